@@ -1,0 +1,59 @@
+import nx from '@nx/eslint-plugin';
+
+/**
+ * One flat config for the whole workspace. Module boundaries use the project tags in two
+ * dimensions: `type:*` says which layer may depend on which (app -> repo -> data-core, never
+ * upward, never sideways), `scope:*` keeps each bounded context to itself and the shared core.
+ */
+const layers = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:repo', 'type:data-core'] },
+  { sourceTag: 'type:repo', onlyDependOnLibsWithTags: ['type:data-core'] },
+  { sourceTag: 'type:data-core', onlyDependOnLibsWithTags: ['type:data-core'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:data-core', 'type:repo', 'type:testing', 'type:tool'] },
+];
+const contexts = ['workspace', 'talk', 'quest', 'feedback', 'pack'];
+const scopes = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  ...contexts.map((context) => ({
+    sourceTag: `scope:${context}`,
+    onlyDependOnLibsWithTags: [`scope:${context}`, 'scope:shared'],
+  })),
+  { sourceTag: 'scope:desktop', onlyDependOnLibsWithTags: ['scope:shared', ...contexts.map((c) => `scope:${c}`)] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
+];
+const boundaries = (extraLayers) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [...layers.map((c) => ({ ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, ...extraLayers] })), ...scopes],
+  },
+];
+const testFiles = ['**/*.spec.ts', '**/*.drill.ts', '**/test/**/*.ts'];
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', 'tmp/**'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries([]),
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // Tests may use the fixture builders (type:testing); production code may not.
+    files: testFiles,
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing']) },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+];

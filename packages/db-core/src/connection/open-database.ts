@@ -1,0 +1,119 @@
+import Database from 'better-sqlite3';
+import { dirname } from 'node:path';
+import { DbError } from '../errors/db-error';
+import { DbErrorCode } from '../errors/db-error-codes';
+import { toDbError } from '../errors/sqlite-error-mapping';
+import { DatabaseHandle, type DatabaseScope } from '../execution/database-handle';
+import { withMigrationLock } from '../migrations/migration-lock';
+import { planMigrations, type DatabaseState } from '../migrations/migration-plan';
+import {
+  DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
+  runMigrations,
+  type MigrationHooks,
+} from '../migrations/migration-runner';
+import { MIGRATIONS } from '../migrations/scope-migrations';
+import { assertScope } from './assert-scope';
+import { readHistory } from '../migrations/tracking-table';
+import { takePreMigrationSnapshot } from '../snapshots/pre-migration-snapshot';
+import { formatUtcTimestamp } from '../time/utc-timestamp';
+import { inspectDatabaseFile } from './inspect-file';
+import { ensureOwnerOnlyDir, ensureOwnerOnlyFile, OWNER_ONLY_FILE_MODE, tighten } from './owner-only-files';
+import { applyPosture, assertPosture, type PostureReading } from './posture';
+
+export interface OpenDatabaseOptions {
+  /** Observation points of the migration run (crash drills). */
+  readonly hooks?: MigrationHooks;
+  /** How long to wait for another process that is migrating the same file. */
+  readonly lockTimeoutMs?: number;
+  readonly now?: () => Date;
+}
+
+export interface OpenReport {
+  /** What the file was before this open. */
+  readonly previousState: DatabaseState | 'absent';
+  readonly appliedNow: readonly string[];
+  /** Snapshot file name in `backups/` beside the database, when one was taken. */
+  readonly snapshot: string | null;
+  readonly posture: PostureReading;
+}
+
+export interface OpenedDatabase {
+  readonly db: DatabaseHandle;
+  readonly report: OpenReport;
+}
+
+/**
+ * Opens a database of the given scope, ready for work: validated, postured, migrated.
+ *
+ * 1. A read-only look decides: a refused file (newer app, broken history, other scope, not a
+ *    database) is left exactly as it was, not even switched to WAL.
+ * 2. The posture is applied and read back (`DB_POSTURE_MISMATCH` when a setting does not hold).
+ * 3. With work pending, under a cross-process lock: a verified snapshot of an existing
+ *    database, then one transaction per migration.
+ */
+export function openDatabase(path: string, scope: DatabaseScope, options: OpenDatabaseOptions = {}): OpenedDatabase {
+  const known = MIGRATIONS[scope];
+  const inspection = inspectDatabaseFile(path);
+  assertScope(inspection, scope);
+  const plan = planMigrations(scope, known, inspection.history);
+  const previousState = inspection.fileState === 'absent' ? 'absent' : plan.state;
+  const needsWork = plan.pending.length > 0 || plan.uncheckedIds.length > 0;
+
+  if (inspection.fileState === 'absent') {
+    try {
+      ensureOwnerOnlyDir(dirname(path));
+      ensureOwnerOnlyFile(path);
+    } catch (error) {
+      throw new DbError(DbErrorCode.CANT_OPEN, 'the database file cannot be created', { cause: error });
+    }
+  }
+
+  const open = (): OpenedDatabase => {
+    let raw: Database.Database;
+    try {
+      raw = new Database(path, { fileMustExist: true });
+    } catch (error) {
+      throw toDbError(error, 'open the database');
+    }
+    try {
+      applyPosture(raw);
+      assertPosture(raw);
+      tighten(path, OWNER_ONLY_FILE_MODE);
+      let snapshot: string | null = null;
+      let appliedNow: string[] = [];
+      if (needsWork) {
+        const current = planMigrations(scope, known, readHistory(raw));
+        const first = current.pending[0];
+        if (first && current.state !== 'empty') {
+          snapshot = takePreMigrationSnapshot(raw, {
+            databasePath: path,
+            scope,
+            schemaVersion: current.applied.at(-1) ?? null,
+            nextMigrationId: first.id,
+            now: options.now?.(),
+          }).file;
+        }
+        appliedNow = runMigrations(raw, {
+          scope,
+          known,
+          hooks: options.hooks,
+          lockTimeoutMs: options.lockTimeoutMs,
+          now: options.now ? () => formatNow(options.now) : undefined,
+        });
+      }
+      const posture = assertPosture(raw);
+      return { db: new DatabaseHandle(raw, scope), report: { previousState, appliedNow, snapshot, posture } };
+    } catch (error) {
+      raw.close();
+      throw error instanceof DbError ? error : toDbError(error, 'open the database');
+    }
+  };
+
+  return needsWork
+    ? withMigrationLock(path, options.lockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS, open)
+    : open();
+}
+
+function formatNow(now: (() => Date) | undefined): string {
+  return formatUtcTimestamp(now ? now() : new Date());
+}

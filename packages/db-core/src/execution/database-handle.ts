@@ -1,0 +1,164 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { DbError } from '../errors/db-error';
+import { DbErrorCode } from '../errors/db-error-codes';
+import { toDbError } from '../errors/sqlite-error-mapping';
+import { WriteTransactions } from '../transactions/write-transaction';
+import type { Compilable, PreparedQuery } from './prepared-query';
+import { StatementCache } from './statement-cache';
+
+export type DatabaseScope = 'global' | 'profile';
+
+export interface RunResult {
+  readonly changes: number;
+  readonly lastInsertRowid: number | bigint;
+}
+
+/** Arguments are omitted for queries that take none. */
+type ArgsOf<P> = keyof P extends never ? [] : [args: P];
+
+const rawConnections = new WeakMap<DatabaseHandle, BetterSqlite3.Database>();
+
+/**
+ * One open database: a better-sqlite3 connection with its posture applied and its
+ * migrations current, its statement cache and its write-transaction helper.
+ *
+ * Everything is synchronous. Driver errors leave as typed DbErrors; errors thrown by callers
+ * inside a transaction pass through untouched.
+ */
+export class DatabaseHandle {
+  readonly scope: DatabaseScope;
+  readonly #statements: StatementCache;
+  readonly #transactions: WriteTransactions;
+  #closed = false;
+
+  constructor(raw: BetterSqlite3.Database, scope: DatabaseScope) {
+    rawConnections.set(this, raw);
+    this.scope = scope;
+    this.#statements = new StatementCache(raw);
+    this.#transactions = new WriteTransactions(raw);
+  }
+
+  get isOpen(): boolean {
+    return !this.#closed;
+  }
+
+  get inTransaction(): boolean {
+    return this.#transactions.depth > 0;
+  }
+
+  /** First row, or undefined. */
+  get<P, R>(query: PreparedQuery<P, R>, ...args: ArgsOf<P>): R | undefined {
+    const stmt = this.statementFor(query);
+    try {
+      return stmt.get(...query.bind(args[0] as P)) as R | undefined;
+    } catch (error) {
+      throw toDbError(error, 'query');
+    }
+  }
+
+  all<P, R>(query: PreparedQuery<P, R>, ...args: ArgsOf<P>): R[] {
+    const stmt = this.statementFor(query);
+    try {
+      return stmt.all(...query.bind(args[0] as P)) as R[];
+    } catch (error) {
+      throw toDbError(error, 'query');
+    }
+  }
+
+  run<P, R>(query: PreparedQuery<P, R>, ...args: ArgsOf<P>): RunResult {
+    const stmt = this.statementFor(query);
+    try {
+      return stmt.run(...query.bind(args[0] as P));
+    } catch (error) {
+      throw toDbError(error, 'write');
+    }
+  }
+
+  /**
+   * Queries whose shape depends on the call (optional filters, IN lists): compiled per call,
+   * statements cached by SQL text. Prefer `defineQuery` for anything on a hot path.
+   */
+  getDynamic<R>(query: Compilable<R>): R | undefined {
+    const compiled = query.compile();
+    try {
+      return this.statementForSql(compiled.sql).get(...normalize(compiled.parameters)) as R | undefined;
+    } catch (error) {
+      throw toDbError(error, 'query');
+    }
+  }
+
+  allDynamic<R>(query: Compilable<R>): R[] {
+    const compiled = query.compile();
+    try {
+      return this.statementForSql(compiled.sql).all(...normalize(compiled.parameters)) as R[];
+    } catch (error) {
+      throw toDbError(error, 'query');
+    }
+  }
+
+  runDynamic<R>(query: Compilable<R>): RunResult {
+    const compiled = query.compile();
+    try {
+      return this.statementForSql(compiled.sql).run(...normalize(compiled.parameters));
+    } catch (error) {
+      throw toDbError(error, 'write');
+    }
+  }
+
+  /**
+   * Runs `fn` in a write transaction (`BEGIN IMMEDIATE`); nested calls become savepoints.
+   * Every multi-step write goes through here so that a failure at any step leaves nothing.
+   */
+  transaction<T>(fn: () => T): T {
+    this.assertOpen();
+    return this.#transactions.run(fn);
+  }
+
+  /** Checkpoints the WAL into the main file and closes. Safe to call twice. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#statements.clear();
+    const raw = rawConnections.get(this);
+    if (!raw) return;
+    try {
+      if (!raw.readonly) raw.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Another connection may hold a read lock; the next open or checkpoint finishes the job.
+    }
+    raw.close();
+  }
+
+  private statementFor(query: PreparedQuery<unknown, unknown>): BetterSqlite3.Statement {
+    this.assertOpen();
+    try {
+      return this.#statements.forQuery(query, query.sql);
+    } catch (error) {
+      throw toDbError(error, 'prepare');
+    }
+  }
+
+  private statementForSql(sql: string): BetterSqlite3.Statement {
+    this.assertOpen();
+    try {
+      return this.#statements.forSql(sql);
+    } catch (error) {
+      throw toDbError(error, 'prepare');
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.#closed) throw new DbError(DbErrorCode.CLOSED, 'the database connection is closed');
+  }
+}
+
+/** The driver connection behind a handle: for db-core's own modules, never exported. */
+export function rawConnectionOf(handle: DatabaseHandle): BetterSqlite3.Database {
+  const raw = rawConnections.get(handle);
+  if (!raw || !handle.isOpen) throw new DbError(DbErrorCode.CLOSED, 'the database connection is closed');
+  return raw;
+}
+
+function normalize(parameters: readonly unknown[]): unknown[] {
+  return parameters.map((value) => (value === undefined ? null : value));
+}

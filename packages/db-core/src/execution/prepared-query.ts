@@ -1,0 +1,64 @@
+import type { CompiledQuery } from 'kysely';
+import { createParamProxy, QueryParam, type QueryParams } from './query-param';
+
+/** Anything Kysely can compile: select, insert, update and delete builders, `sql` templates. */
+export interface Compilable<R> {
+  compile(): CompiledQuery<R>;
+}
+
+type Slot = { readonly param: string } | { readonly value: unknown };
+
+/**
+ * A query compiled once, with the row type of its compiled form.
+ *
+ * `P` is the argument object, `R` the row type inferred by Kysely from the generated schema,
+ * so renaming a column breaks the build of every repository that reads it.
+ */
+export class PreparedQuery<P, R> {
+  /** Phantom fields carry the types; they are never read at run time. */
+  declare readonly __args: P;
+  declare readonly __row: R;
+
+  readonly sql: string;
+  readonly #slots: readonly Slot[];
+  readonly #constantOnly: readonly unknown[] | undefined;
+
+  constructor(compiled: CompiledQuery<R>) {
+    this.sql = compiled.sql;
+    this.#slots = compiled.parameters.map((value) =>
+      value instanceof QueryParam ? { param: value.name } : { value },
+    );
+    this.#constantOnly = this.#slots.every((slot) => 'value' in slot)
+      ? this.#slots.map((slot) => ('value' in slot ? slot.value : undefined))
+      : undefined;
+  }
+
+  /** The positional values for one call. Missing arguments bind as NULL, as in SQL. */
+  bind(args: P): unknown[] {
+    if (this.#constantOnly) return this.#constantOnly as unknown[];
+    const slots = this.#slots;
+    const values = new Array<unknown>(slots.length);
+    const record = args as Record<string, unknown>;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] as Slot;
+      const value = 'param' in slot ? record[slot.param] : slot.value;
+      values[i] = value === undefined ? null : value;
+    }
+    return values;
+  }
+}
+
+/**
+ * Defines a static query: built and compiled once, executed many times.
+ *
+ * ```ts
+ * const talkById = defineQuery((p: QueryParams<{ id: string }>) =>
+ *   profileQb.selectFrom('talk_projects').selectAll().where('id', '=', p.id));
+ * db.get(talkById, { id });
+ * ```
+ */
+export function defineQuery<P = Record<string, never>, R = unknown>(
+  build: (params: QueryParams<P>) => Compilable<R>,
+): PreparedQuery<P, R> {
+  return new PreparedQuery<P, R>(build(createParamProxy<P>()).compile());
+}

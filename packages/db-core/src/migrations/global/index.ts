@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import init from './0001_init';
+
+/** The global scope's history, in order. Append only: ids and content are frozen once shipped. */
+export const GLOBAL_MIGRATIONS: readonly Migration[] = [init];

@@ -1,0 +1,22 @@
+import type { Migration } from '../migration';
+import init from './0001_init';
+import outlineAndSettings from './0002_outline_and_settings';
+import talkTrainingFlag from './0003_talk_training_flag';
+import talkNumbersBackfill from './0004_talk_numbers_backfill';
+import runsAudioNullable from './0005_runs_audio_nullable';
+import seedQuests from './0006_seed_quests';
+import fkConstraints from './0007_fk_constraints';
+
+/**
+ * The profile scope's history, in order. The first seven ids are the previous app's and are
+ * fixed forever. Append only: ids and content are frozen once shipped.
+ */
+export const PROFILE_MIGRATIONS: readonly Migration[] = [
+  init,
+  outlineAndSettings,
+  talkTrainingFlag,
+  talkNumbersBackfill,
+  runsAudioNullable,
+  seedQuests,
+  fkConstraints,
+];

@@ -1,0 +1,137 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ensureOwnerOnlyDir, ensureOwnerOnlyFile, OWNER_ONLY_FILE_MODE } from '../connection/owner-only-files';
+import { DbError } from '../errors/db-error';
+import { DbErrorCode } from '../errors/db-error-codes';
+import { compactUtcStamp, formatUtcTimestamp } from '../time/utc-timestamp';
+import { SNAPSHOT_SQL } from './queries';
+import { compareNewestFirst, parseSnapshotName, snapshotFileName, snapshotStem, type SnapshotName } from './snapshot-names';
+
+/** Snapshots kept per database stem and scope, as the previous app did. */
+export const SNAPSHOT_RETENTION = 5;
+
+export interface SnapshotManifest {
+  readonly kind: 'pre-migration';
+  readonly scope: string;
+  /** Latest applied migration id of the copied database, or null for a legacy file. */
+  readonly schemaVersion: string | null;
+  readonly nextMigrationId: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly createdAt: string;
+  readonly verified: true;
+}
+
+export interface SnapshotResult {
+  /** File name inside the `backups/` folder beside the database: never a full path. */
+  readonly file: string;
+  readonly manifest: SnapshotManifest;
+  /** Older snapshots removed by retention. */
+  readonly pruned: readonly string[];
+}
+
+export interface SnapshotRequest {
+  readonly databasePath: string;
+  readonly scope: string;
+  readonly schemaVersion: string | null;
+  readonly nextMigrationId: string;
+  readonly now?: Date;
+}
+
+/**
+ * Copies the database before pending migrations run on it, and proves the copy sound.
+ *
+ * `VACUUM INTO` reads inside one read transaction, so the copy is consistent even while other
+ * connections write. The copy is written under a temporary name, checked with
+ * `PRAGMA integrity_check`, and only then renamed into place with a manifest beside it; a copy
+ * that fails is removed and the migration does not start (`DB_SNAPSHOT_FAILED`).
+ */
+export function takePreMigrationSnapshot(db: Database.Database, request: SnapshotRequest): SnapshotResult {
+  const now = request.now ?? new Date();
+  const backupsDir = join(dirname(request.databasePath), 'backups');
+  const stem = snapshotStem(request.databasePath);
+  const file = freeName(backupsDir, stem, request.scope, request.nextMigrationId, compactUtcStamp(now));
+  const target = join(backupsDir, file);
+  const temporary = `${target}.partial`;
+  try {
+    ensureOwnerOnlyDir(backupsDir);
+    rmSync(temporary, { force: true });
+    ensureOwnerOnlyFile(temporary); // VACUUM INTO accepts an empty file and keeps its mode
+    db.prepare(SNAPSHOT_SQL.vacuumInto).run(temporary);
+    verifyIntegrity(temporary);
+    const content = readFileSync(temporary);
+    const manifest: SnapshotManifest = {
+      kind: 'pre-migration',
+      scope: request.scope,
+      schemaVersion: request.schemaVersion,
+      nextMigrationId: request.nextMigrationId,
+      bytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      createdAt: formatUtcTimestamp(now),
+      verified: true,
+    };
+    writeFileSync(`${target}.json`, JSON.stringify(manifest, null, 2) + '\n', { mode: OWNER_ONLY_FILE_MODE });
+    renameSync(temporary, target);
+    const pruned = pruneSnapshots(backupsDir, stem, request.scope, file);
+    return { file, manifest, pruned };
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    rmSync(`${target}.json`, { force: true });
+    if (error instanceof DbError) throw error;
+    throw new DbError(DbErrorCode.SNAPSHOT_FAILED, 'the pre-migration snapshot could not be written; nothing was migrated', {
+      details: { scope: request.scope },
+      cause: error,
+    });
+  }
+}
+
+function verifyIntegrity(file: string): void {
+  let copy: Database.Database | undefined;
+  try {
+    copy = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = copy.prepare(SNAPSHOT_SQL.integrityCheck).all() as { integrity_check: string }[];
+    if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
+      throw new DbError(DbErrorCode.SNAPSHOT_FAILED, 'the pre-migration snapshot failed its integrity check; nothing was migrated');
+    }
+  } finally {
+    copy?.close();
+  }
+}
+
+function freeName(dir: string, stem: string, scope: string, nextId: string, stamp: string): string {
+  for (let counter = 1; ; counter++) {
+    const name = snapshotFileName(stem, scope, nextId, stamp, counter);
+    if (!existsSync(join(dir, name)) && !existsSync(join(dir, `${name}.partial`))) return name;
+  }
+}
+
+/**
+ * Keeps the newest SNAPSHOT_RETENTION snapshots of this stem and scope. The snapshot just
+ * taken and the newest verified one are never deleted, whatever the clock says.
+ */
+export function pruneSnapshots(dir: string, stem: string, scope: string, justTaken: string): string[] {
+  const snapshots = readdirSync(dir)
+    .map((file) => parseSnapshotName(file, stem, scope))
+    .filter((s): s is SnapshotName => s !== undefined)
+    .sort(compareNewestFirst);
+  const newestVerified = snapshots.find((s) => isVerified(join(dir, s.file)))?.file;
+  const pruned: string[] = [];
+  for (const snapshot of snapshots.slice(SNAPSHOT_RETENTION)) {
+    if (snapshot.file === justTaken || snapshot.file === newestVerified) continue;
+    rmSync(join(dir, snapshot.file), { force: true });
+    rmSync(join(dir, `${snapshot.file}.json`), { force: true });
+    pruned.push(snapshot.file);
+  }
+  return pruned;
+}
+
+function isVerified(snapshotPath: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(`${snapshotPath}.json`, 'utf8')) as Partial<SnapshotManifest>;
+    return manifest.verified === true && statSync(snapshotPath).size === manifest.bytes;
+  } catch {
+    return false;
+  }
+}

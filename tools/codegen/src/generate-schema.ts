@@ -1,0 +1,72 @@
+import { openDatabase, type DatabaseScope } from '@lepupitre/db-core';
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findSchemaProblems } from './schema-guards';
+
+/** The engine's own table stays out of the feature teams' types. */
+const EXCLUDED_TABLES = ['schema_migrations'];
+
+export class CodegenError extends Error {}
+
+/**
+ * Migrates a fresh temporary database of the scope and returns kysely-codegen's types for it,
+ * after checking that they are complete.
+ */
+export function generateSchemaSource(scope: DatabaseScope): string {
+  const dir = mkdtempSync(join(tmpdir(), `lepupitre-codegen-${scope}-`));
+  try {
+    const file = join(dir, `${scope}.db`);
+    openDatabase(file, scope).db.close();
+    if (!existsSync(file)) throw new CodegenError(`the migrated ${scope} database was not created`);
+    const tables = listTables(file);
+    if (tables.length === 0) throw new CodegenError(`the migrated ${scope} database has no tables`);
+    const output = execFileSync(
+      process.execPath,
+      [
+        require.resolve('kysely-codegen/dist/cli/bin.js'),
+        '--dialect',
+        'sqlite',
+        '--url',
+        file,
+        '--print',
+        '--log-level',
+        'error',
+        '--exclude-pattern',
+        EXCLUDED_TABLES.join(','),
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const problems = findSchemaProblems(output, tables);
+    if (problems.length > 0) {
+      throw new CodegenError(`kysely-codegen produced incomplete ${scope} types:\n- ${problems.join('\n- ')}`);
+    }
+    return header(scope) + output.trimEnd() + '\n';
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function listTables(file: string): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+        name: string;
+      }[]
+    )
+      .map((t) => t.name)
+      .filter((name) => !EXCLUDED_TABLES.includes(name));
+  } finally {
+    db.close();
+  }
+}
+
+function header(scope: DatabaseScope): string {
+  return (
+    `/**\n * The ${scope} database schema as Kysely types, generated from a freshly migrated database.\n` +
+    ` * Do not edit: run \`npm run codegen\`. \`npm run codegen:check\` fails when this file drifts.\n */\n`
+  );
+}

@@ -1,0 +1,60 @@
+import { DATABASE_SCOPES } from '@lepupitre/db-core';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CodegenError, generateSchemaSource } from './generate-schema';
+
+/** Where each scope's generated types live, relative to the repository root. */
+export function schemaFile(root: string, scope: string): string {
+  return join(root, 'packages', 'db-core', 'src', 'schema', `${scope}-schema.ts`);
+}
+
+/**
+ * `codegen` writes the generated schema modules; `codegen --check` fails when the committed
+ * ones differ from a fresh run, so a migration without regenerated types cannot land.
+ */
+export function runCodegen(root: string, check: boolean, log: (line: string) => void): boolean {
+  let ok = true;
+  for (const scope of DATABASE_SCOPES) {
+    const target = schemaFile(root, scope);
+    const relative = target.slice(root.length + 1);
+    const fresh = generateSchemaSource(scope);
+    if (!check) {
+      writeFileSync(target, fresh);
+      log(`wrote ${relative}`);
+      continue;
+    }
+    const committed = existsSync(target) ? readFileSync(target, 'utf8') : null;
+    if (committed === fresh) {
+      log(`${relative} is up to date`);
+    } else {
+      ok = false;
+      log(
+        committed === null
+          ? `${relative} is missing: run \`npm run codegen\` and commit it`
+          : `${relative} differs from the migrated ${scope} schema: run \`npm run codegen\` and commit the result\n` +
+              firstDifference(committed, fresh),
+      );
+    }
+  }
+  return ok;
+}
+
+function firstDifference(committed: string, fresh: string): string {
+  const a = committed.split('\n');
+  const b = fresh.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return `  first difference at line ${i + 1}:\n  - ${a[i] ?? '(end of file)'}\n  + ${b[i] ?? '(end of file)'}`;
+  }
+  return '';
+}
+
+if (require.main === module) {
+  const check = process.argv.includes('--check');
+  const root = join(__dirname, '..', '..', '..');
+  try {
+    process.exitCode = runCodegen(root, check, (line) => console.log(line)) ? 0 : 1;
+  } catch (error) {
+    console.error(error instanceof CodegenError ? error.message : error);
+    process.exitCode = 1;
+  }
+}
