@@ -12,6 +12,8 @@ export const OWNER_ONLY_FILE_MODE = 0o600;
 export function ensureOwnerOnlyDir(dir: string): void {
   if (!existsSync(dir)) {
     mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR_MODE });
+  } else if (!statSync(dir).isDirectory()) {
+    throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
   }
   tighten(dir, OWNER_ONLY_DIR_MODE);
 }

@@ -77,13 +77,22 @@ export function takePreMigrationSnapshot(db: Database.Database, request: Snapsho
     const pruned = pruneSnapshots(backupsDir, stem, request.scope, file);
     return { file, manifest, pruned };
   } catch (error) {
-    rmSync(temporary, { force: true });
-    rmSync(`${target}.json`, { force: true });
+    removeQuietly(temporary);
+    removeQuietly(`${target}.json`);
     if (error instanceof DbError) throw error;
     throw new DbError(DbErrorCode.SNAPSHOT_FAILED, 'the pre-migration snapshot could not be written; nothing was migrated', {
       details: { scope: request.scope },
       cause: error,
     });
+  }
+}
+
+/** Cleanup after a failure must not replace the failure. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // The folder itself is unusable; there is nothing of ours to remove.
   }
 }
 
