@@ -21,7 +21,7 @@ describe('write transactions', () => {
   const dir = useTempDir();
   let path: string;
   let db: DatabaseHandle;
-  const keys = (): string[] => db.all(allKeys).map((r) => r.key);
+  const keys = (): (string | null)[] => db.all(allKeys).map((r) => r.key);
 
   beforeEach(() => {
     path = join(dir(), 'profile.db');

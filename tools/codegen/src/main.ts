@@ -1,4 +1,4 @@
-import { DATABASE_SCOPES } from '@lepupitre/db-core';
+import { DATABASE_SCOPES, type DatabaseScope } from '@lepupitre/db-core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodegenError, generateSchemaSource } from './generate-schema';
@@ -12,12 +12,17 @@ export function schemaFile(root: string, scope: string): string {
  * `codegen` writes the generated schema modules; `codegen --check` fails when the committed
  * ones differ from a fresh run, so a migration without regenerated types cannot land.
  */
-export function runCodegen(root: string, check: boolean, log: (line: string) => void): boolean {
+export function runCodegen(
+  root: string,
+  check: boolean,
+  log: (line: string) => void,
+  generate: (scope: DatabaseScope) => string = generateSchemaSource,
+): boolean {
   let ok = true;
   for (const scope of DATABASE_SCOPES) {
     const target = schemaFile(root, scope);
     const relative = target.slice(root.length + 1);
-    const fresh = generateSchemaSource(scope);
+    const fresh = generate(scope);
     if (!check) {
       writeFileSync(target, fresh);
       log(`wrote ${relative}`);

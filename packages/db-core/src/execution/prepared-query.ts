@@ -6,6 +6,9 @@ export interface Compilable<R> {
   compile(): CompiledQuery<R>;
 }
 
+/** The argument type of a query without parameters: `db.get(query)` takes no second argument. */
+export type NoArgs = Record<never, never>;
+
 type Slot = { readonly param: string } | { readonly value: unknown };
 
 /**
@@ -57,7 +60,7 @@ export class PreparedQuery<P, R> {
  * db.get(talkById, { id });
  * ```
  */
-export function defineQuery<P = Record<string, never>, R = unknown>(
+export function defineQuery<P = NoArgs, R = unknown>(
   build: (params: QueryParams<P>) => Compilable<R>,
 ): PreparedQuery<P, R> {
   return new PreparedQuery<P, R>(build(createParamProxy<P>()).compile());
