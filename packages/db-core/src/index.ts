@@ -7,10 +7,11 @@ export { openDatabase, type OpenDatabaseOptions, type OpenedDatabase, type OpenR
 export { POSTURE, MIN_BUSY_TIMEOUT_MS, type PostureReading } from './connection/posture';
 export { OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE } from './connection/owner-only-files';
 export { DatabaseHandle, type DatabaseScope, type RunResult } from './execution/database-handle';
-export { defineQuery, PreparedQuery, type Compilable } from './execution/prepared-query';
+export { defineQuery, PreparedQuery, type Compilable, type NoArgs } from './execution/prepared-query';
 export { QueryParam, type QueryParams } from './execution/query-param';
 export { createQueryBuilder } from './execution/query-builder';
 export { globalQueryBuilder, profileQueryBuilder, type GlobalSchema, type ProfileSchema } from './schema/query-builders';
+export type { Insertable, Selectable, Updateable } from 'kysely';
 export { LepupitreError, isLepupitreError } from './errors/lepupitre-error';
 export { DbError, isDbError, type DbErrorDetails } from './errors/db-error';
 export { DbErrorCode } from './errors/db-error-codes';

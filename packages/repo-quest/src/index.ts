@@ -1,0 +1,3 @@
+/** The public face of the quest context: repository functions and types, never its queries. */
+export * from './types';
+export * from './repo';
