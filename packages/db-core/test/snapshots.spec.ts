@@ -135,4 +135,16 @@ describe('pre-migration snapshots', () => {
     expect(check.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(3);
     check.close();
   });
+
+  it('removes a copy abandoned by a process killed while writing it', () => {
+    trackedPrefix(path());
+    mkdirSync(backups(), { mode: 0o700 });
+    const abandoned = join(backups(), 'profile-profile-pre-0004_talk_numbers_backfill-20261124T000000Z.db.partial');
+    const foreign = join(backups(), 'global-global-pre-0001_init-20261124T000000Z.db.partial');
+    writeFileSync(abandoned, 'half a copy');
+    writeFileSync(foreign, 'another database is being copied');
+    openDatabase(path(), 'profile').db.close();
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(foreign)).toBe(true);
+  });
 });

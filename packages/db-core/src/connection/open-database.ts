@@ -78,7 +78,7 @@ export function openDatabase(path: string, scope: DatabaseScope, options: OpenDa
     try {
       applyPosture(raw);
       assertPosture(raw);
-      tighten(path, OWNER_ONLY_FILE_MODE);
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) tighten(file, OWNER_ONLY_FILE_MODE);
       let snapshot: string | null = null;
       let appliedNow: string[] = [];
       if (needsWork) {

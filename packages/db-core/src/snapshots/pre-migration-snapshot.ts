@@ -57,7 +57,7 @@ export function takePreMigrationSnapshot(db: Database.Database, request: Snapsho
   const temporary = `${target}.partial`;
   try {
     ensureOwnerOnlyDir(backupsDir);
-    rmSync(temporary, { force: true });
+    removeAbandonedCopies(backupsDir, stem, request.scope);
     ensureOwnerOnlyFile(temporary); // VACUUM INTO accepts an empty file and keeps its mode
     db.prepare(SNAPSHOT_SQL.vacuumInto).run(temporary);
     verifyIntegrity(temporary);
@@ -84,6 +84,18 @@ export function takePreMigrationSnapshot(db: Database.Database, request: Snapsho
       details: { scope: request.scope },
       cause: error,
     });
+  }
+}
+
+/**
+ * A process killed while writing a snapshot leaves its `.partial` copy behind. Snapshots are
+ * written under the migration lock, so any partial copy of this stem and scope is abandoned.
+ */
+function removeAbandonedCopies(dir: string, stem: string, scope: string): void {
+  for (const file of readdirSync(dir)) {
+    if (file.endsWith('.db.partial') && parseSnapshotName(file.slice(0, -'.partial'.length), stem, scope)) {
+      removeQuietly(join(dir, file));
+    }
   }
 }
 
