@@ -1,0 +1,41 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CliError, CliErrorCode } from './cli-error';
+import type { DatabaseTarget } from './database-target';
+
+export const GLOBAL_DB_FILE = 'global.db';
+export const PROFILES_DIR = 'profiles';
+export const PROFILE_DB_FILE = 'profile.db';
+
+/**
+ * The databases of a data directory: `global.db` (listed even when absent: the app creates it
+ * at start) and every existing `profiles/<id>/profile.db`, in id order. Labels are paths
+ * relative to the data directory, with `/` on every platform.
+ */
+export function listDataDirDatabases(dataDir: string): DatabaseTarget[] {
+  const targets: DatabaseTarget[] = [{ label: GLOBAL_DB_FILE, path: path.join(dataDir, GLOBAL_DB_FILE), scope: 'global' }];
+  for (const id of profileIds(path.join(dataDir, PROFILES_DIR))) {
+    targets.push({
+      label: `${PROFILES_DIR}/${id}/${PROFILE_DB_FILE}`,
+      path: path.join(dataDir, PROFILES_DIR, id, PROFILE_DB_FILE),
+      scope: 'profile',
+    });
+  }
+  return targets;
+}
+
+function profileIds(profilesDir: string): string[] {
+  let isDirectory: boolean;
+  let ids: string[];
+  try {
+    isDirectory = statSync(profilesDir).isDirectory();
+    ids = isDirectory ? readdirSync(profilesDir) : [];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new CliError(CliErrorCode.DATA_DIR_UNREADABLE, `the "${PROFILES_DIR}" folder of the data directory cannot be read`, { cause: error });
+  }
+  if (!isDirectory) {
+    throw new CliError(CliErrorCode.DATA_DIR_NOT_A_DIRECTORY, `the "${PROFILES_DIR}" entry of the data directory is not a directory`);
+  }
+  return ids.filter((id) => existsSync(path.join(profilesDir, id, PROFILE_DB_FILE))).sort();
+}

@@ -1,0 +1,47 @@
+import { CommanderError } from 'commander';
+import { CliErrorCode, EXIT_OK, EXIT_USAGE } from './cli-error';
+import { currentHost, type HostEnvironment } from './data-dir';
+import { emitFailure, emitOutcome, processStreams, type CliStreams, type CommandOutcome } from './output';
+import { buildProgram, wantsJson } from './program';
+import { toSafeError } from './safe-error';
+
+/**
+ * Runs the operator CLI on the arguments after the program name and returns the exit code.
+ * Everything is synchronous (better-sqlite3), so the outcome is known when parsing returns.
+ * Nothing escapes as a stack trace: unexpected errors become `CLI_INTERNAL`.
+ */
+export function main(argv: readonly string[], streams: CliStreams = processStreams, host: HostEnvironment = currentHost()): number {
+  const json = wantsJson(argv);
+  const captured: string[] = [];
+  const outcome: { current: CommandOutcome | null } = { current: null };
+  try {
+    const context = { host, report: (result: CommandOutcome) => void (outcome.current = result) };
+    buildProgram({ context, json, streams, captured }).parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExit(error, json, streams, captured.join(''));
+    return emitFailure(toSafeError(error), json, streams);
+  }
+  if (!outcome.current) return emitFailure(toSafeError(undefined), json, streams);
+  return emitOutcome(outcome.current, json, streams);
+}
+
+/**
+ * Help and version end with code 0; every other commander exit is a usage error. In text mode
+ * commander has already printed its message.
+ */
+function commanderExit(error: CommanderError, json: boolean, streams: CliStreams, captured: string): number {
+  if (error.exitCode === 0) {
+    if (json) {
+      const fields = error.code === 'commander.version' ? { version: captured.trim() } : { help: captured };
+      return emitOutcome({ ok: true, error: null, fields, text: [] }, true, streams);
+    }
+    return EXIT_OK;
+  }
+  if (!json) return EXIT_USAGE;
+  return emitFailure({ code: CliErrorCode.USAGE, message: usageMessage(error) }, true, streams);
+}
+
+function usageMessage(error: CommanderError): string {
+  if (error.code === 'commander.help') return 'a command is required; run lepupitre --help';
+  return error.message.replace(/^error:\s*/, '');
+}

@@ -1,0 +1,45 @@
+import { Command } from 'commander';
+import { version } from '../../package.json';
+import type { CommandContext } from './command-context';
+import { registerDbMigrate } from './commands/db-migrate';
+import { registerDbStatus } from './commands/db-status';
+import type { CliStreams } from './output';
+
+export interface ProgramOptions {
+  readonly context: CommandContext;
+  /** JSON mode: commander's own text (help, version) is captured instead of printed. */
+  readonly json: boolean;
+  readonly streams: CliStreams;
+  readonly captured: string[];
+}
+
+/**
+ * The command tree. Commander never exits the process (`exitOverride`: its usage errors are
+ * thrown and turned into `CLI_USAGE`) and, in JSON mode, never prints.
+ */
+export function buildProgram({ context, json, streams, captured }: ProgramOptions): Command {
+  const program = new Command('lepupitre')
+    .description('LePupitre operator tool: inspect and upgrade the databases of a data directory')
+    .version(version, '-V, --version', 'print the version')
+    .option('--json', 'print exactly one JSON object on stdout; exit code 0 only when ok')
+    .helpOption('-h, --help', 'show help')
+    .configureHelp({ showGlobalOptions: true })
+    .exitOverride()
+    .configureOutput(
+      json
+        ? { writeOut: (text) => void captured.push(text), writeErr: () => undefined }
+        : { writeOut: (text) => streams.out(text), writeErr: (text) => streams.err(text) },
+    );
+  if (!json) program.showHelpAfterError('(run with --help for usage)');
+
+  const db = program.command('db').description('database maintenance: migrate, status');
+  registerDbMigrate(db, context);
+  registerDbStatus(db, context);
+  return program;
+}
+
+/** Whether the command line asks for JSON, decided before parsing so usage errors honour it. */
+export function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
