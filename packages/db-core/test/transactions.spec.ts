@@ -128,4 +128,76 @@ describe('write transactions', () => {
     db.transaction(() => db.run(putSetting, { key: 'after', value: '1' }));
     expect(keys()).toEqual(['after']);
   });
+
+  it('runs compensations of a rolled-back level in reverse order, and only those', () => {
+    const log: string[] = [];
+    expect(() =>
+      db.transaction(() => {
+        db.onRollback(() => log.push('outer'));
+        db.transaction(() => {
+          db.onRollback(() => log.push('released inner'));
+        });
+        expect(() =>
+          db.transaction(() => {
+            db.onRollback(() => log.push('failed inner'));
+            throw new StepFailure('inner');
+          }),
+        ).toThrow(StepFailure);
+        expect(log).toEqual(['failed inner']);
+        throw new StepFailure('outer');
+      }),
+    ).toThrow(StepFailure);
+    expect(log).toEqual(['failed inner', 'released inner', 'outer']);
+  });
+
+  it('runs after-commit work once the outermost transaction commits, never on rollback', () => {
+    const log: string[] = [];
+    db.transaction(() => {
+      db.transaction(() => db.afterCommit(() => log.push('inner')));
+      db.afterCommit(() => log.push('outer'));
+      expect(log).toEqual([]);
+    });
+    expect(log).toEqual(['inner', 'outer']);
+    expect(() =>
+      db.transaction(() => {
+        db.afterCommit(() => log.push('never'));
+        throw new StepFailure('x');
+      }),
+    ).toThrow(StepFailure);
+    expect(log).toEqual(['inner', 'outer']);
+  });
+
+  it('keeps the original error when a compensation fails, and attaches the failure', () => {
+    const failure = new StepFailure('write failed');
+    expect(() =>
+      db.transaction(() => {
+        db.onRollback(() => {
+          throw new Error('cleanup failed');
+        });
+        throw failure;
+      }),
+    ).toThrow(failure);
+    expect((failure as unknown as { compensationErrors: Error[] }).compensationErrors.map((e) => e.message)).toEqual(['cleanup failed']);
+  });
+
+  it('refuses transaction-bound work outside a transaction', () => {
+    expect(() => db.onRollback(() => undefined)).toThrow(expect.objectContaining({ code: DbErrorCode.NOT_IN_TRANSACTION }));
+    expect(() => db.afterCommit(() => undefined)).toThrow(expect.objectContaining({ code: DbErrorCode.NOT_IN_TRANSACTION }));
+  });
+
+  it('shows every statement and the commit to a step observer, which can fail any of them', () => {
+    const steps: string[] = [];
+    db.observeSteps((event) => steps.push(event.kind));
+    db.transaction(() => {
+      db.run(putSetting, { key: 'a', value: '1' });
+      db.run(putSetting, { key: 'b', value: '2' });
+    });
+    expect(steps).toEqual(['statement', 'statement', 'commit']);
+    db.observeSteps((event) => {
+      if (event.kind === 'commit') throw new StepFailure('disk full at commit');
+    });
+    expect(() => db.transaction(() => db.run(putSetting, { key: 'c', value: '3' }))).toThrow(StepFailure);
+    db.observeSteps(undefined);
+    expect(keys()).toEqual(['a', 'b']);
+  });
 });

@@ -29,6 +29,10 @@ export const DbErrorCode = {
   SCOPE_MISMATCH: 'DB_SCOPE_MISMATCH',
   /** A transaction callback returned a promise: transactions are synchronous. */
   ASYNC_TRANSACTION: 'DB_ASYNC_TRANSACTION',
+  /** Transaction-bound work (compensation, after-commit) was registered outside a transaction. */
+  NOT_IN_TRANSACTION: 'DB_NOT_IN_TRANSACTION',
+  /** A fault injected by a test harness at a counted step. */
+  INJECTED_FAULT: 'DB_INJECTED_FAULT',
   /** The connection was used after it was closed. */
   CLOSED: 'DB_CLOSED',
   /** The recorded history holds every known migration plus later ones. */

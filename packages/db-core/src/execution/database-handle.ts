@@ -13,6 +13,17 @@ export interface RunResult {
   readonly lastInsertRowid: number | bigint;
 }
 
+/**
+ * One step of a flow, as seen by an observer: a statement about to run, a commit about to
+ * happen, or a file operation of the artifact store. The fault-injection harness counts the
+ * steps of a flow, then replays it failing at each one.
+ */
+export interface StepEvent {
+  readonly kind: 'statement' | 'commit' | 'file';
+  readonly detail: string;
+}
+export type StepObserver = (event: StepEvent) => void;
+
 /** Arguments are omitted for queries that take none. */
 type ArgsOf<P> = keyof P extends never ? [] : [args: P];
 
@@ -30,12 +41,13 @@ export class DatabaseHandle {
   readonly #statements: StatementCache;
   readonly #transactions: WriteTransactions;
   #closed = false;
+  #observer: StepObserver | undefined;
 
   constructor(raw: BetterSqlite3.Database, scope: DatabaseScope) {
     rawConnections.set(this, raw);
     this.scope = scope;
     this.#statements = new StatementCache(raw);
-    this.#transactions = new WriteTransactions(raw);
+    this.#transactions = new WriteTransactions(raw, () => this.#observer?.({ kind: 'commit', detail: 'commit' }));
   }
 
   get isOpen(): boolean {
@@ -114,6 +126,35 @@ export class DatabaseHandle {
     return this.#transactions.run(fn);
   }
 
+  /**
+   * Work outside the database that must be undone if the current transaction level rolls back
+   * (a file written for a row that will not exist). Only inside `transaction`.
+   */
+  onRollback(fn: () => void): void {
+    this.#transactions.onRollback(fn);
+  }
+
+  /**
+   * Work that may only happen once the outermost transaction has committed (removing the file
+   * of a deleted row). A failure there cannot undo the commit; diagnostics report what it left.
+   */
+  afterCommit(fn: () => void): void {
+    this.#transactions.afterCommit(fn);
+  }
+
+  /**
+   * Sets (or clears, with undefined) the observer of every step this handle performs. For the
+   * fault-injection harness; production code never sets one.
+   */
+  observeSteps(observer: StepObserver | undefined): void {
+    this.#observer = observer;
+  }
+
+  /** Reports a step performed outside SQLite (a file operation) to the observer. */
+  reportStep(event: StepEvent): void {
+    this.#observer?.(event);
+  }
+
   /** Checkpoints the WAL into the main file and closes. Safe to call twice. */
   close(): void {
     if (this.#closed) return;
@@ -131,6 +172,7 @@ export class DatabaseHandle {
 
   private statementFor(query: PreparedQuery<unknown, unknown>): BetterSqlite3.Statement {
     this.assertOpen();
+    if (this.#observer) this.#observer({ kind: 'statement', detail: query.sql });
     try {
       return this.#statements.forQuery(query, query.sql);
     } catch (error) {
@@ -140,6 +182,7 @@ export class DatabaseHandle {
 
   private statementForSql(sql: string): BetterSqlite3.Statement {
     this.assertOpen();
+    if (this.#observer) this.#observer({ kind: 'statement', detail: sql });
     try {
       return this.#statements.forSql(sql);
     } catch (error) {

@@ -1,0 +1,36 @@
+import { GLOBAL_TABLE_KEYS, globalFixtureCases, type GlobalFixture } from '@lepupitre/fixtures';
+import { expectSecondOpenIsANoOp, expectSnapshot, expectSoundDatabase, inspect, tableRows, upgrade, useDataDir } from './matrix-support';
+
+/**
+ * Global scope: no file, the rollback-journal legacy file, its WAL twin, the tracked file,
+ * and the tracking table created but never written. The history never changes a global row:
+ * duplicate names, no active profile and several active profiles are all kept as they are
+ * (the invariants that forbid them come with later migrations).
+ */
+describe('migration matrix: global', () => {
+  const dataDir = useDataDir();
+
+  describe.each(globalFixtureCases().map((c) => [c.name, c] as const))('%s', (_name, fixtureCase) => {
+    it('converges with every row kept', () => {
+      const fixture = fixtureCase.build(dataDir());
+      const result = upgrade(fixture);
+      expectSoundDatabase(fixture, result);
+      expectGlobalData(fixture);
+      expectSnapshot(fixture, result, fixture.seeded, GLOBAL_TABLE_KEYS);
+      expectSecondOpenIsANoOp(fixture);
+      expectGlobalData(fixture);
+    });
+  });
+});
+
+function expectGlobalData(fixture: GlobalFixture): void {
+  inspect(fixture.path, (db) => {
+    expect(tableRows(db, 'profiles', 'id')).toEqual(fixture.expected.tables.profiles);
+    expect(tableRows(db, 'global_settings', 'key')).toEqual(fixture.expected.tables.global_settings);
+    const active = (db.prepare('SELECT id FROM profiles WHERE is_active = 1 ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+    expect(active).toEqual(fixture.expected.activeProfileIds);
+    const duplicates = (db.prepare('SELECT name FROM profiles GROUP BY name HAVING count(*) > 1 ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+    expect(duplicates).toEqual(fixture.expected.duplicateNames);
+    expect(db.prepare('SELECT count(*) AS n FROM pragma_foreign_key_check').get()).toEqual({ n: 0 });
+  });
+}

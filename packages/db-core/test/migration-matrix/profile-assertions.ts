@@ -1,0 +1,92 @@
+import { LEGACY_QUEST, PROFILE_DATA_TABLES, PROFILE_TABLE_KEYS, type ProfileFixture, type ProfileFixtureCase } from '@lepupitre/fixtures';
+import { expectSecondOpenIsANoOp, expectSnapshot, expectSoundDatabase, inspect, tableRows, upgrade } from './matrix-support';
+
+/**
+ * The seeded catalogue as domain/talk-quest.md 5.2 prints it, written out here rather than
+ * taken from the fixtures, so that a wrong literal anywhere is caught.
+ */
+const CATALOGUE = [
+  {
+    code: 'A01',
+    title: 'Goal Sentence',
+    category: 'start',
+    estimated_sec: 180,
+    prompt: 'À la fin, ils sauront ___ pour ___.',
+    output_type: 'text',
+    targets_issues_json: '["no_start","unclear_goal"]',
+  },
+  {
+    code: 'D01',
+    title: 'Intro 45s',
+    category: 'delivery',
+    estimated_sec: 180,
+    prompt: 'Enregistre une intro 45s : promesse + plan.',
+    output_type: 'audio',
+    targets_issues_json: '["weak_intro","fillers","pace"]',
+  },
+  {
+    code: 'FREE',
+    title: 'Quête libre',
+    category: 'free',
+    estimated_sec: 180,
+    prompt: "Capture libre : parle d'un point clé sans contrainte.",
+    output_type: 'audio',
+    targets_issues_json: '[]',
+  },
+];
+
+/**
+ * One profile case of the matrix: build, upgrade, and check schema, history, data, integrity,
+ * snapshot and idempotence.
+ */
+export function checkProfileUpgrade(fixtureCase: ProfileFixtureCase, dataDir: string): ProfileFixture {
+  const fixture = fixtureCase.build(dataDir);
+  const result = upgrade(fixture);
+  expectSoundDatabase(fixture, result);
+  expectProfileData(fixture);
+  expectSnapshot(fixture, result, fixture.seeded, PROFILE_TABLE_KEYS);
+  expectSecondOpenIsANoOp(fixture);
+  expectProfileData(fixture);
+  return fixture;
+}
+
+export function expectProfileData(fixture: ProfileFixture): void {
+  const expected = fixture.expected;
+  inspect(fixture.path, (db) => {
+    const actual = (table: string): Record<string, unknown>[] => tableRows(db, table, PROFILE_TABLE_KEYS[table] as string);
+
+    // Row by row, the readable checks first.
+    for (const table of PROFILE_DATA_TABLES) {
+      const key = PROFILE_TABLE_KEYS[table] as string;
+      const keys = actual(table).map((r) => String(r[key]));
+      expect({ table, present: keys }).toEqual({ table, present: expected.survivors[table] });
+      for (const gone of expected.deleted[table] ?? []) expect({ table, gone, present: keys.includes(gone) }).toEqual({ table, gone, present: false });
+    }
+    for (const ref of expected.nulled) {
+      const key = PROFILE_TABLE_KEYS[ref.table] as string;
+      const row = db.prepare(`SELECT "${ref.column}" AS value FROM "${ref.table}" WHERE "${key}" = ?`).get(ref.id) as { value: unknown };
+      expect({ ...ref, value: row.value }).toEqual({ ...ref, value: null });
+    }
+    const numbers = Object.fromEntries(
+      (db.prepare('SELECT id, talk_number FROM talk_projects').all() as { id: string; talk_number: number | null }[]).map((r) => [r.id, r.talk_number]),
+    );
+    expect(numbers).toEqual(expected.talkNumbers);
+
+    // Then every row of every table, every column.
+    for (const table of PROFILE_DATA_TABLES) {
+      expect({ table, rows: actual(table) }).toEqual({ table, rows: expected.tables[table] });
+    }
+
+    // The three seeded quests, exactly; a legacy quest, untouched.
+    const quests = db.prepare("SELECT * FROM quests WHERE code IN ('A01', 'D01', 'FREE') ORDER BY code").all();
+    expect(quests).toEqual(CATALOGUE);
+    if (fixture.written.some((s) => s.table === 'quests' && s.row.code === LEGACY_QUEST.code)) {
+      expect(db.prepare('SELECT * FROM quests WHERE code = ?').get(LEGACY_QUEST.code)).toEqual(LEGACY_QUEST);
+    }
+
+    const violations = (db.prepare('SELECT "table" AS t, parent FROM pragma_foreign_key_check').all() as { t: string; parent: string }[])
+      .map((v) => ({ table: v.t, parent: v.parent }))
+      .sort((a, b) => `${a.table}>${a.parent}`.localeCompare(`${b.table}>${b.parent}`));
+    expect(violations).toEqual(expected.foreignKeyViolations);
+  });
+}
