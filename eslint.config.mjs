@@ -9,7 +9,7 @@ const layers = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:repo', 'type:data-core'] },
   { sourceTag: 'type:repo', onlyDependOnLibsWithTags: ['type:data-core'] },
   { sourceTag: 'type:data-core', onlyDependOnLibsWithTags: ['type:data-core'] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:data-core'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:data-core', 'type:repo', 'type:testing', 'type:tool'] },
 ];
 const contexts = ['workspace', 'talk', 'quest', 'feedback', 'pack'];
@@ -22,12 +22,15 @@ const scopes = [
   { sourceTag: 'scope:desktop', onlyDependOnLibsWithTags: ['scope:shared', ...contexts.map((c) => `scope:${c}`)] },
   { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
 ];
-const boundaries = (extraLayers) => [
+const boundaries = (extraLayers, extraScopes = []) => [
   'error',
   {
     enforceBuildableLibDependency: false,
     allow: [],
-    depConstraints: [...layers.map((c) => ({ ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, ...extraLayers] })), ...scopes],
+    depConstraints: [
+      ...layers.map((c) => ({ ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, ...extraLayers] })),
+      ...scopes.map((c) => ({ ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, ...extraScopes] })),
+    ],
   },
 ];
 const testFiles = ['**/*.spec.ts', '**/*.drill.ts', '**/test/**/*.ts'];
@@ -47,9 +50,11 @@ export default [
     },
   },
   {
-    // Tests may use the fixture builders (type:testing); production code may not.
+    // Tests may use the fixture builders (type:testing, which live under tools/ and so carry
+    // scope:tools); production code may not. The layer rule still keeps tests away from the
+    // other tools (type:tool).
     files: testFiles,
-    rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing']) },
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing'], ['scope:tools']) },
   },
   {
     files: ['**/*.cjs'],

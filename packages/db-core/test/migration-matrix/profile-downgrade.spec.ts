@@ -1,7 +1,6 @@
-import { downgradedProfileCases, PROFILE_IDS } from '@lepupitre/fixtures';
+import { downgradedProfileCases, PROFILE_IDS, readNormalizedSchema } from '@lepupitre/fixtures';
 import { freshSchema, inspect, upgrade, useDataDir } from './matrix-support';
 import { expectProfileData } from './profile-assertions';
-import { readNormalizedSchema } from '@lepupitre/fixtures';
 
 /**
  * Profile scope, variant (d): a build at v0.2.8 or older ignores `schema_migrations` and
@@ -32,9 +31,11 @@ describe('migration matrix: profile, P-T7 after a downgrade', () => {
       ]);
       // Exactly what was written, row for row: nothing deleted, nothing nulled, nothing renumbered.
       expect(fixture.expected.tables).toEqual(fixture.seeded);
+      const trainingNumber = fixture.expected.talkNumbers[PROFILE_IDS.projTraining];
+      expect(trainingNumber).toEqual(expect.any(Number));
       inspect(fixture.path, (db) => {
         const training = db.prepare('SELECT talk_number, is_training FROM talk_projects WHERE id = ?').get(PROFILE_IDS.projTraining);
-        expect(training).toEqual({ talk_number: expect.any(Number), is_training: 1 });
+        expect(training).toEqual({ talk_number: trainingNumber, is_training: 1 });
         expect(db.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
         const history = db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY rowid').all() as { checksum: string | null }[];
         expect(history).toHaveLength(7);

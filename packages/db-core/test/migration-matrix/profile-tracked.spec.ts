@@ -16,8 +16,9 @@ describe('migration matrix: profile, tracked states', () => {
     });
   });
 
-  it('keeps a runs table whose audio is still NOT NULL after a recorded 0005 from losing its dangling audio rows', () => {
-    const fixtureCase = trackedProfileCases().find((c) => c.name.includes('runs rebuild gave up')) ?? fail('no such case');
+  it('makes runs audio nullable and nulls dangling audio when 0005 was recorded without its rebuild', () => {
+    const fixtureCase = trackedProfileCases().find((c) => c.name.includes('runs rebuild gave up'));
+    if (!fixtureCase) throw new Error('the catalogue lost its hidden-lock-failure case');
     const fixture = checkProfileUpgrade(fixtureCase, dataDir());
     expect(fixture.written.find((s) => s.row.id === PROFILE_IDS.runDangling)?.row.audio_artifact_id).toBe(PROFILE_IDS.artMissingAudio);
     inspect(fixture.path, (db) => {

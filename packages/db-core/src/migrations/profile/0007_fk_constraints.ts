@@ -7,6 +7,10 @@ import { defineMigration } from '../migration';
  * by name (older files hold `talk_number` and `is_training` in either order) and restoring the
  * canonical column order. The runner turns foreign keys off around it and checks them before
  * commit: unlike the previous app, a failed check rolls the whole migration back.
+ *
+ * The first step makes `runs.audio_artifact_id` nullable when it still is NOT NULL, before the
+ * normalization sets dangling audio ids to NULL: the previous app's `runs` rebuild silently gave
+ * up on a lock and 0005 was recorded anyway, so a tracked file can reach 0007 with the old shape.
  */
 export default defineMigration({
   id: '0007_fk_constraints',
@@ -14,6 +18,15 @@ export default defineMigration({
   summary: 'orphans normalised, foreign keys on eight tables',
   rebuildsTables: true,
   steps: [
+    {
+      when: { kind: 'columnNotNull', table: 'runs', column: 'audio_artifact_id' },
+      sql: `
+        CREATE TABLE runs_new (id TEXT PRIMARY KEY, project_id TEXT NOT NULL, created_at TEXT NOT NULL, audio_artifact_id TEXT, transcript_id TEXT, feedback_id TEXT);
+        INSERT INTO runs_new (id, project_id, created_at, audio_artifact_id, transcript_id, feedback_id)
+          SELECT id, project_id, created_at, audio_artifact_id, transcript_id, feedback_id FROM runs;
+        DROP TABLE runs;
+        ALTER TABLE runs_new RENAME TO runs;`,
+    },
     {
       sql: `
         UPDATE active_state SET active_project_id = NULL
