@@ -8,3 +8,12 @@ export {
   type FaultScenario,
   type FaultWorld,
 } from './fault-injection';
+export {
+  checkQueryPlans,
+  GROWING_GLOBAL_TABLES,
+  GROWING_PROFILE_TABLES,
+  type PlanFinding,
+  type PlanGateOptions,
+  type PlanGateResult,
+} from './query-plans';
+export { buildRealisticProfile, REALISTIC_SIZES, type RealisticSizes } from './realistic-profile';
