@@ -57,9 +57,12 @@ export function checkQueryPlans(
       const stmt = db.prepare(`EXPLAIN QUERY PLAN ${value.sql}`);
       const params = new Array<null>(countParameters(value.sql)).fill(null);
       const plan = (stmt.all(...params) as { detail: string }[]).map((row) => row.detail);
+      const aliases = tableAliases(value.sql);
       const scans = plan.filter((detail) => {
         const match = /^SCAN (?:TABLE )?"?(\w+)"?/.exec(detail);
-        return match !== null && options.growingTables.includes(match[1] as string);
+        if (match === null) return false;
+        const name = match[1] as string;
+        return options.growingTables.includes(aliases.get(name) ?? name);
       });
       checked.push({ query: name, sql: value.sql, plan, scans });
     }
@@ -70,6 +73,19 @@ export function checkQueryPlans(
   const scanning = new Set(checked.filter((f) => f.scans.length > 0).map((f) => f.query));
   const staleAllowances = Object.keys(allowlist).filter((name) => !scanning.has(name));
   return { checked, violations, staleAllowances };
+}
+
+/**
+ * `EXPLAIN QUERY PLAN` names a table by its alias when it has one (`SCAN qa`), so a scan of an
+ * aliased growing table would pass unnoticed without this map. Kysely quotes every identifier:
+ * `from "quest_attempts" as "qa"`.
+ */
+function tableAliases(sql: string): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const match of sql.matchAll(/\b(?:from|join)\s+"(\w+)"\s+(?:as\s+)?"(\w+)"/gi)) {
+    aliases.set(match[2] as string, match[1] as string);
+  }
+  return aliases;
 }
 
 function countParameters(sql: string): number {

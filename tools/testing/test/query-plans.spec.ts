@@ -13,6 +13,9 @@ const queries = {
   ),
   everyArtifact: defineQuery(() => qb.selectFrom('artifacts').select('id')),
   questByCode: defineQuery((p: QueryParams<{ code: string }>) => qb.selectFrom('quests').selectAll().where('code', '=', p.code)),
+  aliasedScan: defineQuery((p: QueryParams<{ text: string }>) =>
+    qb.selectFrom('quest_attempts as qa').select('qa.id').where('qa.output_text', '=', p.text),
+  ),
   notAQuery: 'ignored',
 };
 
@@ -29,9 +32,12 @@ describe('query plan gate', () => {
       growingTables: GROWING_PROFILE_TABLES,
       allowlist: { everyArtifact: 'diagnostics sweep over every artifact', questByCode: 'no longer scans' },
     });
-    expect(result.checked.map((f) => f.query)).toEqual(['runsOfTalk', 'runsByAudio', 'everyArtifact', 'questByCode']);
+    expect(result.checked.map((f) => f.query)).toEqual(['runsOfTalk', 'runsByAudio', 'everyArtifact', 'questByCode', 'aliasedScan']);
     expect(result.checked.find((f) => f.query === 'runsOfTalk')?.plan.join(' ')).toContain('USING INDEX idx_runs_project_time');
-    expect(result.violations.map((v) => [v.query, v.scans])).toEqual([['runsByAudio', ['SCAN runs']]]);
+    expect(result.violations.map((v) => [v.query, v.scans])).toEqual([
+      ['runsByAudio', ['SCAN runs']],
+      ['aliasedScan', ['SCAN qa']],
+    ]);
     expect(result.staleAllowances).toEqual(['questByCode']);
   });
 });
