@@ -5,3 +5,127 @@ export type TalkProjectRow = Selectable<ProfileSchema['talk_projects']>;
 export type TalkOutlineRow = Selectable<ProfileSchema['talk_outlines']>;
 export type ActiveStateRow = Selectable<ProfileSchema['active_state']>;
 export type RunRow = Selectable<ProfileSchema['runs']>;
+export type ArtifactRow = Selectable<ProfileSchema['artifacts']>;
+
+/**
+ * Shapes below are the wire shapes the UI already validates: snake_case fields, every key
+ * present, absent values as `null`.
+ */
+
+/** A talk as `project_get_active` returns it. */
+export interface ProjectSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly audience: string | null;
+  readonly goal: string | null;
+  readonly duration_target_sec: number | null;
+  readonly talk_number: number | null;
+  readonly stage: string;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+/** A talk as `project_list` returns it. */
+export interface ProjectListItem extends ProjectSummary {
+  readonly is_active: boolean;
+}
+
+/** `project_create` payload. Optional fields may be absent or null. */
+export interface ProjectCreateInput {
+  readonly title: string;
+  readonly audience?: string | null;
+  readonly goal?: string | null;
+  readonly duration_target_sec?: number | null;
+}
+
+/** `project_update` payload. */
+export interface ProjectUpdateInput extends ProjectCreateInput {
+  readonly stage: string;
+}
+
+/** `outline_get`: `updated_at` is null while the outline was never saved (the default template). */
+export interface OutlineView {
+  readonly project_id: string;
+  readonly markdown: string;
+  readonly updated_at: string | null;
+}
+
+/** `export_outline`, `transcript_export`: the absolute path of the written file. */
+export interface ExportedFile {
+  readonly path: string;
+}
+
+export interface RunSummary {
+  readonly id: string;
+  readonly project_id: string;
+  readonly created_at: string;
+  readonly audio_artifact_id: string | null;
+  readonly transcript_id: string | null;
+  readonly feedback_id: string | null;
+}
+
+/** What `run_analyze` needs to decide between returning existing feedback and computing it. */
+export interface RunAnalysisLinks {
+  readonly transcript_id: string | null;
+  readonly feedback_id: string | null;
+}
+
+/** Options of every write: an injectable clock, so tests can order rows deterministically. */
+export interface WriteOptions {
+  /** RFC 3339 UTC with `+00:00`; defaults to db-core's `utcNow`. */
+  readonly now?: () => string;
+}
+
+/** TranscriptV1, in the field order the previous app wrote (and JSON exports keep). */
+export interface TranscriptSegment {
+  readonly t_start_ms: number;
+  readonly t_end_ms: number;
+  readonly text: string;
+  readonly confidence: number | null;
+}
+
+export interface TranscriptV1 {
+  readonly schema_version: string;
+  readonly language: string;
+  readonly model_id: string | null;
+  readonly duration_ms: number | null;
+  readonly segments: readonly TranscriptSegment[];
+}
+
+export type TranscriptExportFormat = 'txt' | 'json' | 'srt' | 'vtt';
+
+/** `transcript_edit_save` and the transcript import: the new transcript artifact. */
+export interface SavedTranscript {
+  readonly transcriptId: string;
+}
+
+/**
+ * A transcript arriving from outside (there is no speech engine here): either a finished
+ * TranscriptV1 document, or plain text that is split over the audio's duration.
+ */
+export type TranscriptImportInput =
+  | { readonly kind: 'json'; readonly audioArtifactId: string; readonly document: unknown }
+  | {
+      readonly kind: 'text';
+      readonly audioArtifactId: string;
+      readonly text: string;
+      /** `auto` | `en` | `fr`; anything else is `auto`, as the ASR settings were normalised. */
+      readonly language?: string | null;
+      /** Applies the spoken-punctuation rules (only for `en` and `fr`). */
+      readonly spokenPunctuation?: boolean | null;
+    };
+
+/** The previous `recording_stop` response, which audio import and trim also return. */
+export interface StoredAudio {
+  readonly path: string;
+  readonly artifactId: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly durationMs: number;
+}
+
+export interface AudioTrimInput {
+  readonly audioArtifactId: string;
+  readonly startMs: number;
+  readonly endMs: number;
+}

@@ -1,0 +1,76 @@
+import { ArtifactStore, DomainError, type Artifact, type DatabaseHandle } from '@lepupitre/db-core';
+import { resolve } from 'node:path';
+import type { AudioTrimInput, StoredAudio, WriteOptions } from '../types';
+import { requireArtifactOfKind } from './artifact-checks';
+import { decodeWav, durationMs, encodeWav, pcmSlice, sampleRange, SAMPLE_RATE_HZ } from './wav';
+
+const AUDIO_METADATA = { channels: 1, format: 'wav', sample_rate_hz: SAMPLE_RATE_HZ } as const;
+
+/**
+ * Audio import (the previous `recording_stop`'s registration, for audio that arrives as
+ * bytes): a WAV that passes the reader rules becomes an audio artifact, interchangeable with a
+ * recording for runs, quests, trim, transcripts and packs. Other WAV flavours are refused with
+ * the reader's codes rather than converted. The stored file is the canonical form of the
+ * samples (extra trailing bytes dropped), and `sha256`/`bytes` describe that file.
+ */
+export function importAudio(db: DatabaseHandle, profileDir: string, wavBytes: Uint8Array, options: WriteOptions = {}): StoredAudio {
+  const audio = decodeWav(wavBytes);
+  const file = encodeWav(audio.data);
+  const artifact = db.transaction(() =>
+    new ArtifactStore(db, profileDir, options.now).store({
+      type: 'audio',
+      ext: 'wav',
+      bytes: file,
+      metadata: { ...AUDIO_METADATA, source: 'upload' },
+    }),
+  );
+  return storedAudio(profileDir, artifact, audio.sampleCount);
+}
+
+/**
+ * `audio_trim_wav`: a new audio artifact holding a range of an existing one; the source is
+ * untouched. The range is clamped to the audio; the source is read through the store's
+ * contained path resolution (the previous app read it without that check).
+ */
+export function trimAudio(db: DatabaseHandle, profileDir: string, input: AudioTrimInput, options: WriteOptions = {}): StoredAudio {
+  if (!Number.isSafeInteger(input.startMs) || !Number.isSafeInteger(input.endMs)) throw new DomainError('trim_range_invalid');
+  return db.transaction(() => {
+    requireArtifactOfKind(db, input.audioArtifactId, 'audio');
+    const store = new ArtifactStore(db, profileDir, options.now);
+    const source = decodeWav(store.read(input.audioArtifactId));
+    const total = durationMs(source.sampleCount);
+    if (total <= 0) throw new DomainError('trim_source_empty');
+    const start = clamp(input.startMs, total);
+    const end = clamp(input.endMs, total);
+    if (end <= start) throw new DomainError('trim_range_invalid');
+    const range = sampleRange(start, end, source.sampleCount);
+    if (range.end <= range.start) throw new DomainError('trim_too_short');
+    const artifact = store.store({
+      type: 'audio',
+      ext: 'wav',
+      bytes: encodeWav(pcmSlice(source, range.start, range.end)),
+      metadata: {
+        ...AUDIO_METADATA,
+        source_audio_artifact_id: input.audioArtifactId,
+        trim_kind: 'range_ms',
+        trim_start_ms: start,
+        trim_end_ms: end,
+      },
+    });
+    return storedAudio(profileDir, artifact, range.end - range.start);
+  });
+}
+
+function clamp(ms: number, total: number): number {
+  return Math.min(Math.max(ms, 0), total);
+}
+
+function storedAudio(profileDir: string, artifact: Artifact, sampleCount: number): StoredAudio {
+  return {
+    path: resolve(profileDir, artifact.localRelpath),
+    artifactId: artifact.id,
+    bytes: artifact.bytes,
+    sha256: artifact.sha256,
+    durationMs: durationMs(sampleCount),
+  };
+}

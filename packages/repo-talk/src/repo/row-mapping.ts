@@ -1,0 +1,30 @@
+import type { ProjectSummary, RunSummary, TalkProjectRow, RunRow } from '../types';
+
+/**
+ * Rows to wire shapes. Primary keys are typed nullable by the generated schema (SQLite allows a
+ * NULL in a non-integer primary key); every writer of these tables sets them.
+ */
+export function toProjectSummary(row: TalkProjectRow): ProjectSummary {
+  return {
+    id: row.id as string,
+    title: row.title,
+    audience: row.audience,
+    goal: row.goal,
+    duration_target_sec: row.duration_target_sec,
+    talk_number: row.talk_number,
+    stage: row.stage,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+export function toRunSummary(row: RunRow): RunSummary {
+  return {
+    id: row.id as string,
+    project_id: row.project_id,
+    created_at: row.created_at,
+    audio_artifact_id: row.audio_artifact_id,
+    transcript_id: row.transcript_id,
+    feedback_id: row.feedback_id,
+  };
+}

@@ -1,0 +1,139 @@
+import { ArtifactStore, DomainError, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import type {
+  ExportedFile,
+  SavedTranscript,
+  TranscriptExportFormat,
+  TranscriptImportInput,
+  TranscriptSegment,
+  TranscriptV1,
+  WriteOptions,
+} from '../types';
+import { requireArtifactOfKind } from './artifact-checks';
+import { writeExportFile } from './export-files';
+import { applySpokenPunctuation } from './spoken-punctuation';
+import {
+  parseStoredTranscript,
+  serializeTranscript,
+  TRANSCRIPT_SCHEMA_VERSION,
+  validateImportedTranscript,
+} from './transcript-document';
+import { renderTranscript, TRANSCRIPT_EXPORT_FORMATS } from './transcript-formats';
+import { editorLines, transcriptEndMs } from './transcript-text';
+import { evenSplit, proportionalSplit } from './transcript-timing';
+import { decodeWav, durationMs } from './wav';
+
+const IMPORT_LANGUAGES = ['auto', 'en', 'fr'];
+
+/**
+ * Loads a transcript artifact: it must exist (`artifact_lookup`) and be a transcript
+ * (`artifact_not_transcript`); its file is read through the store's contained path resolution
+ * and parsed (`transcript_parse`).
+ */
+function loadTranscript(db: DatabaseHandle, profileDir: string, transcriptId: string): TranscriptV1 {
+  requireArtifactOfKind(db, transcriptId, 'transcript');
+  return parseStoredTranscript(new ArtifactStore(db, profileDir).read(transcriptId));
+}
+
+/** `transcript_get`: the stored transcript, unknown fields dropped, absent optionals as null. */
+export function getTranscript(db: DatabaseHandle, profileDir: string, transcriptId: string): TranscriptV1 {
+  return loadTranscript(db, profileDir, transcriptId);
+}
+
+/**
+ * `transcript_edit_save`: the edited text as a new transcript artifact (one segment per
+ * non-blank line, timed from the source); the source is never changed, and every save makes
+ * a new artifact. The caller passes the original transcript's id, whose timing is the reference.
+ */
+export function saveEditedTranscript(
+  db: DatabaseHandle,
+  profileDir: string,
+  transcriptId: string,
+  editedText: string,
+  options: WriteOptions = {},
+): SavedTranscript {
+  const now = options.now ?? utcNow;
+  return db.transaction(() => {
+    const source = loadTranscript(db, profileDir, transcriptId);
+    const lines = editorLines(editedText);
+    if (lines.length === 0) throw new DomainError('transcript_empty');
+    const duration = Math.max(source.duration_ms ?? transcriptEndMs(source) ?? lines.length * 1000, lines.length);
+    const windows = source.segments.filter((s) => s.t_end_ms > s.t_start_ms);
+    const segments = windows.length === 0 ? evenSplit(lines, duration) : proportionalSplit(lines, windows, duration);
+    const edited: TranscriptV1 = {
+      schema_version: TRANSCRIPT_SCHEMA_VERSION,
+      language: source.language,
+      model_id: source.model_id,
+      duration_ms: duration,
+      segments,
+    };
+    const artifact = new ArtifactStore(db, profileDir, now).store({
+      type: 'transcript',
+      ext: 'json',
+      bytes: Buffer.from(serializeTranscript(edited), 'utf8'),
+      metadata: {
+        edit_kind: 'manual',
+        edited_at: now(),
+        source_duration_ms: source.duration_ms,
+        source_language: source.language,
+        source_model_id: source.model_id,
+        source_transcript_id: transcriptId,
+      },
+    });
+    return { transcriptId: artifact.id };
+  });
+}
+
+/**
+ * `transcript_export`: writes `<profile dir>/exports/transcript/<transcriptId>.<format>`,
+ * replacing an earlier export of the same format atomically. Not an artifact.
+ */
+export function exportTranscript(
+  db: DatabaseHandle,
+  profileDir: string,
+  transcriptId: string,
+  format: TranscriptExportFormat,
+): ExportedFile {
+  if (!TRANSCRIPT_EXPORT_FORMATS.includes(format)) throw new DomainError('transcript_format_invalid');
+  const content = renderTranscript(loadTranscript(db, profileDir, transcriptId), format);
+  return { path: writeExportFile(db, profileDir, 'transcript', transcriptId, format, content) };
+}
+
+/**
+ * Transcript import (what `transcribe_audio` stored, for a transcript made elsewhere): a new
+ * transcript artifact for an existing audio artifact. Never links it to a run or an attempt
+ * and never replaces an earlier transcript of the same audio.
+ *
+ * - `json`: a TranscriptV1 document, checked as the UI checks transcripts, blank segments
+ *   dropped; stored in the canonical compact form.
+ * - `text`: one segment per non-blank line, spread evenly over the audio's duration (read from
+ *   the WAV); spoken punctuation applied per line when asked, for `en` and `fr`.
+ */
+export function importTranscript(
+  db: DatabaseHandle,
+  profileDir: string,
+  input: TranscriptImportInput,
+  options: WriteOptions = {},
+): SavedTranscript {
+  return db.transaction(() => {
+    requireArtifactOfKind(db, input.audioArtifactId, 'audio');
+    const store = new ArtifactStore(db, profileDir, options.now);
+    const doc = input.kind === 'json' ? validateImportedTranscript(input.document) : transcriptFromText(store, input);
+    const artifact = store.store({
+      type: 'transcript',
+      ext: 'json',
+      bytes: Buffer.from(serializeTranscript(doc), 'utf8'),
+      metadata: { provider: 'import', source_audio_artifact_id: input.audioArtifactId },
+    });
+    return { transcriptId: artifact.id };
+  });
+}
+
+function transcriptFromText(store: ArtifactStore, input: Extract<TranscriptImportInput, { kind: 'text' }>): TranscriptV1 {
+  const language = IMPORT_LANGUAGES.includes(input.language ?? '') ? (input.language as string) : 'auto';
+  const lines = editorLines(input.text);
+  if (lines.length === 0) throw new DomainError('transcript_empty');
+  const audioMs = durationMs(decodeWav(store.read(input.audioArtifactId)).sampleCount);
+  const texts = input.spokenPunctuation ? lines.map((line) => applySpokenPunctuation(line, language)) : lines;
+  const segments: TranscriptSegment[] = evenSplit(texts, Math.max(audioMs, lines.length));
+  return { schema_version: TRANSCRIPT_SCHEMA_VERSION, language, model_id: null, duration_ms: audioMs, segments };
+}

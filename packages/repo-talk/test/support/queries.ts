@@ -1,0 +1,52 @@
+import { defineQuery, profileQueryBuilder as qb, type QueryParams } from '@lepupitre/db-core';
+
+/**
+ * Statements tests need that no repository function of this context performs: rows owned by
+ * other contexts (feedback) and states only older builds or other writers leave behind.
+ */
+export const insertFeedbackRow = defineQuery(
+  (p: QueryParams<{ id: string; runId: string; artifactId: string; createdAt: string }>) =>
+    qb.insertInto('auto_feedback').values({
+      id: p.id,
+      subject_type: 'run',
+      subject_id: p.runId,
+      created_at: p.createdAt,
+      feedback_json_artifact_id: p.artifactId,
+      overall_score: 70,
+    }),
+);
+
+/** A non-training talk with a chosen number, as a pack import or an older build writes one. */
+export const insertNumberedTalk = defineQuery(
+  (p: QueryParams<{ id: string; talkNumber: number; createdAt: string }>) =>
+    qb.insertInto('talk_projects').values({
+      id: p.id,
+      title: 'Imported',
+      talk_number: p.talkNumber,
+      stage: 'draft',
+      created_at: p.createdAt,
+      updated_at: p.createdAt,
+      is_training: 0,
+    }),
+);
+
+export const setStoredActiveId = defineQuery((p: QueryParams<{ projectId: string | null }>) =>
+  qb
+    .insertInto('active_state')
+    .values({ id: 1, active_project_id: p.projectId })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ active_project_id: (eb) => eb.ref('excluded.active_project_id') })),
+);
+
+export const storedActiveId = defineQuery(() =>
+  qb.selectFrom('active_state').select('active_project_id').where('id', '=', 1),
+);
+
+export const talkRow = defineQuery((p: QueryParams<{ id: string }>) =>
+  qb.selectFrom('talk_projects').selectAll().where('id', '=', p.id),
+);
+
+export const outlineRow = defineQuery((p: QueryParams<{ projectId: string }>) =>
+  qb.selectFrom('talk_outlines').selectAll().where('project_id', '=', p.projectId),
+);
+
+export const countArtifacts = defineQuery(() => qb.selectFrom('artifacts').select((eb) => eb.fn.countAll<number>().as('n')));
