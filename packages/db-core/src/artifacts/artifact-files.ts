@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE } from '../connection/owner-only-files';
@@ -39,7 +40,7 @@ function isWithin(root: string, target: string): boolean {
  */
 export function writeFileDurably(target: string, bytes: Uint8Array, step: (detail: string) => void): void {
   const folder = dirname(target);
-  const temporary = join(folder, `.${Date.now().toString(36)}-${process.pid}.tmp`);
+  const temporary = join(folder, `.${randomBytes(6).toString('hex')}.tmp`);
   step('mkdir');
   mkdirSync(folder, { recursive: true, mode: OWNER_ONLY_DIR_MODE });
   step('write');

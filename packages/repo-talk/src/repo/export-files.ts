@@ -1,6 +1,4 @@
-import { DomainError, OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE, type DatabaseHandle } from '@lepupitre/db-core';
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { DomainError, writeFileDurably, type DatabaseHandle } from '@lepupitre/db-core';
 import { join, resolve } from 'node:path';
 
 /** Export file names are ids: nothing that could climb out of the export folder. */
@@ -26,47 +24,16 @@ export function writeExportFile(
   if (!SAFE_NAME.test(name) || !SAFE_NAME.test(kind) || !SAFE_NAME.test(ext)) {
     throw new DomainError('export_path_not_allowed');
   }
-  const folder = resolve(profileDir, 'exports', kind);
-  const target = join(folder, `${name}.${ext}`);
-  const temporary = join(folder, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  const target = join(resolve(profileDir, 'exports', kind), `${name}.${ext}`);
+  let stage = '';
   try {
-    db.reportStep({ kind: 'file', detail: `export mkdir ${kind}` });
-    mkdirSync(folder, { recursive: true, mode: OWNER_ONLY_DIR_MODE });
+    writeFileDurably(target, Buffer.from(content, 'utf8'), (detail) => {
+      stage = detail;
+      db.reportStep({ kind: 'file', detail: `export ${detail} ${kind}` });
+    });
   } catch (error) {
-    throw new DomainError('export_dir_failed', 'the export folder could not be created', { cause: error });
-  }
-  try {
-    db.reportStep({ kind: 'file', detail: `export write ${kind}` });
-    const fd = openSync(temporary, 'wx', OWNER_ONLY_FILE_MODE);
-    try {
-      const bytes = Buffer.from(content, 'utf8');
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    db.reportStep({ kind: 'file', detail: `export rename ${kind}` });
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
+    if (stage === 'mkdir') throw new DomainError('export_dir_failed', 'the export folder could not be created', { cause: error });
     throw new DomainError('export_write_failed', 'the export file could not be written', { cause: error });
   }
-  syncFolder(folder);
   return target;
-}
-
-/** Makes the rename itself durable. Windows has no directory handles to sync. */
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // The file is complete and in place; only its survival across a power cut is less certain.
-  }
 }
