@@ -1,5 +1,84 @@
 /**
  * SQL and Kysely builders of the pack context (peer reviews, pack export, inspect and import), defined once with `defineQuery`.
- * No execution and no mapping here; `repo.ts` does both. Not exported from the package.
+ * No execution and no mapping here; `repo/` does both. Not exported from the package.
  */
-export {};
+import { defineQuery, profileQueryBuilder as qb, type QueryParams } from '@lepupitre/db-core';
+
+/** The run a pack is exported from, or a peer review is attached to. */
+export const runById = defineQuery((p: QueryParams<{ runId: string }>) =>
+  qb.selectFrom('runs').select(['project_id', 'audio_artifact_id', 'transcript_id']).where('id', '=', p.runId),
+);
+
+export const projectTitleById = defineQuery((p: QueryParams<{ projectId: string }>) =>
+  qb.selectFrom('talk_projects').select('title').where('id', '=', p.projectId),
+);
+
+export const outlineOfProject = defineQuery((p: QueryParams<{ projectId: string }>) =>
+  qb.selectFrom('talk_outlines').select('outline_md').where('project_id', '=', p.projectId),
+);
+
+export const artifactById = defineQuery((p: QueryParams<{ artifactId: string }>) =>
+  qb.selectFrom('artifacts').select(['type', 'local_relpath', 'sha256', 'bytes']).where('id', '=', p.artifactId),
+);
+
+/** The pack zip's row: its id is the pack id, its path `artifacts/packs/<pack id>.zip`. */
+export const insertPackArtifact = defineQuery(
+  (
+    p: QueryParams<{
+      id: string;
+      localRelpath: string;
+      sha256: string;
+      bytes: number;
+      createdAt: string;
+      metadataJson: string;
+    }>,
+  ) =>
+    qb.insertInto('artifacts').values({
+      id: p.id,
+      type: 'pack',
+      local_relpath: p.localRelpath,
+      sha256: p.sha256,
+      bytes: p.bytes,
+      created_at: p.createdAt,
+      metadata_json: p.metadataJson,
+    }),
+);
+
+export const insertPeerReview = defineQuery(
+  (
+    p: QueryParams<{
+      id: string;
+      runId: string;
+      createdAt: string;
+      reviewerTag: string | null;
+      reviewArtifactId: string;
+    }>,
+  ) =>
+    qb.insertInto('peer_reviews').values({
+      id: p.id,
+      run_id: p.runId,
+      created_at: p.createdAt,
+      reviewer_tag: p.reviewerTag,
+      review_json_artifact_id: p.reviewArtifactId,
+    }),
+);
+
+/** Newest first; ties (same millisecond, common in imports) broken by id. */
+export const peerReviewsOfProject = defineQuery((p: QueryParams<{ projectId: string; limit: number }>) =>
+  qb
+    .selectFrom('peer_reviews as pr')
+    .innerJoin('runs as r', 'r.id', 'pr.run_id')
+    .select(['pr.id', 'pr.run_id', 'r.project_id', 'pr.created_at', 'pr.reviewer_tag'])
+    .where('r.project_id', '=', p.projectId)
+    .orderBy('pr.created_at', 'desc')
+    .orderBy('pr.id', 'desc')
+    .limit(p.limit),
+);
+
+export const peerReviewById = defineQuery((p: QueryParams<{ peerReviewId: string }>) =>
+  qb
+    .selectFrom('peer_reviews as pr')
+    .innerJoin('runs as r', 'r.id', 'pr.run_id')
+    .select(['pr.id', 'pr.run_id', 'r.project_id', 'pr.created_at', 'pr.reviewer_tag', 'pr.review_json_artifact_id'])
+    .where('pr.id', '=', p.peerReviewId),
+);

@@ -1,0 +1,249 @@
+import { open as openFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { crc32, createInflateRaw } from 'node:zlib';
+import { open as openZip, type Entry, type ZipFile } from 'yauzl';
+import type { PackLimits } from '../types';
+import { assertSafeEntryName, collisionKey, entryNames, isSymlinkEntry } from './archive-names';
+import { PackArchiveError, PackErrorCode } from './pack-errors';
+
+/** How much compressed input zlib is handed at once: the ratio check is exact to this much. */
+const FEED_SLICE_BYTES = 16 * 1024;
+/** Deflate can grow incompressible data slightly; beyond this a compressed size is implausible. */
+const COMPRESSED_SLACK_BYTES = 1024 * 1024;
+const STORED = 0;
+const DEFLATED = 8;
+
+export interface ArchiveEntry {
+  readonly entry: Entry;
+  /** The name zip tools show; manifest paths are looked up by it, exactly. */
+  readonly name: string;
+}
+
+/**
+ * A zip archive whose central directory passed every check (entry count, names, symlinks,
+ * declared sizes and ratios, duplicates). Entries are read one at a time, inflated under the
+ * limits: nothing is trusted from the declared sizes.
+ */
+export class PackArchive {
+  readonly #byName: ReadonlyMap<string, ArchiveEntry>;
+
+  private constructor(
+    private readonly zip: ZipFile,
+    readonly entries: readonly ArchiveEntry[],
+    private readonly limits: PackLimits,
+  ) {
+    this.#byName = new Map(entries.map((e) => [e.name, e]));
+  }
+
+  /** Opens the file and validates every entry of its central directory. */
+  static async open(path: string, limits: PackLimits): Promise<PackArchive> {
+    const zip = await openZipFile(path);
+    try {
+      if (zip.entryCount > limits.maxEntries) {
+        throw new PackArchiveError(PackErrorCode.TOO_MANY_ENTRIES, 'central_directory_count');
+      }
+      const entries = await listEntries(zip, limits);
+      return new PackArchive(zip, entries, limits);
+    } catch (error) {
+      zip.close();
+      throw toArchiveError(error);
+    }
+  }
+
+  find(name: string): ArchiveEntry | undefined {
+    return this.#byName.get(name);
+  }
+
+  /** The entry's bytes, at most `maxBytes`, checked against its size and CRC-32. */
+  async read(item: ArchiveEntry, maxBytes: number = this.limits.maxEntryBytes): Promise<Buffer> {
+    const { entry } = item;
+    if (entry.uncompressedSize > maxBytes) throw new PackArchiveError(PackErrorCode.ENTRY_TOO_LARGE, 'declared');
+    let raw: Readable;
+    try {
+      raw = await this.zip.openReadStreamPromise(entry, { decodeFileData: false });
+    } catch (error) {
+      throw toArchiveError(error);
+    }
+    return drain(raw, entry, maxBytes, this.limits);
+  }
+
+  close(): void {
+    if (this.zip.isOpen) this.zip.close();
+  }
+}
+
+async function openZipFile(path: string): Promise<ZipFile> {
+  try {
+    return await new Promise<ZipFile>((resolve, reject) =>
+      openZip(
+        path,
+        // Nothing is validated or decoded by yauzl itself: its refusals carry no code, and
+        // sizes are checked here while inflating.
+        { autoClose: false, lazyEntries: true, decodeStrings: false, validateEntrySizes: false, strictFileNames: true },
+        (error, zip) => (error ? reject(error) : resolve(zip)),
+      ),
+    );
+  } catch (error) {
+    if (isSystemError(error)) throw new PackArchiveError(PackErrorCode.OPEN_FAILED, 'open', { cause: error });
+    if (/end of central directory record signature not found/i.test(messageOf(error))) {
+      // A file that starts like a zip but has no end record was cut short.
+      const reason = (await startsWithLocalHeader(path)) ? PackErrorCode.TRUNCATED : PackErrorCode.NOT_A_ZIP;
+      throw new PackArchiveError(reason, 'no_end_of_central_directory', { cause: error });
+    }
+    throw toArchiveError(error);
+  }
+}
+
+async function startsWithLocalHeader(path: string): Promise<boolean> {
+  const handle = await openFile(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return bytesRead === 4 && head.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Every entry, checked in central-directory order; the first failure wins. */
+async function listEntries(zip: ZipFile, limits: PackLimits): Promise<ArchiveEntry[]> {
+  const entries: ArchiveEntry[] = [];
+  const seen = new Set<string>();
+  for await (const entry of zip.eachEntry()) {
+    if (entries.length >= limits.maxEntries) throw new PackArchiveError(PackErrorCode.TOO_MANY_ENTRIES, 'listed');
+    const item = checkEntry(entry, limits);
+    const keys = new Set([collisionKey(item.name), collisionKey(entryNames(entry).headerName)]);
+    for (const key of keys) {
+      if (seen.has(key)) throw new PackArchiveError(PackErrorCode.DUPLICATE_ENTRY, 'name');
+      seen.add(key);
+    }
+    entries.push(item);
+  }
+  return entries;
+}
+
+function checkEntry(entry: Entry, limits: PackLimits): ArchiveEntry {
+  if (entry.generalPurposeBitFlag & 0x1) throw new PackArchiveError(PackErrorCode.ENTRY_UNREADABLE, 'encrypted');
+  if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
+    throw new PackArchiveError(PackErrorCode.ENTRY_UNREADABLE, 'compression_method');
+  }
+  const names = entryNames(entry);
+  assertSafeEntryName(names.headerName);
+  assertSafeEntryName(names.name);
+  if (isSymlinkEntry(entry)) throw new PackArchiveError(PackErrorCode.SYMLINK_REJECTED, 'unix_mode');
+  if (entry.uncompressedSize > limits.maxEntryBytes) throw new PackArchiveError(PackErrorCode.ENTRY_TOO_LARGE, 'declared');
+  if (entry.compressedSize > limits.maxEntryBytes + COMPRESSED_SLACK_BYTES) {
+    throw new PackArchiveError(PackErrorCode.ENTRY_TOO_LARGE, 'declared_compressed');
+  }
+  if (entry.uncompressedSize > limits.ratioGraceBytes && entry.uncompressedSize > entry.compressedSize * limits.maxInflateRatio) {
+    throw new PackArchiveError(PackErrorCode.ENTRY_OVERCOMPRESSED, 'declared');
+  }
+  if (entry.compressionMethod === STORED && entry.compressedSize !== entry.uncompressedSize) {
+    throw new PackArchiveError(PackErrorCode.ENTRY_SIZE_MISMATCH, 'stored_sizes');
+  }
+  return { entry, name: names.name };
+}
+
+/**
+ * Reads the entry's data, inflating it when deflated, and stops at the first byte past a
+ * limit: the absolute cap, the ratio of output to compressed input consumed so far (an entry
+ * may lie about both sizes, so the ratio is measured, not declared), or the declared size.
+ */
+function drain(raw: Readable, entry: Entry, maxBytes: number, limits: PackLimits): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const inflater = entry.compressionMethod === DEFLATED ? createInflateRaw() : undefined;
+    const output: Readable = inflater ?? raw;
+    const chunks: Buffer[] = [];
+    let fed = 0;
+    let produced = 0;
+    let crc = 0;
+    let settled = false;
+    const settle = (error: unknown, value?: Buffer): void => {
+      if (settled) return;
+      settled = true;
+      raw.destroy();
+      inflater?.destroy();
+      if (error) reject(error);
+      else resolve(value as Buffer);
+    };
+    output.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      produced += chunk.length;
+      if (!inflater) fed = produced;
+      const violation = checkProduced(produced, fed, entry.uncompressedSize, maxBytes, limits);
+      if (violation) return settle(violation);
+      crc = crc32(chunk, crc);
+      chunks.push(chunk);
+    });
+    output.on('end', () => {
+      if (produced !== entry.uncompressedSize) {
+        return settle(new PackArchiveError(PackErrorCode.ENTRY_SIZE_MISMATCH, 'shorter_than_declared'));
+      }
+      if (crc >>> 0 !== entry.crc32 >>> 0) return settle(new PackArchiveError(PackErrorCode.READ_FAILED, 'crc32'));
+      settle(undefined, Buffer.concat(chunks, produced));
+    });
+    raw.on('error', (error) => settle(toArchiveError(error)));
+    if (!inflater) return;
+    inflater.on('error', (error) => settle(new PackArchiveError(PackErrorCode.READ_FAILED, 'inflate', { cause: error })));
+    raw.on('data', (chunk: Buffer) => {
+      raw.pause();
+      feed(chunk, 0);
+    });
+    raw.on('end', () => {
+      if (!settled) inflater.end();
+    });
+    // One slice at a time, each handed over only once zlib consumed the previous one, so
+    // `fed` never runs more than a slice ahead of what produced the output being counted.
+    const feed = (chunk: Buffer, offset: number): void => {
+      if (settled) return;
+      if (offset >= chunk.length) {
+        raw.resume();
+        return;
+      }
+      const slice = chunk.subarray(offset, offset + FEED_SLICE_BYTES);
+      fed += slice.length;
+      inflater.write(slice, () => feed(chunk, offset + slice.length));
+    };
+  });
+}
+
+function checkProduced(
+  produced: number,
+  fed: number,
+  declared: number,
+  maxBytes: number,
+  limits: PackLimits,
+): PackArchiveError | undefined {
+  if (produced > maxBytes) return new PackArchiveError(PackErrorCode.ENTRY_TOO_LARGE, 'inflated');
+  if (produced > limits.ratioGraceBytes && produced > fed * limits.maxInflateRatio) {
+    return new PackArchiveError(PackErrorCode.ENTRY_OVERCOMPRESSED, 'inflated');
+  }
+  if (produced > declared) return new PackArchiveError(PackErrorCode.ENTRY_SIZE_MISMATCH, 'longer_than_declared');
+  return undefined;
+}
+
+/**
+ * yauzl reports everything as a plain Error; its messages are the only way to tell a file cut
+ * short from one that is not a zip at all.
+ */
+function toArchiveError(error: unknown): unknown {
+  if (error instanceof PackArchiveError) return error;
+  if (isSystemError(error)) return new PackArchiveError(PackErrorCode.OPEN_FAILED, 'read', { cause: error });
+  const message = messageOf(error);
+  if (/unexpected EOF|overflows file bounds/i.test(message)) {
+    return new PackArchiveError(PackErrorCode.TRUNCATED, 'data_past_end', { cause: error });
+  }
+  if (/encrypt/i.test(message)) return new PackArchiveError(PackErrorCode.ENTRY_UNREADABLE, 'encrypted', { cause: error });
+  if (/local file header|compression method/i.test(message)) {
+    return new PackArchiveError(PackErrorCode.ENTRY_UNREADABLE, 'local_header', { cause: error });
+  }
+  return new PackArchiveError(PackErrorCode.NOT_A_ZIP, 'central_directory', { cause: error });
+}
+
+function isSystemError(error: unknown): boolean {
+  return typeof (error as { code?: unknown } | null)?.code === 'string';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,105 @@
+import { DomainError } from '@lepupitre/db-core';
+import { z } from 'zod';
+import { PackErrorCode } from './pack-errors';
+import { decodeUtf8, PACK_SCHEMA_VERSION } from './pack-manifest';
+import { RUBRIC_BYTES } from './rubric';
+
+/**
+ * The review form a pack carries, generated from the rubric: every score at 3, every free text
+ * empty, keys sorted at every level (the previous app built it as a generic JSON map), pretty
+ * printed without a trailing newline. With the embedded rubric: 294 bytes, SHA-256 81c29f39….
+ */
+export function reviewTemplateFor(rubric: Buffer): Buffer {
+  const parsed = JSON.parse(rubric.toString('utf8')) as {
+    rubric_id?: unknown;
+    items?: unknown;
+    required_free_text?: unknown;
+  };
+  const keysOf = (list: unknown): string[] =>
+    (Array.isArray(list) ? list : [])
+      .map((item) => (item as { key?: unknown } | null)?.key)
+      .filter((key): key is string => typeof key === 'string');
+  const template = {
+    free_text: Object.fromEntries(keysOf(parsed.required_free_text).map((key) => [key, ''])),
+    reviewer_tag: '',
+    rubric_id: parsed.rubric_id,
+    schema_version: PACK_SCHEMA_VERSION,
+    scores: Object.fromEntries(keysOf(parsed.items).map((key) => [key, 3])),
+    timestamps: [],
+  };
+  return Buffer.from(JSON.stringify(sortKeysDeep(template), null, 2), 'utf8');
+}
+
+export const REVIEW_TEMPLATE_BYTES: Buffer = reviewTemplateFor(RUBRIC_BYTES);
+
+/** `viewer/index.html`: the title HTML-escaped (five characters), every line ending in LF. */
+export function viewerHtml(title: string): Buffer {
+  const t = title.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+  return Buffer.from(
+    [
+      '<!DOCTYPE html>',
+      '<html lang="en">',
+      '<head>',
+      '<meta charset="utf-8" />',
+      `<title>${t}</title>`,
+      '</head>',
+      '<body>',
+      `<h1>${t}</h1>`,
+      '<p>Open audio.wav and transcript.json from the pack.</p>',
+      '</body>',
+      '</html>',
+      '',
+    ].join('\n'),
+    'utf8',
+  );
+}
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** The outline a pack carries when the talk has none (the title goes in unescaped: markdown). */
+export function defaultOutline(title: string): string {
+  return `# ${title}\n\n## Opening\n- Hook\n- Promise\n\n## Key points\n- Point 1\n- Point 2\n- Point 3\n\n## Closing\n- Summary\n- Call to action\n`;
+}
+
+const segmentSchema = z.object({
+  t_start_ms: z.int(),
+  t_end_ms: z.int(),
+  text: z.string(),
+  confidence: z.number().nullable().optional(),
+});
+
+/** TranscriptV1 as readers parse it: unknown keys ignored, `schema_version` not compared. */
+const transcriptSchema = z.object({
+  schema_version: z.string(),
+  language: z.string(),
+  model_id: z.string().nullable().optional(),
+  duration_ms: z.int().nullable().optional(),
+  segments: z.array(segmentSchema),
+});
+
+/**
+ * The run duration a manifest records: the transcript's `duration_ms` when present (even 0 or
+ * negative), else the largest segment end, else 0. An empty segment list is fine here.
+ */
+export function transcriptDurationMs(bytes: Buffer): number {
+  let parsed;
+  try {
+    parsed = transcriptSchema.safeParse(JSON.parse(decodeUtf8(bytes)));
+  } catch (error) {
+    throw new DomainError(PackErrorCode.TRANSCRIPT_PARSE_FAILED, PackErrorCode.TRANSCRIPT_PARSE_FAILED, { cause: error });
+  }
+  if (!parsed.success) {
+    throw new DomainError(PackErrorCode.TRANSCRIPT_PARSE_FAILED, PackErrorCode.TRANSCRIPT_PARSE_FAILED, { cause: parsed.error });
+  }
+  const { duration_ms: duration, segments } = parsed.data;
+  if (duration !== null && duration !== undefined) return duration;
+  if (segments.length === 0) return 0;
+  return segments.reduce((max, s) => Math.max(max, s.t_end_ms), Number.NEGATIVE_INFINITY);
+}
+
+function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries.map(([k, v]) => [k, sortKeysDeep(v)]));
+}
