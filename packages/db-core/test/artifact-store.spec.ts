@@ -100,4 +100,16 @@ describe('artifact store', () => {
     expect(store.read(kept.id).toString()).toBe('kept');
     expect(() => store.read(lost.id)).toThrow(expect.objectContaining({ code: ArtifactErrorCode.READ_FAILED }));
   });
+
+  it('stores under a chosen folder with a chosen id, and refuses names that could leave it', () => {
+    const pack = db.transaction(() =>
+      store.store({ type: 'pack', folder: 'packs', id: 'pack_0123456789abcdef0123456789abcdef', ext: 'zip', bytes: Buffer.from('PK'), metadata: {} }),
+    );
+    expect(pack.localRelpath).toBe('artifacts/packs/pack_0123456789abcdef0123456789abcdef.zip');
+    for (const bad of [{ folder: '../x' }, { id: '../../evil' }, { type: 'a/b' }, { ext: 'z/ip' }]) {
+      expect(() =>
+        db.transaction(() => store.store({ type: 'pack', ext: 'zip', bytes: Buffer.from('PK'), metadata: {}, ...bad })),
+      ).toThrow(expect.objectContaining({ code: ArtifactErrorCode.PATH_NOT_ALLOWED }));
+    }
+  });
 });

@@ -16,6 +16,8 @@ export interface ArtifactInput {
   readonly metadata: Readonly<Record<string, unknown>>;
   /** Defaults to a new `art_` id; pack exports use their pack id. */
   readonly id?: string;
+  /** The folder under `artifacts/`; defaults to the type (pack exports use `packs`). */
+  readonly folder?: string;
 }
 
 export interface Artifact {
@@ -55,11 +57,12 @@ export class ArtifactStore {
   ) {}
 
   store(input: ArtifactInput): Artifact {
-    if (!/^[a-z0-9_]+$/.test(input.type) || !/^[a-z0-9]+$/.test(input.ext)) {
+    const folder = input.folder ?? input.type;
+    const id = input.id ?? newId('art');
+    if (![input.type, folder, id].every((part) => /^[a-z0-9_]+$/.test(part)) || !/^[a-z0-9]+$/.test(input.ext)) {
       throw new DomainError(ArtifactErrorCode.PATH_NOT_ALLOWED);
     }
-    const id = input.id ?? newId('art');
-    const localRelpath = `${ARTIFACTS_DIR}/${input.type}/${id}.${input.ext}`;
+    const localRelpath = `${ARTIFACTS_DIR}/${folder}/${id}.${input.ext}`;
     const target = resolveInside(this.profileDir, localRelpath);
     const artifact: Artifact = {
       id,

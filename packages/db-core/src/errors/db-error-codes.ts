@@ -51,6 +51,14 @@ export const DbErrorCode = {
   MIGRATION_FK_VIOLATION: 'MIGRATION_FK_VIOLATION',
   /** The pre-migration snapshot could not be written or did not verify; nothing was migrated. */
   SNAPSHOT_FAILED: 'DB_SNAPSHOT_FAILED',
+  /** A backup could not be written or its copy did not verify; no backup was added. */
+  BACKUP_FAILED: 'DB_BACKUP_FAILED',
+  /** No backup of that name exists for this database (or the name is not a backup's). */
+  BACKUP_NOT_FOUND: 'DB_BACKUP_NOT_FOUND',
+  /** The chosen backup has no valid manifest, does not match it, or fails its integrity check. */
+  BACKUP_UNVERIFIED: 'DB_BACKUP_UNVERIFIED',
+  /** A restore failed after it started moving files; the current database was put back. */
+  RESTORE_FAILED: 'DB_RESTORE_FAILED',
 } as const;
 
 export type DbErrorCode = (typeof DbErrorCode)[keyof typeof DbErrorCode];

@@ -1,0 +1,116 @@
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { OWNER_ONLY_FILE_MODE } from '../connection/owner-only-files';
+import type { SnapshotManifest } from '../snapshots/pre-migration-snapshot';
+import type { BackupKind } from './backup-names';
+import { digestFile, fsyncFile, removeQuietly } from './durable-files';
+
+/** What `<backup>.json` says of a backup taken by `backupDatabase`. */
+export interface BackupManifest {
+  readonly kind: 'backup';
+  readonly scope: string;
+  /** Latest applied migration id of the copy, or null for a legacy (untracked) database. */
+  readonly schemaVersion: string | null;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly createdAt: string;
+  readonly verified: true;
+}
+
+export type AnyBackupManifest = BackupManifest | SnapshotManifest;
+
+/**
+ * Why a copy does not count as verified. A copy counts only when its manifest says it was
+ * verified when written and the file is still exactly what the manifest describes.
+ */
+export type VerificationProblem =
+  | 'manifest-missing'
+  | 'manifest-unreadable'
+  | 'manifest-mismatch'
+  | 'size-mismatch'
+  | 'sha256-mismatch'
+  | 'copy-unreadable';
+
+export type ManifestReading =
+  | { readonly manifest: AnyBackupManifest; readonly problem: null }
+  | { readonly manifest: null; readonly problem: VerificationProblem };
+
+export function manifestPathOf(backupPath: string): string {
+  return `${backupPath}.json`;
+}
+
+/**
+ * Reads the manifest of a copy of the given kind and scope. A manifest of another kind or
+ * scope, or one that does not claim verification, is a mismatch: it describes something else.
+ */
+export function readManifest(backupPath: string, kind: BackupKind, scope: string): ManifestReading {
+  let text: string;
+  try {
+    text = readFileSync(manifestPathOf(backupPath), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { manifest: null, problem: code === 'ENOENT' ? 'manifest-missing' : 'manifest-unreadable' };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { manifest: null, problem: 'manifest-unreadable' };
+  }
+  if (!isManifest(parsed)) return { manifest: null, problem: 'manifest-unreadable' };
+  if (parsed.kind !== kind || parsed.scope !== scope || parsed.verified !== true) return { manifest: null, problem: 'manifest-mismatch' };
+  return { manifest: parsed, problem: null };
+}
+
+/**
+ * Compares a copy with its manifest: the size always, the sha256 when `content` is asked for
+ * (it reads the whole file; retention, which runs after every backup, checks sizes only).
+ */
+export function checkAgainstManifest(backupPath: string, manifest: AnyBackupManifest, content: boolean): VerificationProblem | null {
+  let digest;
+  try {
+    digest = content ? digestFile(backupPath) : { bytes: sizeOf(backupPath), sha256: manifest.sha256 };
+  } catch {
+    return 'copy-unreadable';
+  }
+  if (digest.bytes !== manifest.bytes) return 'size-mismatch';
+  if (digest.sha256 !== manifest.sha256) return 'sha256-mismatch';
+  return null;
+}
+
+/** Writes a manifest owner-only and durably, under a temporary name first. */
+export function writeManifest(backupPath: string, manifest: BackupManifest): void {
+  const target = manifestPathOf(backupPath);
+  const temporary = `${target}.partial`;
+  try {
+    writeFileSync(temporary, JSON.stringify(manifest, null, 2) + '\n', { mode: OWNER_ONLY_FILE_MODE, flag: 'w' });
+    fsyncFile(temporary);
+    renameSync(temporary, target);
+  } catch (error) {
+    removeQuietly(temporary);
+    throw error;
+  }
+}
+
+/** A missing file reads as a size mismatch, not as an exception. */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
+  }
+}
+
+function isManifest(value: unknown): value is AnyBackupManifest {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    (m['kind'] === 'backup' || m['kind'] === 'pre-migration') &&
+    typeof m['scope'] === 'string' &&
+    (m['schemaVersion'] === null || typeof m['schemaVersion'] === 'string') &&
+    typeof m['bytes'] === 'number' &&
+    typeof m['sha256'] === 'string' &&
+    /^[0-9a-f]{64}$/.test(m['sha256']) &&
+    typeof m['createdAt'] === 'string' &&
+    typeof m['verified'] === 'boolean'
+  );
+}

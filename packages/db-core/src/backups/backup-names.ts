@@ -1,0 +1,54 @@
+import { parseSnapshotName } from '../snapshots/snapshot-names';
+
+/**
+ * The two kinds of copies kept in `backups/` beside a database, told apart by their names:
+ * - `<stem>-<scope>-backup-<YYYYMMDDTHHMMSSZ>[-<n>].db`: a backup taken on demand or on a
+ *   schedule (this module);
+ * - `<stem>-<scope>-pre-<next migration id>-<YYYYMMDDTHHMMSSZ>[-<n>].db`: the pre-migration
+ *   snapshot taken by `openDatabase` (`snapshots/`).
+ * Both carry a `<name>.json` manifest and both can be restored.
+ */
+export type BackupKind = 'backup' | 'pre-migration';
+
+export interface BackupName {
+  readonly file: string;
+  readonly kind: BackupKind;
+  /** UTC time in the name, `YYYYMMDDTHHMMSSZ`. */
+  readonly stamp: string;
+  /** 1 for the first copy of a second, then 2, 3, ... */
+  readonly counter: number;
+}
+
+const STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+
+export function backupFileName(stem: string, scope: string, stamp: string, counter: number): string {
+  return `${stem}-${scope}-backup-${stamp}${counter > 1 ? `-${counter}` : ''}.db`;
+}
+
+/** The backup or snapshot of this stem and scope that the name designates, if it is one. */
+export function parseBackupName(file: string, stem: string, scope: string): BackupName | undefined {
+  const prefix = `${stem}-${scope}-backup-`;
+  if (file.startsWith(prefix) && file.endsWith('.db')) {
+    const match = /^(\d{8}T\d{6}Z)(?:-(\d+))?$/.exec(file.slice(prefix.length, -'.db'.length));
+    if (!match || !stampIsValid(match[1] as string)) return undefined;
+    return { file, kind: 'backup', stamp: match[1] as string, counter: match[2] ? Number(match[2]) : 1 };
+  }
+  const snapshot = parseSnapshotName(file, stem, scope);
+  if (!snapshot || !stampIsValid(snapshot.stamp)) return undefined;
+  return { file, kind: 'pre-migration', stamp: snapshot.stamp, counter: snapshot.counter };
+}
+
+/** Newest first: by the time in the name, then by the counter. */
+export function compareBackupsNewestFirst(a: BackupName, b: BackupName): number {
+  if (a.stamp !== b.stamp) return a.stamp < b.stamp ? 1 : -1;
+  return b.counter - a.counter;
+}
+
+export function stampToDate(stamp: string): Date {
+  const [, y, mo, d, h, mi, s] = (STAMP.exec(stamp) ?? []).map(Number);
+  return new Date(Date.UTC(y as number, (mo as number) - 1, d, h, mi, s));
+}
+
+function stampIsValid(stamp: string): boolean {
+  return STAMP.test(stamp) && !Number.isNaN(stampToDate(stamp).getTime());
+}

@@ -1,0 +1,202 @@
+import Database from 'better-sqlite3';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertScope } from '../connection/assert-scope';
+import { inspectDatabaseFile } from '../connection/inspect-file';
+import { ensureOwnerOnlyDir } from '../connection/owner-only-files';
+import { applyConnectionSettings } from '../connection/posture';
+import { DbError } from '../errors/db-error';
+import { DbErrorCode } from '../errors/db-error-codes';
+import { toDbError } from '../errors/sqlite-error-mapping';
+import { rawConnectionOf, type DatabaseHandle, type DatabaseScope } from '../execution/database-handle';
+import { compactUtcStamp, formatUtcTimestamp } from '../time/utc-timestamp';
+import { claimBackupName, PARTIAL_SUFFIX, removeAbandonedPartials, backupLocationOf } from './backup-folder';
+import { manifestPathOf, writeManifest, type BackupManifest } from './backup-manifest';
+import { pruneBackups } from './backup-retention';
+import { isDiskFull } from './disk-full';
+import { digestFile, fsyncDirectory, fsyncFile, removeQuietly } from './durable-files';
+import { verifyDatabaseCopy, type CopyDefect } from './verify-copy';
+
+/**
+ * Pages copied per step of the backup API before yielding to the event loop: 256 pages of 4 KiB
+ * are 1 MiB, a few milliseconds of work, so that writes on the same connection interleave.
+ */
+export const BACKUP_PAGES_PER_STEP = 256;
+
+/** The backup API's "copy everything that is left in this step". */
+const ALL_REMAINING_PAGES = 0x7fffffff;
+
+export type BackupPhase = 'copy' | 'verify' | 'checksum';
+
+export interface BackupProgress {
+  readonly phase: BackupPhase;
+  /** Pages of the database; 0 until the copy has started. */
+  readonly totalPages: number;
+  readonly copiedPages: number;
+}
+
+export interface BackupOptions {
+  readonly now?: () => Date;
+  /** Called as the work advances: every copy step, then once per later phase. */
+  readonly onProgress?: (progress: BackupProgress) => void;
+  readonly pagesPerStep?: number;
+}
+
+export interface BackupCopyStats {
+  readonly pages: number;
+  readonly steps: number;
+  /** Times a write by another connection restarted the copy (see `copyPages`). */
+  readonly restarts: number;
+}
+
+export interface BackupResult {
+  /** File name inside the `backups/` folder beside the database: never a full path. */
+  readonly file: string;
+  readonly manifest: BackupManifest;
+  /** Older backups deleted by retention. */
+  readonly pruned: readonly string[];
+  readonly copy: BackupCopyStats;
+}
+
+/**
+ * Backs up an open database on its own connection: the connection the app writes through.
+ * The SQLite backup API copies a few pages per step and yields in between; writes made on this
+ * same connection meanwhile are carried into the copy by SQLite without restarting it, so the
+ * app keeps writing while its backup runs and the two cannot livelock.
+ *
+ * The copy is written under a temporary name, proved sound (integrity and foreign-key checks),
+ * hashed, described by a manifest and only then renamed into `backups/`; retention follows.
+ * A failure leaves no backup and no partial file: `DB_BACKUP_FAILED`, or `DB_DISK_FULL` when
+ * the disk is full.
+ */
+export async function backupDatabase(handle: DatabaseHandle, options: BackupOptions = {}): Promise<BackupResult> {
+  const raw = rawConnectionOf(handle);
+  if (raw.memory) throw new DbError(DbErrorCode.BACKUP_FAILED, 'an in-memory database has no backups folder');
+  return takeBackup(raw, raw.name, handle.scope, options);
+}
+
+/**
+ * Backs up a database file without opening it for work (no posture change, no migration), for
+ * the operator tool: the file may be in any state an earlier or later app left, and may be open
+ * in the app meanwhile. The connection is read-only; see `copyPages` for concurrent writers.
+ */
+export async function backupDatabaseFile(path: string, scope: DatabaseScope, options: BackupOptions = {}): Promise<BackupResult> {
+  const inspection = inspectDatabaseFile(path);
+  if (inspection.fileState !== 'database') {
+    throw new DbError(DbErrorCode.BACKUP_FAILED, `there is no ${scope} database to back up`, {
+      details: { scope, reason: inspection.fileState },
+    });
+  }
+  assertScope(inspection, scope);
+  let source: Database.Database;
+  try {
+    source = new Database(path, { readonly: true, fileMustExist: true });
+    applyConnectionSettings(source);
+  } catch (error) {
+    throw toDbError(error, 'open the database');
+  }
+  try {
+    return await takeBackup(source, path, scope, options);
+  } finally {
+    source.close();
+  }
+}
+
+async function takeBackup(source: Database.Database, databasePath: string, scope: DatabaseScope, options: BackupOptions): Promise<BackupResult> {
+  const now = options.now?.() ?? new Date();
+  const location = backupLocationOf(databasePath);
+  let target: string | undefined;
+  let placed = false;
+  try {
+    ensureOwnerOnlyDir(location.dir);
+    removeAbandonedPartials(location, scope, now);
+    const file = claimBackupName(location, scope, compactUtcStamp(now));
+    target = join(location.dir, file);
+    const temporary = `${target}${PARTIAL_SUFFIX}`;
+    const copy = await copyPages(source, temporary, options);
+    options.onProgress?.({ phase: 'verify', totalPages: copy.pages, copiedPages: copy.pages });
+    const verdict = verifyDatabaseCopy(temporary);
+    if (!verdict.ok) throw copyDefectError(verdict.defect, scope, verdict.cause);
+    options.onProgress?.({ phase: 'checksum', totalPages: copy.pages, copiedPages: copy.pages });
+    fsyncFile(temporary);
+    const digest = digestFile(temporary);
+    const manifest: BackupManifest = {
+      kind: 'backup',
+      scope,
+      schemaVersion: verdict.copy.schemaVersion,
+      bytes: digest.bytes,
+      sha256: digest.sha256,
+      createdAt: formatUtcTimestamp(now),
+      verified: true,
+    };
+    writeManifest(target, manifest);
+    renameSync(temporary, target);
+    placed = true;
+    fsyncDirectory(location.dir);
+    return { file, manifest, pruned: pruneQuietly(location.dir, location.stem, scope, file, now), copy };
+  } catch (error) {
+    if (target !== undefined && !placed) {
+      removeQuietly(`${target}${PARTIAL_SUFFIX}`);
+      removeQuietly(manifestPathOf(target));
+    }
+    throw backupFailure(error, scope);
+  }
+}
+
+/**
+ * Copies the pages with the backup API, a step at a time. A write by another connection (the
+ * app, when the operator tool backs up; another process) makes SQLite restart the copy at the
+ * next step; with a steady writer that would never end. On the first restart the rest is
+ * therefore copied in one step: one read transaction, which under WAL does not block writers,
+ * and which no write can restart.
+ */
+async function copyPages(source: Database.Database, temporary: string, options: BackupOptions): Promise<BackupCopyStats> {
+  const perStep = Math.max(1, Math.trunc(options.pagesPerStep ?? BACKUP_PAGES_PER_STEP));
+  let previousRemaining: number | undefined;
+  let restarts = 0;
+  let steps = 0;
+  const result = await source.backup(temporary, {
+    progress: ({ totalPages, remainingPages }) => {
+      steps += 1;
+      if (previousRemaining !== undefined && remainingPages >= previousRemaining) restarts += 1;
+      previousRemaining = remainingPages;
+      options.onProgress?.({ phase: 'copy', totalPages, copiedPages: totalPages - remainingPages });
+      return restarts > 0 ? ALL_REMAINING_PAGES : perStep;
+    },
+  });
+  return { pages: result.totalPages, steps: steps + 1, restarts };
+}
+
+function copyDefectError(defect: CopyDefect, scope: string, cause: unknown): Error {
+  if (defect === 'unreadable') return cause instanceof Error ? cause : new Error('unreadable copy');
+  const what = defect === 'integrity' ? 'failed its integrity check' : 'has foreign-key violations';
+  return new DbError(DbErrorCode.BACKUP_FAILED, `the copy ${what}, so the database itself is probably damaged; no backup was added`, {
+    details: { scope, reason: defect },
+  });
+}
+
+/** Retention is housekeeping: if it fails, the verified backup just written still stands. */
+function pruneQuietly(dir: string, stem: string, scope: string, file: string, now: Date): string[] {
+  try {
+    return pruneBackups(dir, stem, scope, file, now);
+  } catch {
+    return [];
+  }
+}
+
+function backupFailure(error: unknown, scope: string): DbError {
+  if (isDiskFull(error)) {
+    return new DbError(DbErrorCode.DISK_FULL, 'the disk is full; no backup was added', { details: { scope }, cause: error });
+  }
+  if (error instanceof DbError) return error;
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof errno === 'string' && !errno.startsWith('SQLITE_')) {
+    return new DbError(DbErrorCode.BACKUP_FAILED, 'the backup could not be written; no backup was added', {
+      details: { scope, reason: errno },
+      cause: error,
+    });
+  }
+  const mapped = toDbError(error, 'back up the database');
+  if (mapped.code !== DbErrorCode.SQL) return mapped;
+  return new DbError(DbErrorCode.BACKUP_FAILED, 'the backup could not be written; no backup was added', { details: { scope }, cause: error });
+}

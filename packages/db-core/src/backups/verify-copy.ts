@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import type { FileInspection } from '../connection/inspect-file';
+import { applyConnectionSettings } from '../connection/posture';
+import { INSPECT_SQL } from '../connection/queries';
+import { readHistory } from '../migrations/tracking-table';
+import { removeQuietly } from './durable-files';
+import { BACKUP_SQL } from './queries';
+
+/** What a sound copy holds, as far as restoring it is concerned. */
+export interface SoundCopy {
+  /** Latest applied migration id, or null for a legacy (untracked) or empty database. */
+  readonly schemaVersion: string | null;
+  /** The same read-only look `openDatabase` takes, for its scope and history checks. */
+  readonly inspection: FileInspection;
+}
+
+export type CopyDefect = 'unreadable' | 'integrity' | 'foreign-keys';
+
+export type CopyVerdict = { readonly ok: true; readonly copy: SoundCopy } | { readonly ok: false; readonly defect: CopyDefect; readonly cause?: unknown };
+
+/**
+ * Proves a copy sound before it counts: `PRAGMA integrity_check` must answer exactly `ok` and
+ * `PRAGMA foreign_key_check` nothing. Only ever run on a copy of our own (a backup being
+ * written, a backup being restored), never on a user's database: it switches the copy to a
+ * rollback journal so that the copy stays one self-contained file that any reader can open
+ * without creating -wal and -shm companions beside it.
+ */
+export function verifyDatabaseCopy(path: string): CopyVerdict {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { fileMustExist: true });
+    applyConnectionSettings(db);
+    db.prepare(BACKUP_SQL.rollbackJournal).get();
+    const integrity = db.prepare(BACKUP_SQL.integrityCheck).pluck().all() as string[];
+    if (integrity.length !== 1 || integrity[0] !== 'ok') return { ok: false, defect: 'integrity' };
+    if (db.prepare(BACKUP_SQL.foreignKeyCheck).all().length > 0) return { ok: false, defect: 'foreign-keys' };
+    const history = readHistory(db);
+    const tableNames = db.prepare(INSPECT_SQL.tableNames).pluck().all() as string[];
+    const schemaVersion = history.rows?.at(-1)?.version ?? null;
+    return { ok: true, copy: { schemaVersion, inspection: { fileState: 'database', history, tableNames, posture: null } } };
+  } catch (error) {
+    return { ok: false, defect: 'unreadable', cause: error };
+  } finally {
+    db?.close();
+    for (const companion of ['-wal', '-shm', '-journal']) removeQuietly(`${path}${companion}`);
+  }
+}
