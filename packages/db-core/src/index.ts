@@ -12,6 +12,8 @@ export { QueryParam, type QueryParams } from './execution/query-param';
 export { createQueryBuilder } from './execution/query-builder';
 export { globalQueryBuilder, profileQueryBuilder, type GlobalSchema, type ProfileSchema } from './schema/query-builders';
 export type { Insertable, Selectable, Updateable } from 'kysely';
+/** Kysely's raw-SQL template, for the rare expression the builder cannot say (planner hints). */
+export { sql } from 'kysely';
 export { LepupitreError, isLepupitreError } from './errors/lepupitre-error';
 export { DbError, isDbError, type DbErrorDetails } from './errors/db-error';
 export { DbErrorCode } from './errors/db-error-codes';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { openDatabase } from '../src';
+import { MIGRATIONS, openDatabase } from '../src';
 import { useTempDir } from './support/temp-dir';
 
 /** The invariants the previous app only checked before inserting, now held by the schema. */
@@ -43,7 +43,7 @@ describe('invariant migrations', () => {
     const raw = new Database(path);
     raw.exec(`
       DROP INDEX idx_talk_projects_number;
-      DELETE FROM schema_migrations WHERE version = '0008_unique_talk_numbers';
+      DELETE FROM schema_migrations WHERE version >= '0008';
       INSERT INTO talk_projects (id, title, talk_number, stage, created_at, updated_at, is_training) VALUES
         ('proj_late', 'Late duplicate', 2, 'draft', '2026-03-03T00:00:00+00:00', 'x', 0),
         ('proj_first', 'First two', 2, 'draft', '2026-03-01T00:00:00+00:00', 'x', 0),
@@ -52,7 +52,7 @@ describe('invariant migrations', () => {
         ('proj_training', 'Training', 3, 'draft', '2026-03-01T00:00:00+00:00', 'x', 1);`);
     raw.close();
     const reopened = openDatabase(path, 'profile');
-    expect(reopened.report.appliedNow).toEqual(['0008_unique_talk_numbers']);
+    expect(reopened.report.appliedNow).toEqual(MIGRATIONS.profile.slice(7).map((m) => m.id));
     reopened.db.close();
     const check = new Database(path);
     expect(check.prepare('SELECT id, talk_number FROM talk_projects ORDER BY id').all()).toEqual([

@@ -8,6 +8,7 @@ import { MIGRATIONS, migrationChecksum } from '../src';
 const SHIPPED: readonly [scope: 'global' | 'profile', id: string, checksum: string][] = [
   ['global', '0001_init', 'sha256:8676c2a5b5df4fff55e17c77b9527da20027fd38544fef4bcbae70847796f025'],
   ['global', '0002_unique_profile_names', 'sha256:fc7d048f8ad9e104128c1aa6cc3336e848b00b7b075a9eece792f457d000132c'],
+  ['global', '0003_profile_indexes', 'sha256:f12d7da639b6a9515ec7369a858526b44512511dcac3b7b99ce743ccfca0c2ab'],
   ['profile', '0001_init', 'sha256:666b1a4c9622736077c9c0bd5bf4fd5a364e0308bd572eb22223a55877667ec5'],
   ['profile', '0002_outline_and_settings', 'sha256:0d4ec88778bc58e0e2613d823dc815373f9339d0f34665fa98cbfdde16e94421'],
   ['profile', '0003_talk_training_flag', 'sha256:d526a08b552498b43bf519c50e61f4582bfd9f1c4450983dd699788e4538181f'],
@@ -16,6 +17,7 @@ const SHIPPED: readonly [scope: 'global' | 'profile', id: string, checksum: stri
   ['profile', '0006_seed_quests', 'sha256:51b2adf98d11ac7b14ceb7b2e52d33dd4926e97f0b9ec9371c3a663a8375549d'],
   ['profile', '0007_fk_constraints', 'sha256:e2b02d71903dbecacede295dbf03eaff7976fd8314744d99d3f28aa6db3aa628'],
   ['profile', '0008_unique_talk_numbers', 'sha256:9facc6f3d3107e07c5e023e02a6c8174190b068be02e96e7d431af3408cefb5f'],
+  ['profile', '0009_lookup_indexes', 'sha256:e35ee93029d2d38cb55d658aa2f1ef4e5d4c3ee8154300b302df481eb0fca389'],
 ];
 
 describe('the migration histories', () => {

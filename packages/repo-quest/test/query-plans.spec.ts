@@ -1,22 +1,14 @@
-import { openDatabase, PreparedQuery, profileQueryBuilder as qb } from '@lepupitre/db-core';
+import { PreparedQuery } from '@lepupitre/db-core';
 import { buildRealisticProfile, checkQueryPlans, GROWING_PROFILE_TABLES, type PlanGateResult } from '@lepupitre/testing';
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as queries from '../src/queries';
 import { removeWorlds, tempFolder } from './support/quest-world';
 
-/** The index the de-duplication lookup needs; proposed for a profile migration. */
-const NEEDED_INDEX = 'idx_attempts_audio_artifact';
+/** The index the de-duplication lookup relies on (profile migration `0009_lookup_indexes`). */
+const AUDIO_INDEX = 'idx_attempts_audio_artifact';
 
-/**
- * Written reasons only. This one is a known gap, not an acceptable scan: it turns stale (and
- * fails this spec) as soon as a migration adds the index, so it cannot outlive the fix.
- */
-const ALLOWLIST = {
-  attemptByAudioArtifact:
-    `quest_submit_audio de-duplicates by recording across all projects (quirk 15); no index covers quest_attempts.audio_artifact_id yet. ` +
-    `Needs ${NEEDED_INDEX} ON quest_attempts(audio_artifact_id) in a profile migration.`,
-};
+/** Written reasons only; none is needed today. */
+const ALLOWLIST: Record<string, string> = {};
 
 let databasePath: string;
 let result: PlanGateResult;
@@ -61,18 +53,7 @@ describe('query plans of the quest context', () => {
     }
   });
 
-  it(`stops scanning for the de-duplication lookup once ${NEEDED_INDEX} exists`, () => {
-    expect(planOf(result, 'attemptByAudioArtifact')).toMatch(/^SCAN quest_attempts/);
-    const withIndex = join(tempFolder(), 'profile.db');
-    copyFileSync(databasePath, withIndex);
-    const { db } = openDatabase(withIndex, 'profile');
-    try {
-      db.runDynamic(qb.schema.createIndex(NEEDED_INDEX).on('quest_attempts').column('audio_artifact_id'));
-    } finally {
-      db.close();
-    }
-    const fixed = checkQueryPlans(withIndex, queries, { growingTables: GROWING_PROFILE_TABLES });
-    expect(fixed.violations).toEqual([]);
-    expect(planOf(fixed, 'attemptByAudioArtifact')).toContain(`USING INDEX ${NEEDED_INDEX} (audio_artifact_id=?)`);
+  it(`de-duplicates recordings through ${AUDIO_INDEX}, not a scan`, () => {
+    expect(planOf(result, 'attemptByAudioArtifact')).toContain(`USING INDEX ${AUDIO_INDEX} (audio_artifact_id=?)`);
   });
 });

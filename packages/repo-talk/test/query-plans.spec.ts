@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import * as queries from '../src/queries';
 
 /**
- * Full scans of talk_projects that are accepted, each with its reason. Both would become index
- * searches with an index `idx_talk_projects_training_updated ON talk_projects(is_training,
- * updated_at)`; until it exists they read the (small: a few talks a year) talks table.
+ * Walks of talk_projects that are accepted, each with its reason. Both go through the partial
+ * index `idx_talk_projects_recent` (non-training talks by update time), which the plan still
+ * shows as a SCAN: one reads what it returns, the other stops at its first row. The index is
+ * partial so that the next talk number keeps coming from `idx_talk_projects_number`.
  */
 const ALLOWLIST = {
-  listProjects: 'returns every non-training talk: the result is the table; needs idx_talk_projects_training_updated to skip the sort',
+  listProjects: 'returns every non-training talk: the result is the table, read in order through idx_talk_projects_recent',
   latestUpdatedProject:
-    'active-talk fallback, only when the stored active talk is missing; needs idx_talk_projects_training_updated to become a search',
+    'active-talk fallback: walks idx_talk_projects_recent newest first and stops at the first row (LIMIT 1)',
 };
 
 let folder: string;

@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../../src';
 import { downgradedProfileCases, PROFILE_IDS, readNormalizedSchema } from '@lepupitre/fixtures';
 import { expectSecondOpenIsANoOp, freshSchema, inspect, upgrade, useDataDir } from './matrix-support';
 import { expectProfileData } from './profile-assertions';
@@ -6,7 +7,7 @@ import { expectProfileData } from './profile-assertions';
  * Profile scope, variant (d): a build at v0.2.8 or older ignores `schema_migrations` and
  * writes with foreign keys off, so a fully tracked P-T7 file can hold rows that violate its
  * keys, and a v0.2.4 build numbers the training talk. The previous app's history is fully
- * recorded, so only this platform's migrations run: `0008_unique_talk_numbers` takes the number
+ * recorded, so only this platform's migrations run (0008 on): `0008_unique_talk_numbers` takes the number
  * off the training talk; the rows that violate foreign keys stay as they are (no migration of
  * this history rebuilds those tables again; removing them is not an open's business).
  */
@@ -19,7 +20,7 @@ describe('migration matrix: profile, P-T7 after a downgrade', () => {
       expect(fixture.pending).toEqual([]);
       const result = upgrade(fixture);
 
-      expect(result.report.appliedNow).toEqual(['0008_unique_talk_numbers']);
+      expect(result.report.appliedNow).toEqual(MIGRATIONS.profile.slice(7).map((m) => m.id));
       expect(result.report.snapshot).toMatch(/^profile-profile-pre-0008_unique_talk_numbers-\d{8}T\d{6}Z\.db$/);
       expect(readNormalizedSchema(fixture.path)).toEqual(freshSchema('profile'));
       expectProfileData(fixture);
@@ -48,7 +49,7 @@ describe('migration matrix: profile, P-T7 after a downgrade', () => {
         expect(training).toEqual({ talk_number: null, is_training: 1 });
         expect(db.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
         const history = db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY rowid').all() as { checksum: string | null }[];
-        expect(history).toHaveLength(8);
+        expect(history).toHaveLength(MIGRATIONS.profile.length);
         for (const row of history) expect(row.checksum).not.toBeNull();
       });
 

@@ -7,6 +7,7 @@ import runsAudioNullable from './0005_runs_audio_nullable';
 import seedQuests from './0006_seed_quests';
 import fkConstraints from './0007_fk_constraints';
 import uniqueTalkNumbers from './0008_unique_talk_numbers';
+import lookupIndexes from './0009_lookup_indexes';
 
 /**
  * The profile scope's history, in order. The first seven ids are the previous app's and are
@@ -22,4 +23,5 @@ export const PROFILE_MIGRATIONS: readonly Migration[] = [
   seedQuests,
   fkConstraints,
   uniqueTalkNumbers,
+  lookupIndexes,
 ];

@@ -1,0 +1,39 @@
+import { DomainError, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { deleteNote, feedbackExists, noteText, upsertNote } from '../queries';
+import type { ClockOption } from '../types';
+import { trimUnicodeWhiteSpace } from './analyser/whitespace';
+import { FeedbackErrorCode } from './errors';
+
+/**
+ * `feedback_note_get` (§3.1): the note, or null. An unknown feedback id is not an error, it
+ * simply has no note (quirk 11, kept).
+ */
+export function getFeedbackNote(db: DatabaseHandle, feedbackId: string): string | null {
+  return db.get(noteText, { feedbackId })?.note_text ?? null;
+}
+
+/**
+ * `feedback_note_set` (§3.1): the feedback must exist (`feedback_not_found`); the note is
+ * trimmed of Unicode White_Space; a blank note deletes the stored one (deleting nothing is
+ * fine); otherwise it is written with `updated_at` = now. No length limit, as before.
+ *
+ * `null` means "no note" and deletes it, like a blank string. The previous backend refused a
+ * null note at argument decoding while the UI schema allowed it (workspace Q27); accepting it
+ * as a deletion serves the UI schema as written.
+ */
+export function setFeedbackNote(
+  db: DatabaseHandle,
+  feedbackId: string,
+  note: string | null,
+  options: ClockOption = {},
+): void {
+  const trimmed = note === null ? '' : trimUnicodeWhiteSpace(note);
+  db.transaction(() => {
+    if (!db.get(feedbackExists, { id: feedbackId })) throw new DomainError(FeedbackErrorCode.FEEDBACK_NOT_FOUND);
+    if (trimmed === '') {
+      db.run(deleteNote, { feedbackId });
+    } else {
+      db.run(upsertNote, { feedbackId, noteText: trimmed, updatedAt: (options.now ?? utcNow)() });
+    }
+  });
+}

@@ -1,0 +1,64 @@
+import { openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
+import { existsSync } from 'node:fs';
+import { allProfiles, talksCount } from '../queries';
+import type { ProfileSummary } from '../types';
+import { folderSizeBytes } from './profile-folder-size';
+import { profileDatabasePath, profileFolder } from './profile-paths';
+
+/**
+ * How long the list waits for another process that is migrating one profile's database before
+ * reporting 0 talks for it: a listing must not hang for the migration lock's full minute.
+ */
+const LIST_MIGRATION_LOCK_TIMEOUT_MS = 2_000;
+
+/**
+ * `profile_list`: every profile, oldest first (ties by id), with the size of its folder and its
+ * number of talks. Only a failure of the global database is an error (db-core's `DbError`,
+ * unchanged); whatever goes wrong with one profile's files shows as 0.
+ *
+ * Unlike the previous app, listing never creates anything: a profile whose folder or database is
+ * missing reports 0 bytes and 0 talks (what a freshly created database would have counted)
+ * instead of getting an empty database. An existing database is opened as any other open does,
+ * which brings it up to date if it is behind, as the previous app did.
+ */
+export function listProfiles(db: DatabaseHandle, dataDir: string): ProfileSummary[] {
+  const rows = db.all(allProfiles);
+  const summaries: ProfileSummary[] = [];
+  for (const row of rows) {
+    // A legacy row without an id cannot be addressed by any command; the previous app failed the whole list on it.
+    if (row.id === null) continue;
+    summaries.push({
+      id: row.id,
+      name: row.name,
+      created_at: row.created_at,
+      last_opened_at: row.last_opened_at,
+      is_active: row.is_active === 1,
+      size_bytes: sizeOf(dataDir, row.id),
+      talks_count: talksOf(dataDir, row.id),
+    });
+  }
+  return summaries;
+}
+
+function sizeOf(dataDir: string, profileId: string): number {
+  try {
+    return folderSizeBytes(profileFolder(dataDir, profileId));
+  } catch {
+    return 0;
+  }
+}
+
+function talksOf(dataDir: string, profileId: string): number {
+  try {
+    const path = profileDatabasePath(dataDir, profileId);
+    if (!existsSync(path)) return 0;
+    const profileDb = openDatabase(path, 'profile', { lockTimeoutMs: LIST_MIGRATION_LOCK_TIMEOUT_MS }).db;
+    try {
+      return profileDb.get(talksCount)?.n ?? 0;
+    } finally {
+      profileDb.close();
+    }
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,69 @@
+import { DomainError, OWNER_ONLY_DIR_MODE } from '@lepupitre/db-core';
+import { chmodSync, existsSync, lstatSync, mkdirSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { WorkspaceErrorCode } from '../types';
+
+export const PROFILES_FOLDER = 'profiles';
+/** Where deleted profiles' folders are moved: the user's data is set aside, never erased here. */
+export const DELETED_PROFILES_FOLDER = 'deleted-profiles';
+export const PROFILE_DATABASE_FILE = 'profile.db';
+
+/**
+ * The folder of a profile. The id becomes a path segment, so anything that could climb out of
+ * `profiles/` (a separator, `..`) is refused before it reaches the filesystem. Ids this app
+ * writes are `prof_<hex>`; a row written by anything else is still never trusted as a path.
+ */
+export function profileFolder(dataDir: string, profileId: string): string {
+  if (!isPlainSegment(profileId)) throw new DomainError(WorkspaceErrorCode.PATH_NOT_ALLOWED);
+  return join(dataDir, PROFILES_FOLDER, profileId);
+}
+
+export function profileDatabasePath(dataDir: string, profileId: string): string {
+  return join(profileFolder(dataDir, profileId), PROFILE_DATABASE_FILE);
+}
+
+/**
+ * The previous app's containment check before removing a folder: both paths canonicalised
+ * (symlinks resolved), the folder strictly inside the data folder, else `path_not_allowed`.
+ */
+export function assertInsideDataDir(dataDir: string, folder: string): void {
+  let root: string;
+  let target: string;
+  try {
+    root = realpathSync(dataDir);
+    target = realpathSync(folder);
+  } catch (error) {
+    throw new DomainError(WorkspaceErrorCode.PATH_NOT_ALLOWED, WorkspaceErrorCode.PATH_NOT_ALLOWED, { cause: error });
+  }
+  const rel = relative(root, target);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new DomainError(WorkspaceErrorCode.PATH_NOT_ALLOWED);
+  }
+}
+
+/** True when something (folder, file or link) exists at the path, without following a link. */
+export function entryExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates a folder (and missing parents) readable by the owner only; tightens an existing one. */
+export function ensureOwnerOnlyFolder(folder: string): void {
+  if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: OWNER_ONLY_DIR_MODE });
+  tightenFolder(folder);
+}
+
+export function tightenFolder(folder: string): void {
+  if (process.platform === 'win32') return;
+  const mode = lstatSync(folder).mode & 0o777;
+  if ((mode & ~OWNER_ONLY_DIR_MODE) !== 0) chmodSync(folder, mode & OWNER_ONLY_DIR_MODE);
+}
+
+function isPlainSegment(id: string): boolean {
+  return id !== '' && id !== '.' && id !== '..' && !/[/\\\0]/.test(id) && !/^[A-Za-z]:/.test(id);
+}
+

@@ -1,0 +1,58 @@
+import { openDatabase } from '@lepupitre/db-core';
+import Database from 'better-sqlite3';
+
+export interface StoredProfile {
+  id: string;
+  name: string;
+  created_at: string;
+  last_opened_at: string | null;
+  is_active: number;
+}
+
+/** The committed rows, read through a separate connection as the next process would see them. */
+export function storedProfiles(globalDbPath: string): StoredProfile[] {
+  const raw = new Database(globalDbPath, { readonly: true, fileMustExist: true });
+  try {
+    return raw.prepare('SELECT id, name, created_at, last_opened_at, is_active FROM profiles ORDER BY created_at, id').all() as StoredProfile[];
+  } finally {
+    raw.close();
+  }
+}
+
+/** A row written directly, as an older app, another process or a hand edit could leave it. */
+export function insertRawProfile(globalDbPath: string, row: StoredProfile): void {
+  const raw = new Database(globalDbPath);
+  try {
+    raw.prepare('INSERT INTO profiles (id, name, created_at, last_opened_at, is_active) VALUES (?, ?, ?, ?, ?)').run(
+      row.id,
+      row.name,
+      row.created_at,
+      row.last_opened_at,
+      row.is_active,
+    );
+  } finally {
+    raw.close();
+  }
+}
+
+export interface TalkSeed {
+  id: string;
+  isTraining?: boolean;
+}
+
+/** Talks in a profile database, written as another context would (this one only reads them). */
+export function insertTalks(profileDbPath: string, talks: readonly TalkSeed[]): void {
+  openDatabase(profileDbPath, 'profile').db.close();
+  const raw = new Database(profileDbPath);
+  try {
+    const insert = raw.prepare(
+      "INSERT INTO talk_projects (id, title, stage, created_at, updated_at, is_training, talk_number) VALUES (?, ?, 'draft', '2026-03-01T10:00:00+00:00', '2026-03-01T10:00:00+00:00', ?, ?)",
+    );
+    let number = 0;
+    for (const talk of talks) {
+      insert.run(talk.id, `Talk ${talk.id}`, talk.isTraining ? 1 : 0, talk.isTraining ? null : ++number);
+    }
+  } finally {
+    raw.close();
+  }
+}

@@ -1,0 +1,31 @@
+import Database from 'better-sqlite3';
+import { openGlobalDatabase } from './global-database';
+
+export const REALISTIC_PROFILE_COUNT = 3_000;
+
+const hex = (n: number): string => `prof_${n.toString(16).padStart(32, '0')}`;
+const at = (n: number): string => new Date(Date.UTC(2025, 0, 1) + n * 3_600_000).toISOString().replace('Z', '+00:00');
+
+/**
+ * A global database far past any real user's (a few profiles): thousands of profiles, one
+ * active, and global preferences, with the schema of the real migrations. A query that scans
+ * `profiles` here shows it in its plan.
+ */
+export function buildRealisticGlobal(dataDir: string, profiles = REALISTIC_PROFILE_COUNT): string {
+  const handle = openGlobalDatabase(dataDir);
+  handle.close();
+  const path = `${dataDir}/global.db`;
+  const db = new Database(path);
+  try {
+    const profile = db.prepare('INSERT INTO profiles (id, name, created_at, last_opened_at, is_active) VALUES (?, ?, ?, ?, ?)');
+    const setting = db.prepare('INSERT INTO global_settings (key, value_json) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let n = 0; n < profiles; n++) profile.run(hex(n), `Profile ${n}`, at(n), at(n + 1), n === profiles - 1 ? 1 : 0);
+      for (let n = 0; n < 200; n++) setting.run(`lepupitre_setting_${n}`, JSON.stringify({ n }));
+    })();
+    db.exec('ANALYZE');
+  } finally {
+    db.close();
+  }
+  return path;
+}
