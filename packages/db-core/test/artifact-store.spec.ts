@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArtifactErrorCode, ArtifactStore, DbErrorCode, ID_PATTERN, openDatabase, type DatabaseHandle } from '../src';
 import { useTempDir } from './support/temp-dir';
@@ -111,5 +111,25 @@ describe('artifact store', () => {
         db.transaction(() => store.store({ type: 'pack', ext: 'zip', bytes: Buffer.from('PK'), metadata: {}, ...bad })),
       ).toThrow(expect.objectContaining({ code: ArtifactErrorCode.PATH_NOT_ALLOWED }));
     }
+  });
+
+  it('never writes through a symlinked folder that leads out of the profile', () => {
+    const outside = join(dir(), 'elsewhere');
+    mkdirSync(outside);
+    mkdirSync(join(profile(), 'artifacts'), { recursive: true });
+    symlinkSync(outside, join(profile(), 'artifacts', 'audio'));
+    expect(() => storeOne()).toThrow(expect.objectContaining({ code: ArtifactErrorCode.PATH_NOT_ALLOWED }));
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('refuses to overwrite an existing file under a chosen id, and leaves it in place on rollback', () => {
+    const id = 'pack_0123456789abcdef0123456789abcdef';
+    const first = db.transaction(() => store.store({ type: 'pack', folder: 'packs', id, ext: 'zip', bytes: Buffer.from('first'), metadata: {} }));
+    db.transaction(() => store.delete(first.id));
+    writeFileSync(join(profile(), first.localRelpath), 'a file someone kept');
+    expect(() =>
+      db.transaction(() => store.store({ type: 'pack', folder: 'packs', id, ext: 'zip', bytes: Buffer.from('second'), metadata: {} })),
+    ).toThrow(expect.objectContaining({ code: ArtifactErrorCode.WRITE_FAILED }));
+    expect(readFileSync(join(profile(), first.localRelpath), 'utf8')).toBe('a file someone kept');
   });
 });

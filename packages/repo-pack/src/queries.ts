@@ -21,29 +21,6 @@ export const artifactById = defineQuery((p: QueryParams<{ artifactId: string }>)
   qb.selectFrom('artifacts').select(['type', 'local_relpath', 'sha256', 'bytes']).where('id', '=', p.artifactId),
 );
 
-/** The pack zip's row: its id is the pack id, its path `artifacts/packs/<pack id>.zip`. */
-export const insertPackArtifact = defineQuery(
-  (
-    p: QueryParams<{
-      id: string;
-      localRelpath: string;
-      sha256: string;
-      bytes: number;
-      createdAt: string;
-      metadataJson: string;
-    }>,
-  ) =>
-    qb.insertInto('artifacts').values({
-      id: p.id,
-      type: 'pack',
-      local_relpath: p.localRelpath,
-      sha256: p.sha256,
-      bytes: p.bytes,
-      created_at: p.createdAt,
-      metadata_json: p.metadataJson,
-    }),
-);
-
 export const insertPeerReview = defineQuery(
   (
     p: QueryParams<{

@@ -202,9 +202,9 @@ describe('pack export', () => {
         flow: (w) => savePackExport(w.db, w.folder, plan, zip, { now: fixedNow }),
       });
       expect(replays.map((r) => `${r.event.kind}:${r.event.detail.split(' ').slice(0, 2).join(' ')}`)).toEqual([
-        'file:pack mkdir',
-        'file:pack write',
-        'file:pack rename',
+        'file:artifact mkdir',
+        'file:artifact write',
+        'file:artifact rename',
         'statement:insert into',
         'commit:commit',
       ]);

@@ -8,9 +8,7 @@ const queries = {
   runsOfTalk: defineQuery((p: QueryParams<{ projectId: string }>) =>
     qb.selectFrom('runs').selectAll().where('project_id', '=', p.projectId).orderBy('created_at', 'desc').limit(12),
   ),
-  runsByAudio: defineQuery((p: QueryParams<{ audio: string }>) =>
-    qb.selectFrom('runs').select('id').where('audio_artifact_id', '=', p.audio),
-  ),
+  runsAt: defineQuery((p: QueryParams<{ at: string }>) => qb.selectFrom('runs').select('id').where('created_at', '=', p.at)),
   everyArtifact: defineQuery(() => qb.selectFrom('artifacts').select('id')),
   questByCode: defineQuery((p: QueryParams<{ code: string }>) => qb.selectFrom('quests').selectAll().where('code', '=', p.code)),
   aliasedScan: defineQuery((p: QueryParams<{ text: string }>) =>
@@ -32,10 +30,10 @@ describe('query plan gate', () => {
       growingTables: GROWING_PROFILE_TABLES,
       allowlist: { everyArtifact: 'diagnostics sweep over every artifact', questByCode: 'no longer scans' },
     });
-    expect(result.checked.map((f) => f.query)).toEqual(['runsOfTalk', 'runsByAudio', 'everyArtifact', 'questByCode', 'aliasedScan']);
+    expect(result.checked.map((f) => f.query)).toEqual(['runsOfTalk', 'runsAt', 'everyArtifact', 'questByCode', 'aliasedScan']);
     expect(result.checked.find((f) => f.query === 'runsOfTalk')?.plan.join(' ')).toContain('USING INDEX idx_runs_project_time');
     expect(result.violations.map((v) => [v.query, v.scans])).toEqual([
-      ['runsByAudio', ['SCAN runs']],
+      ['runsAt', ['SCAN runs']],
       ['aliasedScan', ['SCAN qa']],
     ]);
     expect(result.staleAllowances).toEqual(['questByCode']);

@@ -22,7 +22,14 @@ export function resolveInside(root: string, relpath: string): string {
   }
   const target = resolve(root, relpath);
   if (!isWithin(root, target)) throw new DomainError(ArtifactErrorCode.PATH_NOT_ALLOWED);
-  if (existsSync(target) && !isWithin(realpathSync(root), realpathSync(target))) {
+  // The nearest part of the path that exists must really be inside too: a symlinked folder
+  // (artifacts/<type> pointing elsewhere) would otherwise carry new files out of the profile.
+  if (!existsSync(root)) return target;
+  let existing = target;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const realRoot = realpathSync(root);
+  const realExisting = realpathSync(existing);
+  if (realExisting !== realRoot && !isWithin(realRoot, realExisting)) {
     throw new DomainError(ArtifactErrorCode.PATH_NOT_ALLOWED);
   }
   return target;

@@ -64,6 +64,11 @@ export class ArtifactStore {
     }
     const localRelpath = `${ARTIFACTS_DIR}/${folder}/${id}.${input.ext}`;
     const target = resolveInside(this.profileDir, localRelpath);
+    // With a chosen id a file may already be there: overwriting it, then removing it on a
+    // rollback, would destroy an earlier artifact.
+    if (existsSync(target)) {
+      throw new DomainError(ArtifactErrorCode.WRITE_FAILED, 'an artifact file with that name already exists');
+    }
     const artifact: Artifact = {
       id,
       type: input.type,

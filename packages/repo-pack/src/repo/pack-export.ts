@@ -1,13 +1,12 @@
-import { ArtifactStore, DomainError, newId, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactErrorCode, ArtifactStore, DomainError, isDomainError, newId, resolveInside, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ZipFile } from 'yazl';
-import { artifactById, insertPackArtifact, outlineOfProject, projectTitleById, runById } from '../queries';
+import { artifactById, outlineOfProject, projectTitleById, runById } from '../queries';
 import type { PackExportInput, PackExportResult, PackManifest, PackManifestFile } from '../types';
 import { PackErrorCode } from './pack-errors';
 import { defaultOutline, REVIEW_TEMPLATE_BYTES, transcriptDurationMs, viewerHtml } from './pack-contents';
-import { writePackFileDurably } from './pack-file';
 import { PACK_LIMITS } from './pack-limits';
 import { MANIFEST_ENTRY, PACK_SCHEMA_VERSION, serializeManifest } from './pack-manifest';
 import { RUBRIC_BYTES } from './rubric';
@@ -138,13 +137,18 @@ export async function zipPackEntries(plan: PackExportPlan): Promise<Buffer> {
     zip.end();
     return await done;
   } catch (error) {
-    throw new DomainError(PackErrorCode.WRITE_FAILED, PackErrorCode.WRITE_FAILED, { cause: error });
+    throw packWriteFailed(error);
   }
 }
 
+/** The folders of `artifacts/packs`, outermost first, each of which must resolve inside the profile. */
+const PACK_FOLDERS = ['artifacts', 'artifacts/packs'];
+
 /**
- * Writes the zip durably and registers it, as one unit: the file is removed if the row cannot
- * be written (the previous app left a partial zip behind on failure, quirk 14).
+ * Writes the zip and registers it as the `pack` artifact whose id is the pack id, as one unit:
+ * the artifact store writes the file durably (temporary name, fsync, rename, folder fsync) and
+ * removes it if the row or the commit fails (the previous app left a partial zip behind on
+ * failure, quirk 14). File failures surface as `pack_write_failed`, the cause kept.
  */
 export function savePackExport(
   db: DatabaseHandle,
@@ -153,22 +157,32 @@ export function savePackExport(
   zip: Buffer,
   options: Pick<PackExportOptions, 'now'> = {},
 ): PackExportResult {
-  const now = options.now ?? utcNow;
-  const target = join(profileDir, plan.localRelpath);
-  db.transaction(() => {
-    writePackFileDurably(db, profileDir, target, zip);
-    db.onRollback(() => rmSync(target, { force: true }));
-    const metadata = { pack_id: plan.packId, project_id: plan.projectId, run_id: plan.runId };
-    db.run(insertPackArtifact, {
-      id: plan.packId,
-      localRelpath: plan.localRelpath,
-      sha256: sha256(zip),
-      bytes: zip.length,
-      createdAt: now(),
-      metadataJson: JSON.stringify(metadata),
-    });
+  const store = new ArtifactStore(db, profileDir, options.now ?? utcNow);
+  const artifact = db.transaction(() => {
+    // The store checks the file's own path; an existing folder on the way (a symlinked
+    // `artifacts/packs` pointing elsewhere) is checked here, before anything is written.
+    for (const folder of PACK_FOLDERS) resolveInside(profileDir, folder);
+    // Never replaced: the store's compensation must only ever remove a file this save created.
+    if (existsSync(join(profileDir, plan.localRelpath))) throw packWriteFailed(new Error('the pack file already exists'));
+    try {
+      return store.store({
+        type: 'pack',
+        folder: 'packs',
+        id: plan.packId,
+        ext: 'zip',
+        bytes: zip,
+        metadata: { pack_id: plan.packId, project_id: plan.projectId, run_id: plan.runId },
+      });
+    } catch (error) {
+      if (isDomainError(error, ArtifactErrorCode.WRITE_FAILED)) throw packWriteFailed(error.cause);
+      throw error;
+    }
   });
-  return { path: target };
+  return { path: join(profileDir, artifact.localRelpath) };
+}
+
+function packWriteFailed(cause: unknown): DomainError {
+  return new DomainError(PackErrorCode.WRITE_FAILED, PackErrorCode.WRITE_FAILED, { cause });
 }
 
 function checkArtifact(db: DatabaseHandle, artifactId: string, type: string, maxBytes: number): void {

@@ -1,4 +1,4 @@
-import { utcNow } from '@lepupitre/db-core';
+import { compactUtcStamp, utcNow } from '@lepupitre/db-core';
 import type { ClockOptions } from '../types';
 
 export function clockOf(options: ClockOptions | undefined): () => string {
@@ -6,11 +6,12 @@ export function clockOf(options: ClockOptions | undefined): () => string {
 }
 
 /**
- * `YYYYMMDDTHHMMSSZ` from a standard timestamp (`YYYY-MM-DDTHH:MM:SS[.fff]+00:00`): the compact
- * form of file-name stamps, taken from the same clock as the rows so tests can pin both.
+ * `YYYYMMDDTHHMMSSZ` (db-core's `compactUtcStamp`) from a standard timestamp
+ * (`YYYY-MM-DDTHH:MM:SS[.fff]+00:00`): file-name stamps come from the same clock as the rows so
+ * tests can pin both.
  */
 export function compactStamp(timestamp: string): string {
   const instant = new Date(timestamp);
   if (Number.isNaN(instant.getTime())) throw new RangeError('not a timestamp');
-  return instant.toISOString().slice(0, 19).replace(/[-:]/g, '') + 'Z';
+  return compactUtcStamp(instant);
 }

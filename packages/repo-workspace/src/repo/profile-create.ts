@@ -1,4 +1,4 @@
-import { DomainError, newId, openDatabase, OWNER_ONLY_DIR_MODE, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, ensureOwnerOnlyDir, newId, openDatabase, OWNER_ONLY_DIR_MODE, type DatabaseHandle } from '@lepupitre/db-core';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { activeProfiles, deactivateActiveProfiles, deleteProfile, insertProfile, profileIdByName, reactivateProfileIfNoneActive } from '../queries';
@@ -6,7 +6,7 @@ import { WorkspaceErrorCode, type ClockOptions } from '../types';
 import { clockOf } from './clock';
 import { attachCleanupError, isUniqueViolation } from './failures';
 import { assertUsableProfileName } from './profile-names';
-import { ensureOwnerOnlyFolder, PROFILE_DATABASE_FILE, PROFILES_FOLDER, profileFolder, tightenFolder } from './profile-paths';
+import { PROFILE_DATABASE_FILE, PROFILES_FOLDER, profileFolder } from './profile-paths';
 
 /**
  * `profile_create`: a new profile, active at once (creating implies switching), with its folder
@@ -43,11 +43,11 @@ export function createProfile(db: DatabaseHandle, dataDir: string, name: string,
   try {
     db.reportStep({ kind: 'file', detail: 'create profile folder' });
     try {
-      ensureOwnerOnlyFolder(join(dataDir, PROFILES_FOLDER));
+      ensureOwnerOnlyDir(join(dataDir, PROFILES_FOLDER));
       // Not recursive: a folder already there is not this profile's and must not be adopted or removed.
       mkdirSync(folder, { mode: OWNER_ONLY_DIR_MODE });
       folderCreated = true;
-      tightenFolder(folder);
+      ensureOwnerOnlyDir(folder);
     } catch (error) {
       // A filesystem failure, not a driver one: the system error stays on `cause`.
       throw new DomainError(WorkspaceErrorCode.PROFILE_FOLDER_CREATE_FAILED, undefined, { cause: error });

@@ -1,4 +1,4 @@
-import { DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, ensureOwnerOnlyDir, type DatabaseHandle } from '@lepupitre/db-core';
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -14,7 +14,7 @@ import { WorkspaceErrorCode, type ClockOptions, type ProfileRow } from '../types
 import { clockOf, compactStamp } from './clock';
 import { attachCleanupError } from './failures';
 import { findProfile } from './profile-existence';
-import { assertInsideDataDir, DELETED_PROFILES_FOLDER, ensureOwnerOnlyFolder, entryExists, profileFolder } from './profile-paths';
+import { assertInsideDataDir, DELETED_PROFILES_FOLDER, entryExists, profileFolder } from './profile-paths';
 
 interface Removal {
   readonly row: ProfileRow;
@@ -75,7 +75,7 @@ export function deleteProfile(db: DatabaseHandle, dataDir: string, profileId: st
 function moveAside(dataDir: string, folder: string, profileId: string, now: string): void {
   try {
     const deletedProfiles = join(dataDir, DELETED_PROFILES_FOLDER);
-    ensureOwnerOnlyFolder(deletedProfiles);
+    ensureOwnerOnlyDir(deletedProfiles);
     const base = join(deletedProfiles, `${profileId}-${compactStamp(now)}`);
     let destination = base;
     for (let n = 2; entryExists(destination); n++) destination = `${base}-${n}`;

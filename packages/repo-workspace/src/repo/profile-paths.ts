@@ -1,5 +1,5 @@
-import { DomainError, OWNER_ONLY_DIR_MODE } from '@lepupitre/db-core';
-import { chmodSync, existsSync, lstatSync, mkdirSync, realpathSync } from 'node:fs';
+import { DomainError } from '@lepupitre/db-core';
+import { lstatSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { WorkspaceErrorCode } from '../types';
 
@@ -49,18 +49,6 @@ export function entryExists(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Creates a folder (and missing parents) readable by the owner only; tightens an existing one. */
-export function ensureOwnerOnlyFolder(folder: string): void {
-  if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: OWNER_ONLY_DIR_MODE });
-  tightenFolder(folder);
-}
-
-export function tightenFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const mode = lstatSync(folder).mode & 0o777;
-  if ((mode & ~OWNER_ONLY_DIR_MODE) !== 0) chmodSync(folder, mode & OWNER_ONLY_DIR_MODE);
 }
 
 function isPlainSegment(id: string): boolean {
