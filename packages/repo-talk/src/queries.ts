@@ -14,6 +14,22 @@ import { defineQuery, profileQueryBuilder as qb, type QueryParams } from '@lepup
 
 /* ---------- talk projects ---------- */
 
+/**
+ * The columns a talk is returned with (`ProjectSummary`). Reads that map to it select these
+ * rather than every column: `is_training` would be read for each row only to be dropped.
+ */
+const summaryColumns = [
+  'talk_projects.id',
+  'talk_projects.title',
+  'talk_projects.audience',
+  'talk_projects.goal',
+  'talk_projects.duration_target_sec',
+  'talk_projects.talk_number',
+  'talk_projects.stage',
+  'talk_projects.created_at',
+  'talk_projects.updated_at',
+] as const;
+
 /** The highest talk number in use; served by the partial unique index on talk numbers. */
 export const maxTalkNumber = defineQuery(() =>
   qb
@@ -88,7 +104,7 @@ export const listProjects = defineQuery(() =>
     .leftJoin('active_state', (join) =>
       join.on((eb) => eb('active_state.id', '=', eb.lit(1))).onRef('active_state.active_project_id', '=', 'talk_projects.id'),
     )
-    .selectAll('talk_projects')
+    .select(summaryColumns)
     .select('active_state.id as active_marker')
     .where((eb) => eb('talk_projects.is_training', '=', eb.lit(0)))
     .orderBy('talk_projects.updated_at', 'desc')
@@ -100,7 +116,7 @@ export const activeProject = defineQuery(() =>
   qb
     .selectFrom('active_state')
     .innerJoin('talk_projects', 'talk_projects.id', 'active_state.active_project_id')
-    .selectAll('talk_projects')
+    .select(summaryColumns)
     .where((eb) => eb('active_state.id', '=', eb.lit(1)))
     .where((eb) => eb('talk_projects.is_training', '=', eb.lit(0))),
 );
@@ -109,7 +125,7 @@ export const activeProject = defineQuery(() =>
 export const latestUpdatedProject = defineQuery(() =>
   qb
     .selectFrom('talk_projects')
-    .selectAll()
+    .select(summaryColumns)
     .where((eb) => eb('is_training', '=', eb.lit(0)))
     .orderBy('updated_at', 'desc')
     .orderBy('id', 'desc')

@@ -1,26 +1,51 @@
+import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { defineQuery, profileQueryBuilder, type ProfileSchema, type QueryParams } from '@lepupitre/db-core';
-import { openPosturedConnection } from './connections';
+import { openPosturedConnection, preparedWriteTransaction } from './connections';
 import type { Dataset } from './dataset';
 import type { HarnessOptions, Implementation } from './harness';
 import { BASELINE_SQL } from './queries';
 
 export type ImplementationName = 'raw' | 'dbCore' | 'kysely';
 
-export interface BenchCase {
+export interface BenchCase<K extends string = ImplementationName> {
   readonly name: string;
   readonly description: string;
-  readonly implementations: Readonly<Record<ImplementationName, Implementation>>;
-  /** Results of the three implementations for the same input, to prove they do the same work. */
+  readonly implementations: Readonly<Record<K, Implementation>>;
+  /** Results of the implementations for the same input, raw first, to prove they do the same work. */
   readonly check?: () => Promise<readonly unknown[]>;
   readonly harness?: Pick<HarnessOptions, 'beforeBatch' | 'primeBatch' | 'maxBatchSize'>;
+  /**
+   * The case adds or changes rows. Write cases are measured after every read case, so that the
+   * reads see the seeded data rather than, say, thousands of runs sharing one timestamp.
+   */
+  readonly writes?: boolean;
 }
 
 /**
- * Calls per insert batch: at three to four WAL frames per commit, 150 commits stay well under
+ * Calls per write batch: at three to four WAL frames per commit, 150 commits stay well under
  * SQLite's auto-checkpoint threshold of 1000 frames, whatever the speed of the machine.
  */
-const INSERTS_PER_BATCH_MAX = 150;
+const WRITES_PER_BATCH_MAX = 150;
+
+/**
+ * Harness options of a case whose calls each commit a write transaction.
+ *
+ * Every commit appends WAL frames, and the commit that crosses the auto-checkpoint threshold
+ * pays for copying them all (and the next one for syncing the restarted WAL's header),
+ * whichever implementation made them: milliseconds landing on an arbitrary batch. So the WAL is
+ * emptied before each batch, the implementation's own untimed first call absorbs the restart,
+ * and batches are kept short enough never to reach the threshold.
+ */
+export function writeCaseHarness(raw: Database.Database): NonNullable<BenchCase['harness']> {
+  return {
+    beforeBatch: () => {
+      raw.pragma(BASELINE_SQL.checkpoint);
+    },
+    primeBatch: true,
+    maxBatchSize: WRITES_PER_BATCH_MAX,
+  };
+}
 
 export const LATEST_RUNS_LIMIT = 12;
 
@@ -42,8 +67,8 @@ const insertRun = defineQuery((p: QueryParams<{ id: string; projectId: string; c
   profileQueryBuilder.insertInto('runs').values({ id: p.id, project_id: p.projectId, created_at: p.createdAt }),
 );
 
-export interface BenchContext {
-  readonly cases: readonly BenchCase[];
+export interface BenchContext<K extends string = ImplementationName> {
+  readonly cases: readonly BenchCase<K>[];
   close(): Promise<void>;
 }
 
@@ -76,22 +101,8 @@ export async function createCases(data: Dataset): Promise<BenchContext> {
     talkById: raw.prepare(BASELINE_SQL.talkById),
     latestRuns: raw.prepare(BASELINE_SQL.latestRunsOfTalk),
     insertRun: raw.prepare(BASELINE_SQL.insertRun),
-    begin: raw.prepare(BASELINE_SQL.beginImmediate),
-    commit: raw.prepare(BASELINE_SQL.commit),
-    rollback: raw.prepare(BASELINE_SQL.rollback),
   };
-  /** What a careful hand-written transaction does: statements prepared once, rollback on error. */
-  const rawWrite = <T>(fn: () => T): T => {
-    rawStatements.begin.run();
-    try {
-      const result = fn();
-      rawStatements.commit.run();
-      return result;
-    } catch (error) {
-      if (raw.inTransaction) rawStatements.rollback.run();
-      throw error;
-    }
-  };
+  const rawWrite = preparedWriteTransaction(raw);
 
   const pointSelect: BenchCase = {
     name: 'point-select',
@@ -139,18 +150,8 @@ export async function createCases(data: Dataset): Promise<BenchContext> {
   const insertInTransaction: BenchCase = {
     name: 'insert-run-tx',
     description: 'one run inserted in its own write transaction',
-    // Every commit appends WAL frames, and the commit that crosses the auto-checkpoint threshold
-    // pays for copying them all (and the next one for syncing the restarted WAL's header),
-    // whichever implementation made them: milliseconds landing on an arbitrary batch. So the
-    // WAL is emptied before each batch, the implementation's own untimed first call absorbs the
-    // restart, and batches are kept short enough never to reach the threshold.
-    harness: {
-      beforeBatch: () => {
-        raw.pragma(BASELINE_SQL.checkpoint);
-      },
-      primeBatch: true,
-      maxBatchSize: INSERTS_PER_BATCH_MAX,
-    },
+    harness: writeCaseHarness(raw),
+    writes: true,
     implementations: {
       raw: {
         kind: 'sync',

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { POSTURE } from '@lepupitre/db-core';
-import { POSTURE_PRAGMAS } from './queries';
+import { BASELINE_SQL, POSTURE_PRAGMAS } from './queries';
 
 /**
  * A second connection to the benchmark file with db-core's posture, for the implementations
@@ -30,4 +30,25 @@ export function openPosturedConnection(path: string): Database.Database {
     throw new Error(`benchmark connection posture differs from db-core's: ${wrong.join(', ')}`);
   }
   return db;
+}
+
+/**
+ * What a careful hand-written write transaction does on a baseline connection: BEGIN IMMEDIATE,
+ * COMMIT and ROLLBACK prepared once, rollback on error, the error passed on unchanged.
+ */
+export function preparedWriteTransaction(db: Database.Database): <T>(fn: () => T) => T {
+  const begin = db.prepare(BASELINE_SQL.beginImmediate);
+  const commit = db.prepare(BASELINE_SQL.commit);
+  const rollback = db.prepare(BASELINE_SQL.rollback);
+  return <T>(fn: () => T): T => {
+    begin.run();
+    try {
+      const result = fn();
+      commit.run();
+      return result;
+    } catch (error) {
+      if (db.inTransaction) rollback.run();
+      throw error;
+    }
+  };
 }

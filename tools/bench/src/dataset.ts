@@ -13,9 +13,22 @@ import {
 export interface DatasetSize {
   readonly talks: number;
   readonly runs: number;
+  /** Runs of the one extra talk whose every run has been analysed (auto feedback, some notes). */
+  readonly analysedRuns: number;
 }
 
-export const DEFAULT_SIZE: DatasetSize = { talks: 200, runs: 20_000 };
+export const DEFAULT_SIZE: DatasetSize = { talks: 200, runs: 20_000, analysedRuns: 1_000 };
+
+/** One run in this many of the analysed talk has a note on its feedback. */
+const NOTE_EVERY = 4;
+
+/** The talk whose runs all carry auto feedback; it is also the active talk. */
+export interface AnalysedTalk {
+  readonly id: string;
+  readonly runIds: readonly string[];
+  /** The auto_feedback id of each run, in the order of `runIds`. */
+  readonly feedbackIds: readonly string[];
+}
 
 export interface Dataset {
   readonly dir: string;
@@ -23,7 +36,9 @@ export interface Dataset {
   /** The handle the data was written through; the db-core implementations reuse it. */
   readonly db: DatabaseHandle;
   readonly size: DatasetSize;
+  /** The talks of the `runs` runs; the analysed talk is not among them. */
   readonly talkIds: readonly string[];
+  readonly analysedTalk: AnalysedTalk;
   /** Later than every seeded run, so inserted runs become the newest of their talk. */
   readonly insertTimestamp: string;
   dispose(): void;
@@ -45,6 +60,46 @@ const insertRun = defineQuery((p: QueryParams<{ id: string; projectId: string; c
   profileQueryBuilder.insertInto('runs').values({ id: p.id, project_id: p.projectId, created_at: p.createdAt }),
 );
 
+const insertArtifact = defineQuery(
+  (p: QueryParams<{ id: string; relpath: string; createdAt: string; metadataJson: string }>) =>
+    profileQueryBuilder.insertInto('artifacts').values({
+      id: p.id,
+      type: 'feedback',
+      local_relpath: p.relpath,
+      sha256: '0'.repeat(64),
+      bytes: 1024,
+      created_at: p.createdAt,
+      metadata_json: p.metadataJson,
+    }),
+);
+
+const insertFeedback = defineQuery(
+  (p: QueryParams<{ id: string; runId: string; createdAt: string; artifactId: string; score: number }>) =>
+    profileQueryBuilder.insertInto('auto_feedback').values({
+      id: p.id,
+      subject_type: 'run',
+      subject_id: p.runId,
+      created_at: p.createdAt,
+      feedback_json_artifact_id: p.artifactId,
+      overall_score: p.score,
+    }),
+);
+
+const insertAnalysedRun = defineQuery(
+  (p: QueryParams<{ id: string; projectId: string; createdAt: string; feedbackId: string }>) =>
+    profileQueryBuilder
+      .insertInto('runs')
+      .values({ id: p.id, project_id: p.projectId, created_at: p.createdAt, feedback_id: p.feedbackId }),
+);
+
+const insertNote = defineQuery((p: QueryParams<{ feedbackId: string; text: string; updatedAt: string }>) =>
+  profileQueryBuilder.insertInto('feedback_notes').values({ feedback_id: p.feedbackId, note_text: p.text, updated_at: p.updatedAt }),
+);
+
+const setActiveTalk = defineQuery((p: QueryParams<{ id: string }>) =>
+  profileQueryBuilder.insertInto('active_state').values({ id: 1, active_project_id: p.id }),
+);
+
 const STAGES = ['draft', 'outline', 'rehearsal', 'final'] as const;
 const SPAN_MS = 365 * 24 * 3600 * 1000;
 const START_MS = Date.UTC(2024, 0, 1);
@@ -53,6 +108,11 @@ const START_MS = Date.UTC(2024, 0, 1);
  * One profile database created through `openDatabase`, so the real migrations, indexes and
  * posture apply. The PRNG is seeded so that every run measures the same data; talks get uneven
  * run counts, as real users have a few busy talks and many quiet ones.
+ *
+ * One more talk, the active one, holds `analysedRuns` runs that have all been analysed: each
+ * has its feedback artifact row (no file: nothing here reads it), its auto_feedback row linked
+ * from the run, and one in NOTE_EVERY a note. It is seeded after the others, so the talks and
+ * runs above are the same whatever its size.
  */
 export function buildDataset(size: DatasetSize = DEFAULT_SIZE): Dataset {
   const dir = mkdtempSync(join(tmpdir(), 'lepupitre-bench-'));
@@ -81,12 +141,14 @@ export function buildDataset(size: DatasetSize = DEFAULT_SIZE): Dataset {
         handle.run(insertRun, { id: uuidFrom(random), projectId: talk, createdAt });
       }
     });
+    const analysedTalk = handle.transaction(() => seedAnalysedTalk(handle, random, size));
     return {
       dir,
       path,
       db: handle,
       size,
       talkIds,
+      analysedTalk,
       insertTimestamp: timestamp(SPAN_MS + 1000),
       dispose: () => {
         handle.close();
@@ -98,6 +160,48 @@ export function buildDataset(size: DatasetSize = DEFAULT_SIZE): Dataset {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+function seedAnalysedTalk(db: DatabaseHandle, random: () => number, size: DatasetSize): AnalysedTalk {
+  const id = prefixedIdFrom('proj', random);
+  db.run(insertTalk, {
+    id,
+    title: 'Analysed talk',
+    stage: 'rehearsal',
+    talkNumber: size.talks + 1,
+    createdAt: timestamp(0),
+  });
+  db.run(setActiveTalk, { id });
+  const runIds: string[] = [];
+  const feedbackIds: string[] = [];
+  for (let i = 0; i < size.analysedRuns; i++) {
+    const runId = prefixedIdFrom('run', random);
+    const feedbackId = prefixedIdFrom('fb', random);
+    const artifactId = prefixedIdFrom('art', random);
+    // The same coarse grid as above, so that some feedback of the talk share a timestamp.
+    const runMs = Math.floor(random() * 1e6) * (SPAN_MS / 1e6);
+    const analysedAt = timestamp(runMs + 60_000);
+    db.run(insertArtifact, {
+      id: artifactId,
+      relpath: `artifacts/feedback/${artifactId}.json`,
+      createdAt: analysedAt,
+      metadataJson: JSON.stringify({ run_id: runId, source: 'transcript' }),
+    });
+    db.run(insertFeedback, {
+      id: feedbackId,
+      runId,
+      createdAt: analysedAt,
+      artifactId,
+      score: Math.floor(random() * 101),
+    });
+    db.run(insertAnalysedRun, { id: runId, projectId: id, createdAt: timestamp(runMs), feedbackId });
+    if (i % NOTE_EVERY === 0) {
+      db.run(insertNote, { feedbackId, text: `Rehearsal ${i + 1}: slow down on the demo.`, updatedAt: analysedAt });
+    }
+    runIds.push(runId);
+    feedbackIds.push(feedbackId);
+  }
+  return { id, runIds, feedbackIds };
 }
 
 function timestamp(offsetMs: number): string {
@@ -113,6 +217,11 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The shape of db-core's `newId`: a prefix and 32 hex digits. */
+function prefixedIdFrom(prefix: string, random: () => number): string {
+  return `${prefix}_${uuidFrom(random).replace(/-/g, '')}`;
 }
 
 function uuidFrom(random: () => number): string {

@@ -1,10 +1,13 @@
 import type { ProjectSummary, RunSummary, TalkProjectRow, RunRow } from '../types';
 
+/** The talk columns the summary reads, which the talk queries select. */
+export type ProjectSummaryRow = Pick<TalkProjectRow, keyof ProjectSummary>;
+
 /**
  * Rows to wire shapes. Primary keys are typed nullable by the generated schema (SQLite allows a
  * NULL in a non-integer primary key); every writer of these tables sets them.
  */
-export function toProjectSummary(row: TalkProjectRow): ProjectSummary {
+export function toProjectSummary(row: ProjectSummaryRow): ProjectSummary {
   return {
     id: row.id as string,
     title: row.title,
