@@ -13,4 +13,6 @@ if (previousTsconfig === undefined) delete process.env.TSX_TSCONFIG_PATH;
 else process.env.TSX_TSCONFIG_PATH = previousTsconfig;
 
 const { main } = require('../src/cli/main.ts');
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -20,6 +20,8 @@ export const CliErrorCode = {
   DATA_DIR_UNKNOWN: 'CLI_DATA_DIR_UNKNOWN',
   /** The folder that should hold a new database file does not exist. */
   PARENT_DIR_NOT_FOUND: 'CLI_PARENT_DIR_NOT_FOUND',
+  /** `--profile` names no folder under the data directory's `profiles`. */
+  PROFILE_NOT_FOUND: 'CLI_PROFILE_NOT_FOUND',
   /** Anything unexpected; the details are never shown. */
   INTERNAL: 'CLI_INTERNAL',
 } as const;

@@ -6,17 +6,18 @@ import { buildProgram, wantsJson } from './program';
 import { toSafeError } from './safe-error';
 
 /**
- * Runs the operator CLI on the arguments after the program name and returns the exit code.
- * Everything is synchronous (better-sqlite3), so the outcome is known when parsing returns.
- * Nothing escapes as a stack trace: unexpected errors become `CLI_INTERNAL`.
+ * Runs the operator CLI on the arguments after the program name and resolves to the exit code.
+ * Database work is synchronous (better-sqlite3) except online backups, which the SQLite backup
+ * API runs a step at a time; commands may therefore be async, and the outcome is known when
+ * parsing settles. Nothing escapes as a stack trace: unexpected errors become `CLI_INTERNAL`.
  */
-export function main(argv: readonly string[], streams: CliStreams = processStreams, host: HostEnvironment = currentHost()): number {
+export async function main(argv: readonly string[], streams: CliStreams = processStreams, host: HostEnvironment = currentHost()): Promise<number> {
   const json = wantsJson(argv);
   const captured: string[] = [];
   const outcome: { current: CommandOutcome | null } = { current: null };
   try {
     const context = { host, report: (result: CommandOutcome) => void (outcome.current = result) };
-    buildProgram({ context, json, streams, captured }).parse([...argv], { from: 'user' });
+    await buildProgram({ context, json, streams, captured }).parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return commanderExit(error, json, streams, captured.join(''));
     return emitFailure(toSafeError(error), json, streams);

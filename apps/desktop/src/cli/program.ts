@@ -3,6 +3,11 @@ import { version } from '../../package.json';
 import type { CommandContext } from './command-context';
 import { registerDbMigrate } from './commands/db-migrate';
 import { registerDbStatus } from './commands/db-status';
+import { registerDbBackup } from './commands/db-backup';
+import { registerDbBackups } from './commands/db-backups';
+import { registerDbRestore } from './commands/db-restore';
+import { registerDbRecover } from './commands/db-recover';
+import { registerDbDoctor } from './commands/db-doctor';
 import type { CliStreams } from './output';
 
 export interface ProgramOptions {
@@ -32,9 +37,14 @@ export function buildProgram({ context, json, streams, captured }: ProgramOption
     );
   if (!json) program.showHelpAfterError('(run with --help for usage)');
 
-  const db = program.command('db').description('database maintenance: migrate, status');
+  const db = program.command('db').description('database maintenance: migrate, status, backup, backups, restore, recover, doctor');
   registerDbMigrate(db, context);
   registerDbStatus(db, context);
+  registerDbBackup(db, context);
+  registerDbBackups(db, context);
+  registerDbRestore(db, context);
+  registerDbRecover(db, context);
+  registerDbDoctor(db, context);
   return program;
 }
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { FileInspection } from '../connection/inspect-file';
 import { applyConnectionSettings } from '../connection/posture';
 import { INSPECT_SQL } from '../connection/queries';
+import { sqliteCodeOf } from '../errors/sqlite-error-mapping';
 import { readHistory } from '../migrations/tracking-table';
 import { removeQuietly } from './durable-files';
 import { BACKUP_SQL } from './queries';
@@ -39,7 +40,9 @@ export function verifyDatabaseCopy(path: string): CopyVerdict {
     const schemaVersion = history.rows?.at(-1)?.version ?? null;
     return { ok: true, copy: { schemaVersion, inspection: { fileState: 'database', history, tableNames, posture: null } } };
   } catch (error) {
-    return { ok: false, defect: 'unreadable', cause: error };
+    // A check that stops on a damaged page has found what it looks for.
+    const corrupt = sqliteCodeOf(error)?.startsWith('SQLITE_CORRUPT') === true;
+    return { ok: false, defect: corrupt ? 'integrity' : 'unreadable', cause: error };
   } finally {
     db?.close();
     for (const companion of ['-wal', '-shm', '-journal']) removeQuietly(`${path}${companion}`);

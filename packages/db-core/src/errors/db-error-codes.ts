@@ -51,6 +51,12 @@ export const DbErrorCode = {
   MIGRATION_FK_VIOLATION: 'MIGRATION_FK_VIOLATION',
   /** The pre-migration snapshot could not be written or did not verify; nothing was migrated. */
   SNAPSHOT_FAILED: 'DB_SNAPSHOT_FAILED',
+  /** Corruption: nothing could be salvaged and no verified backup exists; the original is in quarantine. */
+  RECOVERY_NO_SNAPSHOT: 'DB_RECOVERY_NO_SNAPSHOT',
+  /** Corruption: the rebuilt database did not pass its checks; the original is in quarantine. */
+  RECOVERY_FAILED: 'DB_RECOVERY_FAILED',
+  /** There is no database file to recover (restoring a backup is a separate operation). */
+  RECOVERY_NO_DATABASE: 'DB_RECOVERY_NO_DATABASE',
   /** A backup could not be written or its copy did not verify; no backup was added. */
   BACKUP_FAILED: 'DB_BACKUP_FAILED',
   /** No backup of that name exists for this database (or the name is not a backup's). */

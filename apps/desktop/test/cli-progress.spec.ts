@@ -1,0 +1,59 @@
+import { ageText, backupLabel, replacedLabel, sizeText } from '../src/cli/backup-labels';
+import { percent, TerminalProgress } from '../src/cli/terminal-progress';
+
+function fakeTerminal(isTTY: boolean): { isTTY: boolean; written: string[]; write(text: string): void } {
+  const written: string[] = [];
+  return { isTTY, written, write: (text) => void written.push(text) };
+}
+
+describe('progress on a terminal', () => {
+  it('draws one self-rewriting line on a terminal, at most every 100 ms unless forced, and erases it', () => {
+    const terminal = fakeTerminal(true);
+    let now = 1000;
+    const progress = new TerminalProgress(false, terminal, () => now);
+    progress.show('global.db: copying 10%');
+    now += 50;
+    progress.show('global.db: copying 20%');
+    progress.show('global.db: checking integrity', true);
+    now += 150;
+    progress.show('global.db: copying 30%');
+    progress.clear();
+    progress.clear();
+    expect(terminal.written).toEqual([
+      '\r\x1b[2Kglobal.db: copying 10%',
+      '\r\x1b[2Kglobal.db: checking integrity',
+      '\r\x1b[2Kglobal.db: copying 30%',
+      '\r\x1b[2K',
+    ]);
+  });
+
+  it('stays silent with --json and when stderr is not a terminal', () => {
+    for (const [json, tty] of [
+      [true, true],
+      [false, false],
+    ] as const) {
+      const terminal = fakeTerminal(tty);
+      const progress = new TerminalProgress(json, terminal, () => 0);
+      progress.show('x', true);
+      progress.clear();
+      expect(terminal.written).toEqual([]);
+    }
+  });
+
+  it('formats percentages, sizes, ages and labels for people', () => {
+    expect([percent(0, 0), percent(1, 3), percent(3, 3), percent(5, 3)]).toEqual(['0%', '33%', '100%', '100%']);
+    expect([sizeText(null), sizeText(512), sizeText(40960), sizeText(5 * 1024 * 1024)]).toEqual(['size unknown', '512 B', '40.0 KiB', '5.0 MiB']);
+    expect([ageText(-5), ageText(30), ageText(600), ageText(10_800), ageText(864_000)]).toEqual([
+      'in the future (clock changed)',
+      '30 s ago',
+      '10 min ago',
+      '3 h ago',
+      '10 days ago',
+    ]);
+    const global = { label: 'global.db', path: '/abs/global.db', scope: 'global' as const };
+    const profile = { label: 'profiles/p1/profile.db', path: '/abs/profiles/p1/profile.db', scope: 'profile' as const };
+    expect(backupLabel(global, 'a.db')).toBe('backups/a.db');
+    expect(backupLabel(profile, 'a.db')).toBe('profiles/p1/backups/a.db');
+    expect(replacedLabel(profile, 'r.db')).toBe('profiles/p1/replaced/r.db');
+  });
+});

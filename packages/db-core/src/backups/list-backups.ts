@@ -1,0 +1,83 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DbError } from '../errors/db-error';
+import { DbErrorCode } from '../errors/db-error-codes';
+import type { DatabaseScope } from '../execution/database-handle';
+import { formatUtcTimestamp } from '../time/utc-timestamp';
+import { backupLocationOf } from './backup-folder';
+import { checkAgainstManifest, readManifest, type VerificationProblem } from './backup-manifest';
+import { compareBackupsNewestFirst, parseBackupName, stampToDate, type BackupKind } from './backup-names';
+
+/** One copy in `backups/` beside a database, as an operator sees it. Never a path. */
+export interface BackupEntry {
+  /** File name inside the `backups/` folder: what `restoreBackup` takes. */
+  readonly file: string;
+  readonly kind: BackupKind;
+  /** From the manifest, else from the time in the name. */
+  readonly createdAt: string;
+  /** Whole seconds between `createdAt` and now; negative when the clock was set back since. */
+  readonly ageSeconds: number;
+  /** Size of the file as found. */
+  readonly bytes: number | null;
+  readonly schemaVersion: string | null;
+  /** Manifest present and claiming verification, and the file still exactly what it describes. */
+  readonly verified: boolean;
+  /** Why it is not verified; null when it is. */
+  readonly problem: VerificationProblem | null;
+}
+
+export interface ListBackupsOptions {
+  readonly now?: () => Date;
+  /**
+   * Hash every copy to compare it with its manifest (the default). Without it only sizes are
+   * compared: enough to pick candidates quickly, not to trust one.
+   */
+  readonly checkContent?: boolean;
+}
+
+/**
+ * Every backup and pre-migration snapshot of one database, newest first, with what its manifest
+ * says and whether the file still matches it. Files of other stems and scopes, partial copies
+ * and anything else in the folder are not listed. A missing folder means no backups.
+ */
+export function listBackups(databasePath: string, scope: DatabaseScope, options: ListBackupsOptions = {}): BackupEntry[] {
+  const now = options.now?.() ?? new Date();
+  const location = backupLocationOf(databasePath);
+  let files: string[];
+  try {
+    files = readdirSync(location.dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw new DbError(DbErrorCode.CANT_OPEN, 'the backups folder cannot be read', { details: { scope, reason: String(code) }, cause: error });
+  }
+  const names = files
+    .map((file) => parseBackupName(file, location.stem, scope))
+    .filter((name) => name !== undefined)
+    .sort(compareBackupsNewestFirst);
+  return names.map((name) => {
+    const path = join(location.dir, name.file);
+    const reading = readManifest(path, name.kind, scope);
+    const problem = reading.manifest ? checkAgainstManifest(path, reading.manifest, options.checkContent ?? true) : reading.problem;
+    const createdAt = reading.manifest?.createdAt ?? formatUtcTimestamp(stampToDate(name.stamp));
+    const created = Date.parse(createdAt);
+    return {
+      file: name.file,
+      kind: name.kind,
+      createdAt,
+      ageSeconds: Number.isNaN(created) ? 0 : Math.floor((now.getTime() - created) / 1000),
+      bytes: sizeOrNull(path),
+      schemaVersion: reading.manifest?.schemaVersion ?? null,
+      verified: problem === null,
+      problem,
+    };
+  });
+}
+
+function sizeOrNull(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
+}
