@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE } from '../connection/owner-only-files';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { DomainError } from '../errors/domain-error';
 
 export const ArtifactErrorCode = {
@@ -38,46 +36,4 @@ export function resolveInside(root: string, relpath: string): string {
 function isWithin(root: string, target: string): boolean {
   const rel = relative(root, target);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..');
-}
-
-/**
- * Writes a file so that after a crash it is either absent or complete: a temporary name in the
- * same folder, fsync, rename, fsync of the folder. `step` is told before each operation, so a
- * fault harness can fail any of them.
- */
-export function writeFileDurably(target: string, bytes: Uint8Array, step: (detail: string) => void): void {
-  const folder = dirname(target);
-  const temporary = join(folder, `.${randomBytes(6).toString('hex')}.tmp`);
-  step('mkdir');
-  mkdirSync(folder, { recursive: true, mode: OWNER_ONLY_DIR_MODE });
-  step('write');
-  const fd = openSync(temporary, 'wx', OWNER_ONLY_FILE_MODE);
-  try {
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  try {
-    step('rename');
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-  syncFolder(folder);
-}
-
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -5,7 +5,8 @@ import { DomainError } from '../errors/domain-error';
 import type { DatabaseHandle } from '../execution/database-handle';
 import { newId } from '../ids/new-id';
 import { utcNow } from '../time/utc-timestamp';
-import { ArtifactErrorCode, resolveInside, writeFileDurably } from './artifact-files';
+import { writeFileDurably } from '../files/durable-write';
+import { ArtifactErrorCode, resolveInside } from './artifact-files';
 import { allArtifactPaths, artifactById, deleteArtifact, insertArtifact } from './queries';
 
 export interface ArtifactInput {

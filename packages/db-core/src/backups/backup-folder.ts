@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { OWNER_ONLY_FILE_MODE } from '../connection/owner-only-files';
 import { snapshotStem } from '../snapshots/snapshot-names';
 import { backupFileName, parseBackupName } from './backup-names';
-import { removeQuietly } from './durable-files';
+import { removeQuietly } from '../files/remove-quietly';
 
 /** The folder beside a database that holds its backups and pre-migration snapshots. */
 export const BACKUPS_DIR = 'backups';

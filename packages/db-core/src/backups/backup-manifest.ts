@@ -2,7 +2,9 @@ import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { OWNER_ONLY_FILE_MODE } from '../connection/owner-only-files';
 import type { SnapshotManifest } from '../snapshots/pre-migration-snapshot';
 import type { BackupKind } from './backup-names';
-import { digestFile, fsyncFile, removeQuietly } from './durable-files';
+import { digestFile } from '../files/file-digest';
+import { fsyncFile } from '../files/fsync';
+import { removeQuietly } from '../files/remove-quietly';
 
 /** What `<backup>.json` says of a backup taken by `backupDatabase`. */
 export interface BackupManifest {
@@ -77,8 +79,12 @@ export function checkAgainstManifest(backupPath: string, manifest: AnyBackupMani
   return null;
 }
 
-/** Writes a manifest owner-only and durably, under a temporary name first. */
-export function writeManifest(backupPath: string, manifest: BackupManifest): void {
+/**
+ * Writes a manifest owner-only and durably, under a temporary name first: a crash leaves the
+ * old manifest or the new one, never half of one. Backups and pre-migration snapshots both
+ * write theirs here, so a manifest that `readManifest` and recovery check was always fsynced.
+ */
+export function writeManifest(backupPath: string, manifest: AnyBackupManifest): void {
   const target = manifestPathOf(backupPath);
   const temporary = `${target}.partial`;
   try {

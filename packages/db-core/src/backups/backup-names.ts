@@ -1,4 +1,4 @@
-import { parseSnapshotName } from '../snapshots/snapshot-names';
+import { compareNewestFirst, parseSnapshotName } from '../snapshots/snapshot-names';
 
 /**
  * The two kinds of copies kept in `backups/` beside a database, told apart by their names:
@@ -38,10 +38,19 @@ export function parseBackupName(file: string, stem: string, scope: string): Back
   return { file, kind: 'pre-migration', stamp: snapshot.stamp, counter: snapshot.counter };
 }
 
-/** Newest first: by the time in the name, then by the counter. */
-export function compareBackupsNewestFirst(a: BackupName, b: BackupName): number {
-  if (a.stamp !== b.stamp) return a.stamp < b.stamp ? 1 : -1;
-  return b.counter - a.counter;
+/** Newest first: by the time in the name, then by the counter (the order snapshots use too). */
+export const compareBackupsNewestFirst: (a: BackupName, b: BackupName) => number = compareNewestFirst;
+
+/**
+ * The backups and snapshots of this stem and scope among the names of a folder, newest first.
+ * Files of other stems and scopes, partial copies and anything else are left out. Reading the
+ * folder is the caller's: listing and recovery answer an unreadable folder differently.
+ */
+export function backupNamesIn(files: readonly string[], stem: string, scope: string): BackupName[] {
+  return files
+    .map((file) => parseBackupName(file, stem, scope))
+    .filter((name): name is BackupName => name !== undefined)
+    .sort(compareBackupsNewestFirst);
 }
 
 export function stampToDate(stamp: string): Date {

@@ -3,7 +3,8 @@ import { existsSync, linkSync } from 'node:fs';
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
 import { sqliteCodeOf } from '../errors/sqlite-error-mapping';
-import { removeQuietly } from './durable-files';
+import { DATABASE_COMPANIONS } from '../files/database-companions';
+import { removeQuietly } from '../files/remove-quietly';
 import { BACKUP_SQL } from './queries';
 
 /** How long the probe waits for a lock that a short-lived reader may be holding. */
@@ -55,5 +56,5 @@ export function assertNotInUse(databasePath: string): void {
 }
 
 function removeProbe(probePath: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) removeQuietly(`${probePath}${suffix}`);
+  for (const suffix of ['', ...DATABASE_COMPANIONS]) removeQuietly(`${probePath}${suffix}`);
 }

@@ -6,7 +6,7 @@ import type { DatabaseScope } from '../execution/database-handle';
 import { formatUtcTimestamp } from '../time/utc-timestamp';
 import { backupLocationOf } from './backup-folder';
 import { checkAgainstManifest, readManifest, type VerificationProblem } from './backup-manifest';
-import { compareBackupsNewestFirst, parseBackupName, stampToDate, type BackupKind } from './backup-names';
+import { backupNamesIn, stampToDate, type BackupKind } from './backup-names';
 
 /** One copy in `backups/` beside a database, as an operator sees it. Never a path. */
 export interface BackupEntry {
@@ -51,11 +51,7 @@ export function listBackups(databasePath: string, scope: DatabaseScope, options:
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw new DbError(DbErrorCode.CANT_OPEN, 'the backups folder cannot be read', { details: { scope, reason: String(code) }, cause: error });
   }
-  const names = files
-    .map((file) => parseBackupName(file, location.stem, scope))
-    .filter((name) => name !== undefined)
-    .sort(compareBackupsNewestFirst);
-  return names.map((name) => {
+  return backupNamesIn(files, location.stem, scope).map((name) => {
     const path = join(location.dir, name.file);
     const reading = readManifest(path, name.kind, scope);
     const problem = reading.manifest ? checkAgainstManifest(path, reading.manifest, options.checkContent ?? true) : reading.problem;

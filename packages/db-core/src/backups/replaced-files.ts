@@ -3,17 +3,12 @@ import { basename, dirname, join } from 'node:path';
 import { ensureOwnerOnlyDir } from '../connection/owner-only-files';
 import { snapshotStem } from '../snapshots/snapshot-names';
 import { compactUtcStamp } from '../time/utc-timestamp';
-import { fsyncDirectory, removeQuietly } from './durable-files';
+import { DATABASE_COMPANIONS } from '../files/database-companions';
+import { fsyncDirectory } from '../files/fsync';
+import { removeQuietly } from '../files/remove-quietly';
 
 /** The folder beside a database that keeps what a restore replaced. Never emptied by the app. */
 export const REPLACED_DIR = 'replaced';
-
-/**
- * The companions a database may have: WAL and its index, or the rollback journal of a file
- * still in the previous app's journal mode. A database is always moved with all of them: a
- * -wal or hot -journal left beside another database file would be replayed into it.
- */
-const COMPANIONS = ['-wal', '-shm', '-journal'] as const;
 
 interface Move {
   readonly from: string;
@@ -65,7 +60,7 @@ export class ReplacedFiles {
         this.#moves.push({ from: db, to, how: 'rename' });
       }
     }
-    for (const suffix of COMPANIONS) {
+    for (const suffix of DATABASE_COMPANIONS) {
       if (!existsSync(`${db}${suffix}`)) continue;
       beforeMove(suffix);
       const to = join(this.#dir, `${this.#base}.db${suffix}`);
@@ -92,7 +87,7 @@ export class ReplacedFiles {
     const db = this.#databasePath;
     let complete = true;
     if (this.#placed) {
-      for (const suffix of COMPANIONS) removeQuietly(`${db}${suffix}`);
+      for (const suffix of DATABASE_COMPANIONS) removeQuietly(`${db}${suffix}`);
       if (!this.#moves.some((move) => move.from === db)) removeQuietly(db);
     }
     for (const move of [...this.#moves].reverse()) {
@@ -123,6 +118,6 @@ export class ReplacedFiles {
 function freeBase(dir: string, base: string): string {
   for (let counter = 1; ; counter++) {
     const candidate = counter > 1 ? `${base}-${counter}` : base;
-    if (['', ...COMPANIONS].every((suffix) => !existsSync(join(dir, `${candidate}.db${suffix}`)))) return candidate;
+    if (['', ...DATABASE_COMPANIONS].every((suffix) => !existsSync(join(dir, `${candidate}.db${suffix}`)))) return candidate;
   }
 }

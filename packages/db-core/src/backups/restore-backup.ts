@@ -12,7 +12,9 @@ import { backupLocationOf, type BackupLocation } from './backup-folder';
 import { checkAgainstManifest, readManifest, type VerificationProblem } from './backup-manifest';
 import { parseBackupName, type BackupKind, type BackupName } from './backup-names';
 import { isDiskFull } from './disk-full';
-import { copyFileDurably, removeQuietly } from './durable-files';
+import { DATABASE_COMPANIONS } from '../files/database-companions';
+import { copyFileDurably } from '../files/durable-copy';
+import { removeQuietly } from '../files/remove-quietly';
 import { assertNotInUse } from './in-use-probe';
 import { ReplacedFiles } from './replaced-files';
 import { verifyDatabaseCopy } from './verify-copy';
@@ -152,7 +154,7 @@ function isFile(path: string): boolean {
 /** A restore killed earlier may have left its temporary copy; it is ours and holds nothing new. */
 function removeRestoreLeftovers(temporary: string): void {
   if (existsSync(temporary)) rmSync(temporary);
-  for (const companion of ['-wal', '-shm', '-journal']) removeQuietly(`${temporary}${companion}`);
+  for (const companion of DATABASE_COMPANIONS) removeQuietly(`${temporary}${companion}`);
 }
 
 function removeRestoreLeftoversQuietly(temporary: string): void {

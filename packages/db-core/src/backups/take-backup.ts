@@ -14,7 +14,9 @@ import { claimBackupName, PARTIAL_SUFFIX, removeAbandonedPartials, backupLocatio
 import { manifestPathOf, writeManifest, type BackupManifest } from './backup-manifest';
 import { pruneBackups } from './backup-retention';
 import { isDiskFull } from './disk-full';
-import { digestFile, fsyncDirectory, fsyncFile, removeQuietly } from './durable-files';
+import { digestFile } from '../files/file-digest';
+import { fsyncDirectory, fsyncFile } from '../files/fsync';
+import { removeQuietly } from '../files/remove-quietly';
 import { verifyDatabaseCopy, type CopyDefect } from './verify-copy';
 
 /**

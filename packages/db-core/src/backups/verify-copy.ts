@@ -4,7 +4,8 @@ import { applyConnectionSettings } from '../connection/posture';
 import { INSPECT_SQL } from '../connection/queries';
 import { sqliteCodeOf } from '../errors/sqlite-error-mapping';
 import { readHistory } from '../migrations/tracking-table';
-import { removeQuietly } from './durable-files';
+import { DATABASE_COMPANIONS } from '../files/database-companions';
+import { removeQuietly } from '../files/remove-quietly';
 import { BACKUP_SQL } from './queries';
 
 /** What a sound copy holds, as far as restoring it is concerned. */
@@ -45,6 +46,6 @@ export function verifyDatabaseCopy(path: string): CopyVerdict {
     return { ok: false, defect: corrupt ? 'integrity' : 'unreadable', cause: error };
   } finally {
     db?.close();
-    for (const companion of ['-wal', '-shm', '-journal']) removeQuietly(`${path}${companion}`);
+    for (const companion of DATABASE_COMPANIONS) removeQuietly(`${path}${companion}`);
   }
 }

@@ -1,28 +1,26 @@
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { parseSnapshotName, snapshotStem } from '../snapshots/snapshot-names';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { backupLocationOf } from '../backups/backup-folder';
+import { manifestPathOf } from '../backups/backup-manifest';
+import { backupNamesIn, type BackupKind, type BackupName } from '../backups/backup-names';
+import { digestFile } from '../files/file-digest';
 
-/** The folder beside a database that holds its backups and pre-migration snapshots. */
-export const BACKUPS_DIR = 'backups';
-
-export type CandidateKind = 'backup' | 'pre-migration';
+export type CandidateKind = BackupKind;
 
 /**
  * A copy in `backups/` that recovery may take rows from: a backup
  * (`<stem>-<scope>-backup-<stamp>[-n].db`) or a pre-migration snapshot
- * (`<stem>-<scope>-pre-<id>-<stamp>[-n].db`), each described by `<name>.json`.
+ * (`<stem>-<scope>-pre-<id>-<stamp>[-n].db`), each described by `<name>.json`. Named and
+ * ordered exactly as `listBackups` names and orders them (`backups/backup-names`).
  */
-export interface BackupCandidate {
-  /** File name inside `backups/`. */
-  readonly file: string;
-  readonly kind: CandidateKind;
-  /** `YYYYMMDDTHHMMSSZ` from the name. */
-  readonly stamp: string;
-  readonly counter: number;
-}
+export type BackupCandidate = BackupName;
 
-/** What a manifest must say for its copy to count. */
+/**
+ * What a manifest must say for its copy to count. Looser than `readManifest` of the backups
+ * module on purpose: recovery takes rows from any copy whose bytes are still exactly what a
+ * verified manifest of this scope describes, whatever else the manifest lacks, and reports its
+ * own stable rejection words (`CandidateRejection`), which recovery reports already show.
+ */
 interface CandidateManifest {
   readonly kind?: unknown;
   readonly scope?: unknown;
@@ -50,38 +48,24 @@ export interface ManifestCheck {
   readonly createdAt: string | null;
 }
 
-const BACKUP_NAME = /^(\d{8}T\d{6}Z)(?:-(\d+))?$/;
-
 export function backupsDirOf(databasePath: string): string {
-  return join(dirname(databasePath), BACKUPS_DIR);
+  return backupLocationOf(databasePath).dir;
 }
 
-/** Candidates of this database's stem and scope, newest first by the time in their names. */
+/**
+ * Candidates of this database's stem and scope, newest first by the time in their names. An
+ * unreadable or missing folder means no candidates: recovery goes on without backups rather
+ * than failing (`listBackups`, which an operator asked for, reports it instead).
+ */
 export function listCandidates(databasePath: string, scope: string): BackupCandidate[] {
-  const stem = snapshotStem(databasePath);
+  const location = backupLocationOf(databasePath);
   let files: string[];
   try {
-    files = readdirSync(backupsDirOf(databasePath));
+    files = readdirSync(location.dir);
   } catch {
     return [];
   }
-  const candidates: BackupCandidate[] = [];
-  for (const file of files) {
-    const candidate = parseCandidate(file, stem, scope);
-    if (candidate) candidates.push(candidate);
-  }
-  return candidates.sort((a, b) => (a.stamp !== b.stamp ? (a.stamp < b.stamp ? 1 : -1) : b.counter - a.counter));
-}
-
-function parseCandidate(file: string, stem: string, scope: string): BackupCandidate | undefined {
-  const backupPrefix = `${stem}-${scope}-backup-`;
-  if (file.startsWith(backupPrefix) && file.endsWith('.db')) {
-    const match = BACKUP_NAME.exec(file.slice(backupPrefix.length, -'.db'.length));
-    if (!match) return undefined;
-    return { file, kind: 'backup', stamp: match[1] as string, counter: match[2] ? Number(match[2]) : 1 };
-  }
-  const snapshot = parseSnapshotName(file, stem, scope);
-  return snapshot ? { file, kind: 'pre-migration', stamp: snapshot.stamp, counter: snapshot.counter } : undefined;
+  return backupNamesIn(files, location.stem, scope);
 }
 
 /**
@@ -93,7 +77,7 @@ export function checkManifest(databasePath: string, candidate: BackupCandidate, 
   const file = join(backupsDirOf(databasePath), candidate.file);
   let manifest: CandidateManifest;
   try {
-    manifest = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as CandidateManifest;
+    manifest = JSON.parse(readFileSync(manifestPathOf(file), 'utf8')) as CandidateManifest;
   } catch {
     return { ok: false, rejection: 'no-manifest', createdAt: null };
   }
@@ -109,26 +93,9 @@ export function checkManifest(databasePath: string, candidate: BackupCandidate, 
   }
   if (size !== manifest.bytes) return reject('size-mismatch');
   try {
-    if (sha256OfFile(file) !== manifest.sha256) return reject('sha256-mismatch');
+    if (digestFile(file).sha256 !== manifest.sha256) return reject('sha256-mismatch');
   } catch {
     return reject('unreadable');
   }
   return { ok: true, rejection: null, createdAt };
-}
-
-/** Hashes a file in chunks, so a large backup never needs its size in memory. */
-export function sha256OfFile(file: string): string {
-  const hash = createHash('sha256');
-  const chunk = Buffer.allocUnsafe(1 << 20);
-  const fd = openSync(file, 'r');
-  try {
-    for (;;) {
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      hash.update(chunk.subarray(0, read));
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
 }

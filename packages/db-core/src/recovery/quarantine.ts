@@ -3,16 +3,11 @@ import { basename, dirname, join } from 'node:path';
 import { ensureOwnerOnlyDir, OWNER_ONLY_FILE_MODE, tighten } from '../connection/owner-only-files';
 import { snapshotStem } from '../snapshots/snapshot-names';
 import { compactUtcStamp } from '../time/utc-timestamp';
-import { fsyncDir } from './durable';
+import { DATABASE_COMPANIONS } from '../files/database-companions';
+import { fsyncDirectoryBestEffort } from '../files/fsync';
 
 /** The folder beside a database that keeps damaged originals and their recovery reports. */
 export const QUARANTINE_DIR = 'corrupted';
-
-/**
- * A database is always moved with its companions: a -wal or hot -journal left beside another
- * database file would be replayed into it.
- */
-const COMPANIONS = ['-wal', '-shm', '-journal'] as const;
 
 interface Move {
   readonly from: string;
@@ -76,22 +71,22 @@ export class Quarantine {
       }
       this.#moves.push({ from: db, to, how });
     }
-    for (const suffix of COMPANIONS) {
+    for (const suffix of DATABASE_COMPANIONS) {
       if (!existsSync(`${db}${suffix}`)) continue;
       const to = join(this.#dir, `${this.base}.db${suffix}`);
       renameSync(`${db}${suffix}`, to);
       this.#moves.push({ from: `${db}${suffix}`, to, how: 'rename' });
     }
     for (const move of this.#moves) ownerOnly(move.to);
-    fsyncDir(this.#dir);
-    fsyncDir(dirname(db));
+    fsyncDirectoryBestEffort(this.#dir);
+    fsyncDirectoryBestEffort(dirname(db));
   }
 
   /** Puts the rebuilt database in place with one atomic rename. */
   place(rebuilt: string): void {
     renameSync(rebuilt, this.#databasePath);
     this.#placed = true;
-    fsyncDir(dirname(this.#databasePath));
+    fsyncDirectoryBestEffort(dirname(this.#databasePath));
   }
 
   /**
@@ -120,7 +115,7 @@ export class Quarantine {
         }
       }
     }
-    fsyncDir(dirname(this.#databasePath));
+    fsyncDirectoryBestEffort(dirname(this.#databasePath));
     return complete;
   }
 }
@@ -138,7 +133,7 @@ function ownerOnly(file: string): void {
 function freeBase(dir: string, base: string): string {
   for (let counter = 1; ; counter++) {
     const candidate = counter > 1 ? `${base}-${counter}` : base;
-    const taken = ['', ...COMPANIONS, '.report.json'].some((suffix) =>
+    const taken = ['', ...DATABASE_COMPANIONS, '.report.json'].some((suffix) =>
       existsSync(join(dir, suffix.startsWith('.report') ? `${candidate}${suffix}` : `${candidate}.db${suffix}`)),
     );
     if (!taken) return candidate;

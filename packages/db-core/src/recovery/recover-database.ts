@@ -11,7 +11,8 @@ import type { CandidateRejection } from './backup-candidates';
 import { chooseBackup } from './backup-choice';
 import { mergeBackupRows } from './backup-merge';
 import { resolveDanglingReferences } from './dangling-references';
-import { fsyncFile, removeQuietly } from './durable';
+import { fsyncFile } from '../files/fsync';
+import { removeQuietly } from '../files/remove-quietly';
 import { classifyFailure, type Classification } from './failure-classification';
 import { fingerprint, sameFingerprint } from './file-fingerprint';
 import { probeDatabaseFile, type FileProbe } from './file-probe';
@@ -268,14 +269,14 @@ class Recovery {
       } catch (error) {
         const mapped = toRecoveryError(error, 'rebuild the database');
         if (isMachineFailure(mapped)) throw mapped;
-        removeQuietly(this.#work.file('result'));
+        removeQuietly(this.#work.file('result'), { recursive: true });
       }
     }
     return this.#buildCurrent(source);
   }
 
   #buildCurrent(source: SourceView | null): BuiltResult {
-    removeQuietly(this.#work.file('result'));
+    removeQuietly(this.#work.file('result'), { recursive: true });
     this.#work.folder('result');
     const { db: handle } = openDatabase(this.#resultPath(), this.scope, { now: () => this.now });
     this.#handles.push(handle);

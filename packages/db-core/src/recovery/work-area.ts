@@ -2,7 +2,7 @@ import { copyFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ensureOwnerOnlyDir, OWNER_ONLY_FILE_MODE, tighten } from '../connection/owner-only-files';
 import { compactUtcStamp } from '../time/utc-timestamp';
-import { removeQuietly } from './durable';
+import { removeQuietly } from '../files/remove-quietly';
 
 /** Working folders are hidden beside the database: same file system, so the result renames into place. */
 const WORK_DIR_PREFIX = '.recovery-';
@@ -24,7 +24,7 @@ export class WorkArea {
   static create(databasePath: string, now: Date): WorkArea {
     const parent = dirname(databasePath);
     for (const entry of safeList(parent)) {
-      if (entry.startsWith(WORK_DIR_PREFIX)) removeQuietly(join(parent, entry));
+      if (entry.startsWith(WORK_DIR_PREFIX)) removeQuietly(join(parent, entry), { recursive: true });
     }
     const dir = join(parent, `${WORK_DIR_PREFIX}${compactUtcStamp(now)}`);
     ensureOwnerOnlyDir(dir);
@@ -48,7 +48,7 @@ export class WorkArea {
   }
 
   dispose(): void {
-    removeQuietly(this.dir);
+    removeQuietly(this.dir, { recursive: true });
   }
 }
 

@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ensureOwnerOnlyDir, ensureOwnerOnlyFile, OWNER_ONLY_FILE_MODE } from '../connection/owner-only-files';
+import { manifestPathOf, writeManifest } from '../backups/backup-manifest';
+import { ensureOwnerOnlyDir, ensureOwnerOnlyFile } from '../connection/owner-only-files';
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
+import { digestFile } from '../files/file-digest';
+import { removeQuietly } from '../files/remove-quietly';
 import { compactUtcStamp, formatUtcTimestamp } from '../time/utc-timestamp';
 import { SNAPSHOT_SQL } from './queries';
 import { compareNewestFirst, parseSnapshotName, snapshotFileName, snapshotStem, type SnapshotName } from './snapshot-names';
@@ -61,24 +63,24 @@ export function takePreMigrationSnapshot(db: Database.Database, request: Snapsho
     ensureOwnerOnlyFile(temporary); // VACUUM INTO accepts an empty file and keeps its mode
     db.prepare(SNAPSHOT_SQL.vacuumInto).run(temporary);
     verifyIntegrity(temporary);
-    const content = readFileSync(temporary);
+    const digest = digestFile(temporary);
     const manifest: SnapshotManifest = {
       kind: 'pre-migration',
       scope: request.scope,
       schemaVersion: request.schemaVersion,
       nextMigrationId: request.nextMigrationId,
-      bytes: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
+      bytes: digest.bytes,
+      sha256: digest.sha256,
       createdAt: formatUtcTimestamp(now),
       verified: true,
     };
-    writeFileSync(`${target}.json`, JSON.stringify(manifest, null, 2) + '\n', { mode: OWNER_ONLY_FILE_MODE });
+    writeManifest(target, manifest);
     renameSync(temporary, target);
     const pruned = pruneSnapshots(backupsDir, stem, request.scope, file);
     return { file, manifest, pruned };
   } catch (error) {
     removeQuietly(temporary);
-    removeQuietly(`${target}.json`);
+    removeQuietly(manifestPathOf(target));
     if (error instanceof DbError) throw error;
     throw new DbError(DbErrorCode.SNAPSHOT_FAILED, 'the pre-migration snapshot could not be written; nothing was migrated', {
       details: { scope: request.scope },
@@ -96,15 +98,6 @@ function removeAbandonedCopies(dir: string, stem: string, scope: string): void {
     if (file.endsWith('.db.partial') && parseSnapshotName(file.slice(0, -'.partial'.length), stem, scope)) {
       removeQuietly(join(dir, file));
     }
-  }
-}
-
-/** Cleanup after a failure must not replace the failure. */
-function removeQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // The folder itself is unusable; there is nothing of ours to remove.
   }
 }
 
@@ -142,15 +135,20 @@ export function pruneSnapshots(dir: string, stem: string, scope: string, justTak
   for (const snapshot of snapshots.slice(SNAPSHOT_RETENTION)) {
     if (snapshot.file === justTaken || snapshot.file === newestVerified) continue;
     rmSync(join(dir, snapshot.file), { force: true });
-    rmSync(join(dir, `${snapshot.file}.json`), { force: true });
+    rmSync(manifestPathOf(join(dir, snapshot.file)), { force: true });
     pruned.push(snapshot.file);
   }
   return pruned;
 }
 
+/**
+ * Whether retention must spare a snapshot as the newest verified one. Deliberately looser than
+ * `readManifest` + `checkAgainstManifest` of the backups module (no kind, scope or field-shape
+ * check): a snapshot an older manifest format still vouches for must never be pruned for that.
+ */
 function isVerified(snapshotPath: string): boolean {
   try {
-    const manifest = JSON.parse(readFileSync(`${snapshotPath}.json`, 'utf8')) as Partial<SnapshotManifest>;
+    const manifest = JSON.parse(readFileSync(manifestPathOf(snapshotPath), 'utf8')) as Partial<SnapshotManifest>;
     return manifest.verified === true && statSync(snapshotPath).size === manifest.bytes;
   } catch {
     return false;

@@ -32,12 +32,19 @@ export function parseSnapshotName(file: string, stem: string, scope: string): Sn
   };
 }
 
+/** What orders copies in `backups/`: the UTC time in the name, then the counter within that second. */
+export interface StampedName {
+  readonly stamp: string;
+  readonly counter: number;
+}
+
 /**
  * Newest first, by the time in the name and then the counter. The previous app sorted by the
  * whole name, which puts `pre-0008` above a later `pre-0002` taken after a restore to an older
- * state, and could then delete the snapshot it had just taken.
+ * state, and could then delete the snapshot it had just taken. Backups, snapshots and
+ * recovery's candidates all sort with this one order, so they never disagree on "newest".
  */
-export function compareNewestFirst(a: SnapshotName, b: SnapshotName): number {
+export function compareNewestFirst(a: StampedName, b: StampedName): number {
   if (a.stamp !== b.stamp) return a.stamp < b.stamp ? 1 : -1;
   return b.counter - a.counter;
 }

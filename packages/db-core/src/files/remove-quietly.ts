@@ -1,0 +1,23 @@
+import { rmSync } from 'node:fs';
+
+export interface RemoveQuietlyOptions {
+  /**
+   * Remove a folder and everything in it too. Off by default: cleanup of a file that turns out
+   * to be a folder (a name someone else uses) must fail, quietly, rather than empty it. Only
+   * owners of a private working folder (recovery) ask for it.
+   */
+  readonly recursive?: boolean;
+}
+
+/**
+ * Removes a file left by a failed or finished step, ignoring every failure: cleanup after a
+ * failure must never replace the failure, and what cannot be removed (the folder itself is
+ * unusable) is not ours to report.
+ */
+export function removeQuietly(path: string, options: RemoveQuietlyOptions = {}): void {
+  try {
+    rmSync(path, { force: true, recursive: options.recursive ?? false });
+  } catch {
+    // Nothing of ours left to remove, or a folder we cannot touch.
+  }
+}
