@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import lepupitre from './tools/lint-rules/plugin.cjs';
 
 /**
  * One flat config for the whole workspace. Module boundaries use the project tags in two
@@ -34,6 +35,11 @@ const boundaries = (extraLayers, extraScopes = []) => [
   },
 ];
 const testFiles = ['**/*.spec.ts', '**/*.drill.ts', '**/test/**/*.ts'];
+// The desktop command layer: validation, orchestration of repositories inside db-core
+// transactions, error mapping. No driver, query builder, queries module, db-core internals or
+// SQL text (tools/lint-rules/src/rules/no-sql-in-command-layer.md); the module boundaries
+// above keep it to repositories and db-core.
+const commandLayer = ['apps/desktop/src/commands/**/*.ts'];
 
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', 'tmp/**'] },
@@ -55,6 +61,11 @@ export default [
     // other tools (type:tool).
     files: testFiles,
     rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing'], ['scope:tools']) },
+  },
+  {
+    files: commandLayer,
+    plugins: { lepupitre },
+    rules: { 'lepupitre/no-sql-in-command-layer': 'error' },
   },
   {
     files: ['**/*.cjs'],
