@@ -15,7 +15,7 @@ import { isDiskFull } from './disk-full';
 import { DATABASE_COMPANIONS } from '../files/database-companions';
 import { copyFileDurably } from '../files/durable-copy';
 import { removeQuietly } from '../files/remove-quietly';
-import { assertNotInUse } from './in-use-probe';
+import { assertNotInUse } from '../connection/in-use-probe';
 import { ReplacedFiles } from './replaced-files';
 import { verifyDatabaseCopy } from './verify-copy';
 
@@ -105,7 +105,7 @@ export function restoreBackup(databasePath: string, scope: DatabaseScope, backup
     assertScope(verdict.copy.inspection, scope);
     planMigrations(scope, MIGRATIONS[scope], verdict.copy.inspection.history);
     enter('in-use');
-    assertNotInUse(databasePath);
+    assertNotInUse(databasePath, 'restore');
   } catch (error) {
     removeRestoreLeftoversQuietly(temporary);
     throw refusal(error, scope, step);

@@ -23,3 +23,9 @@ export const INSPECT_SQL = {
   userObjectCount: "SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
   tableNames: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
 } as const;
+
+/** The in-use probe: ask for the exclusive lock on a second name of the file, then touch it. */
+export const IN_USE_SQL = {
+  exclusiveLocking: 'PRAGMA locking_mode = EXCLUSIVE',
+  touch: 'SELECT count(*) FROM sqlite_master',
+} as const;

@@ -20,7 +20,6 @@ export const RECOVERY_SQL = {
   foreignKeysOff: 'foreign_keys = OFF',
   foreignKeysOn: 'foreign_keys = ON',
   writableSchemaOn: 'writable_schema = ON',
-  exclusiveLocking: 'locking_mode = EXCLUSIVE',
   cellSizeCheckOn: 'cell_size_check = ON',
   trustedSchemaOff: 'trusted_schema = OFF',
   /** Reading the schema table is what makes SQLite parse the whole schema. */

@@ -17,7 +17,7 @@ import { classifyFailure, type Classification } from './failure-classification';
 import { fingerprint, sameFingerprint } from './file-fingerprint';
 import { probeDatabaseFile, type FileProbe } from './file-probe';
 import { FreshSchema } from './fresh-schema';
-import { assertNoOtherConnection } from './in-use-check';
+import { assertNotInUse } from '../connection/in-use-probe';
 import { checkForeignKeys, checkIntegrity } from './integrity';
 import { Quarantine } from './quarantine';
 import { RECOVERY_SQL } from './queries';
@@ -105,7 +105,7 @@ export function recoverDatabase(path: string, scope: DatabaseScope, options: Rec
       const given = classifyFailure(options.cause, probe);
       if (!given.corruption && !given.checkWithoutWal) throw refusalError(given, options.cause);
     }
-    assertNoOtherConnection(path);
+    assertNotInUse(path, 'recover');
     return withMigrationLock(path, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, () =>
       new Recovery(path, scope, now, probe, options, step).run(),
     );

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -70,6 +71,32 @@ describe('recovery changes nothing when the condition is not corruption', () => 
       expectUnchanged(before, path);
     } finally {
       holder.close();
+    }
+  });
+
+  it('a database open in another process is refused with DB_BUSY, and nothing is changed', async () => {
+    const path = damagedProfile();
+    // A separate process, as the app would be: locks held by another process are what matter.
+    const holder = spawn(process.execPath, [
+      '-e',
+      `const D = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+       const db = new D(${JSON.stringify(path)});
+       db.prepare('SELECT count(*) FROM sqlite_master').get();
+       process.stdout.write('open\\n');
+       process.stdin.on('end', () => db.close());
+       process.stdin.resume();`,
+    ]);
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.on('data', () => resolve());
+      holder.on('exit', (code) => reject(new Error(`the holder exited early (${code})`)));
+    });
+    const before = snapshot();
+    try {
+      expect(() => recoverDatabase(path, 'profile')).toThrow(expect.objectContaining({ code: DbErrorCode.BUSY }));
+      expectUnchanged(before, path);
+    } finally {
+      holder.stdin.end();
+      await new Promise((resolve) => holder.on('close', resolve));
     }
   });
 

@@ -5,7 +5,7 @@ import { DbErrorCode } from '../errors/db-error-codes';
 import { sqliteCodeOf } from '../errors/sqlite-error-mapping';
 import { DATABASE_COMPANIONS } from '../files/database-companions';
 import { removeQuietly } from '../files/remove-quietly';
-import { BACKUP_SQL } from './queries';
+import { IN_USE_SQL } from './queries';
 
 /** How long the probe waits for a lock that a short-lived reader may be holding. */
 const IN_USE_WAIT_MS = 1000;
@@ -15,20 +15,24 @@ export const IN_USE_PROBE_SUFFIX = '.in-use-probe';
 
 /**
  * Refuses to go on while another connection has the database open (the app, another tool):
- * files moved under an open connection would keep receiving its writes in `replaced/` while the
- * restored copy misses them.
+ * files moved under an open connection (restore, recovery) would keep receiving its writes
+ * while the new copy misses them.
  *
  * Under WAL every open connection keeps a shared lock on the database file for as long as it is
  * open, so asking for the exclusive lock tells whether anyone else is there (SQLITE_BUSY). The
  * ask must not change a byte: a read-write connection to the database would checkpoint its WAL
- * on close, and a read-only one cannot ask for the exclusive lock across processes. So the probe
+ * on close, and a read-only one in exclusive locking mode does not see another process's shared
+lock (measured: it reports the file free while another process has it open). So the probe
  * opens a hard link to the database file: the same file, hence the same locks, but a name with no
  * -wal of its own, so the real -wal and -shm are never read, replayed or checkpointed. Where hard
  * links are unsupported there is no probe; not having the database open stays the caller's duty.
  * Any other outcome (a damaged file, not a database) is not another user: a damaged database is
- * precisely what a restore replaces.
+ * precisely what a restore or a recovery replaces.
+ *
+ * `action` names what the user should do once the other program is closed ("restore",
+ * "recover"); nothing was changed when this refuses.
  */
-export function assertNotInUse(databasePath: string): void {
+export function assertNotInUse(databasePath: string, action: string): void {
   if (!existsSync(databasePath)) return;
   const probePath = `${databasePath}${IN_USE_PROBE_SUFFIX}`;
   removeProbe(probePath);
@@ -40,11 +44,15 @@ export function assertNotInUse(databasePath: string): void {
   let probe: Database.Database | undefined;
   try {
     probe = new Database(probePath, { fileMustExist: true, timeout: IN_USE_WAIT_MS });
-    probe.prepare(BACKUP_SQL.exclusiveLocking).get();
-    probe.prepare(BACKUP_SQL.touch).get();
+    probe.prepare(IN_USE_SQL.exclusiveLocking).get();
+    probe.prepare(IN_USE_SQL.touch).get();
   } catch (error) {
     if (sqliteCodeOf(error)?.startsWith('SQLITE_BUSY')) {
-      throw new DbError(DbErrorCode.BUSY, 'the database is open in another program (the app?); close it, then restore', { cause: error });
+      throw new DbError(
+        DbErrorCode.BUSY,
+        `the database is open in another program (the app?); close it, then ${action}; nothing was changed`,
+        { cause: error },
+      );
     }
   } finally {
     try {
