@@ -1,33 +1,37 @@
+import { PROFILE_DDL } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
 
 /**
- * A legacy profile database (shape of v0.1.1..v0.2.4, untracked, rollback journal) with data
- * that every migration has work on: talks to number, runs whose audio is still NOT NULL
- * (0005 rebuilds), orphans for 0007 to normalise, and enough rows that a rebuild takes a
- * moment.
+ * A legacy profile database — P-L1 (untracked, rollback journal) where the runs rebuild gave up
+ * on a lock, so a run's audio is still NOT NULL; DDL from the fixtures — with data that every
+ * migration has work on: talks to number, runs for 0005 to rebuild, orphans for 0007 to
+ * normalise, and enough rows that a rebuild takes a moment.
  */
 export function buildDrillDatabase(path: string, runsPerTalk = 50): void {
   const db = new Database(path);
-  db.exec(`
-    CREATE TABLE talk_projects (id TEXT PRIMARY KEY, title TEXT NOT NULL, audience TEXT, goal TEXT, duration_target_sec INTEGER, talk_number INTEGER, stage TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-    CREATE TABLE talk_outlines (project_id TEXT PRIMARY KEY, outline_md TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-    CREATE TABLE quests (code TEXT PRIMARY KEY, title TEXT NOT NULL, category TEXT NOT NULL, estimated_sec INTEGER NOT NULL, prompt TEXT NOT NULL, output_type TEXT NOT NULL, targets_issues_json TEXT NOT NULL);
-    CREATE TABLE active_state (id INTEGER PRIMARY KEY CHECK (id = 1), active_project_id TEXT);
-    CREATE TABLE quest_attempts (id TEXT PRIMARY KEY, project_id TEXT NOT NULL, quest_code TEXT NOT NULL, created_at TEXT NOT NULL, output_text TEXT, audio_artifact_id TEXT, transcript_id TEXT, feedback_id TEXT);
-    CREATE TABLE runs (id TEXT PRIMARY KEY, project_id TEXT NOT NULL, created_at TEXT NOT NULL, audio_artifact_id TEXT NOT NULL, transcript_id TEXT, feedback_id TEXT);
-    CREATE TABLE artifacts (id TEXT PRIMARY KEY, type TEXT NOT NULL, local_relpath TEXT NOT NULL, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL, created_at TEXT NOT NULL, metadata_json TEXT NOT NULL);
-    CREATE TABLE auto_feedback (id TEXT PRIMARY KEY, subject_type TEXT NOT NULL, subject_id TEXT NOT NULL, created_at TEXT NOT NULL, feedback_json_artifact_id TEXT NOT NULL, overall_score INTEGER NOT NULL);
-    CREATE TABLE feedback_notes (feedback_id TEXT PRIMARY KEY, note_text TEXT NOT NULL, updated_at TEXT NOT NULL);
-    CREATE TABLE peer_reviews (id TEXT PRIMARY KEY, run_id TEXT NOT NULL, created_at TEXT NOT NULL, reviewer_tag TEXT, review_json_artifact_id TEXT NOT NULL);
-    CREATE TABLE connection_config (profile_id TEXT PRIMARY KEY, server_base_url TEXT, api_key_ref TEXT, remote_user_id TEXT, sync_enabled INTEGER NOT NULL DEFAULT 0, remote_stt_enabled INTEGER NOT NULL DEFAULT 0, last_sync_at TEXT, last_error TEXT, schema_version INTEGER NOT NULL DEFAULT 1);
-    CREATE TABLE sync_state (profile_id TEXT PRIMARY KEY, cursor TEXT, last_full_sync_at TEXT);
-    CREATE TABLE oplog (id TEXT PRIMARY KEY, ts TEXT NOT NULL, op_type TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, payload_json TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0);
-    CREATE INDEX idx_attempts_project_time ON quest_attempts(project_id, created_at);
-    CREATE INDEX idx_runs_project_time ON runs(project_id, created_at);
-    CREATE INDEX idx_artifacts_sha ON artifacts(sha256);
-    INSERT INTO quests VALUES ('A01','Goal Sentence','start',180,'À la fin, ils sauront ___ pour ___.','text','["no_start","unclear_goal"]');
-    INSERT INTO quests VALUES ('D01','Intro 45s','delivery',180,'Enregistre une intro 45s : promesse + plan.','audio','["weak_intro","fillers","pace"]');
-  `);
+  const ddl = PROFILE_DDL;
+  db.exec(
+    [
+      ddl.TALK_PROJECTS_SQL,
+      ddl.TALK_OUTLINES_SQL,
+      ddl.QUESTS_SQL,
+      ddl.ACTIVE_STATE_SQL,
+      ddl.QUEST_ATTEMPTS_SQL,
+      ddl.RUNS_AUDIO_NOT_NULL_SQL,
+      ddl.ARTIFACTS_SQL,
+      ddl.AUTO_FEEDBACK_SQL,
+      ddl.FEEDBACK_NOTES_SQL,
+      ddl.PEER_REVIEWS_SQL,
+      ddl.CONNECTION_CONFIG_SQL,
+      ddl.SYNC_STATE_SQL,
+      ddl.OPLOG_SQL,
+      ddl.ATTEMPTS_INDEX_SQL,
+      ddl.RUNS_INDEX_SQL,
+      ddl.ARTIFACTS_INDEX_SQL,
+      ddl.SEED_A01_SQL,
+      ddl.SEED_D01_SQL,
+    ].join('\n'),
+  );
   const hex = (n: number): string => n.toString(16).padStart(32, '0');
   const talk = db.prepare('INSERT INTO talk_projects VALUES (?, ?, NULL, NULL, 600, ?, ?, ?, ?)');
   const artifact = db.prepare("INSERT INTO artifacts VALUES (?, 'audio', ?, ?, 1024, ?, '{}')");
