@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TABLE_NAMES_SQL } from './queries';
 import { findSchemaProblems } from './schema-guards';
 
 /** The engine's own table stays out of the feature teams' types. */
@@ -53,7 +54,7 @@ function listTables(file: string): string[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return (
-      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      db.prepare(TABLE_NAMES_SQL).all() as {
         name: string;
       }[]
     )

@@ -17,6 +17,8 @@ export const POSTURE_SQL = {
   trustedSchema: 'trusted_schema',
   cellSizeCheck: 'cell_size_check',
   journalSizeLimit: 'journal_size_limit',
+  /** On close: the WAL folded into the main file and truncated, so the file is complete alone. */
+  checkpointTruncate: 'wal_checkpoint(TRUNCATE)',
 } as const;
 
 export const INSPECT_SQL = {

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { POSTURE_SQL } from '../connection/queries';
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
 import { toDbError } from '../errors/sqlite-error-mapping';
@@ -163,7 +164,7 @@ export class DatabaseHandle {
     const raw = rawConnections.get(this);
     if (!raw) return;
     try {
-      if (!raw.readonly) raw.pragma('wal_checkpoint(TRUNCATE)');
+      if (!raw.readonly) raw.pragma(POSTURE_SQL.checkpointTruncate);
     } catch {
       // Another connection may hold a read lock; the next open or checkpoint finishes the job.
     }
