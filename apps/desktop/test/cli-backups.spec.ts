@@ -229,7 +229,7 @@ describe('lepupitre db backup | backups | restore', () => {
         open.prepare('SELECT count(*) FROM talk_projects').get();
         const run = await runCli(['db', 'restore', '--data-dir', dataDir, '--profile', 'alice', '--backup', name], { cwd: work });
         expect(run.code).toBe(1);
-        expect(run.stderr).toBe('lepupitre: DB_BUSY: the database is open in another program (the app?); close it, then restore\n');
+        expect(run.stderr).toBe('lepupitre: DB_BUSY: the database is open in another program (the app?); close it, then restore; nothing was changed\n');
         expect(withoutShm(treeOf(folder))).toEqual(before);
       } finally {
         open.close();
