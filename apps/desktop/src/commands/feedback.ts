@@ -1,0 +1,3 @@
+import type { AnyCommand } from './command';
+
+export const FEEDBACK_COMMANDS: readonly AnyCommand[] = [];

@@ -1,0 +1,3 @@
+import type { AnyCommand } from './command';
+
+export const RUN_COMMANDS: readonly AnyCommand[] = [];

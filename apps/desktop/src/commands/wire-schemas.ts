@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks of the previous UI's zod contracts, shared by every context's commands.
+ *
+ * Requests follow what the UI validates before sending, except that an optional argument also
+ * accepts `null`, as the previous backend's `Option<T>` did. Responses follow what the UI
+ * validates after receiving; objects are non-strict there (unknown keys ignored), and this layer
+ * always sends every key, nulls explicit.
+ */
+
+/** `IdSchema`: a non-empty string. */
+export const Id = z.string().min(1);
+
+/** An optional string argument: non-empty when given, `null` or absent otherwise. */
+export const OptionalText = z.string().min(1).nullish();
+
+/** A non-empty string in a response. */
+export const Text = z.string().min(1);
+
+/** A nullable field of a response: the key is always present. */
+export const NullableText = z.string().min(1).nullable();
+
+/** A list limit: a positive integer, `null` or absent for the command's default. */
+export const OptionalLimit = z.number().int().positive().nullish();
+
+/** The result of a command that returns nothing: `null` on the wire. */
+export const VoidResponse = z.null();
+
+/** The request of a command that takes only the profile. */
+export const ProfileRequest = z.object({ profileId: Id });
+
+/** `{ path }`: a file written for the user (export, pack). */
+export const PathResponse = z.object({ path: Text });

@@ -1,0 +1,87 @@
+import { isLepupitreError } from '@lepupitre/db-core';
+import type { AnyCommand } from '../commands/command';
+import type { CommandContext } from '../commands/command-context';
+import { IpcErrorCode } from './ipc-error-code';
+import { failure, success, type IpcResult } from './ipc-result';
+import { describePayloadIssue } from './payload-issue';
+import { SerialQueue } from './serial-queue';
+
+export interface RouterOptions {
+  /** Told about every unexpected failure (the host logs it); never shown to the caller. */
+  readonly onInternalError?: (commandName: string, error: unknown) => void;
+  /** Told about every typed failure a command raised (the host reacts to `DB_CORRUPT`). */
+  readonly onCommandError?: (commandName: string, error: unknown) => void;
+}
+
+export interface Router {
+  /** Runs one command. Never rejects: every outcome is an `IpcResult`. */
+  invoke(name: string, payload?: unknown): Promise<IpcResult>;
+  /** Resolves once every command already invoked has finished. */
+  idle(): Promise<void>;
+  /** The names of the registered commands, in catalogue order. */
+  readonly commandNames: readonly string[];
+}
+
+const INTERNAL_MESSAGE = 'an unexpected internal error occurred';
+
+/**
+ * The transport-agnostic router: the app host, the operator CLI's `ipc` entry and the tests all
+ * call `invoke`. A payload is checked against the command's request schema before the handler
+ * runs, so a rejected payload reaches no database. Typed errors keep their code and safe message
+ * (domain codes lowercase, platform codes `DB_*` / `MIGRATION_*`); anything else becomes
+ * `IPC_INTERNAL`. A response outside the command's contract is a bug of this app, reported as
+ * `IPC_INTERNAL` rather than handed to a UI that would reject it.
+ */
+export function createRouter(commands: readonly AnyCommand[], context: CommandContext, options: RouterOptions = {}): Router {
+  const byName = new Map<string, AnyCommand>();
+  for (const command of commands) {
+    if (byName.has(command.name)) throw new Error(`command registered twice: ${command.name}`);
+    byName.set(command.name, command);
+  }
+  const queue = new SerialQueue();
+
+  async function execute(command: AnyCommand, payload: unknown): Promise<IpcResult> {
+    const parsed = command.request.safeParse(payload === undefined ? {} : payload);
+    if (!parsed.success) return failure(IpcErrorCode.INVALID_PAYLOAD, describePayloadIssue(command.name, parsed.error));
+    let data: unknown;
+    try {
+      data = await command.handler(parsed.data, context);
+    } catch (error) {
+      if (isLepupitreError(error)) {
+        options.onCommandError?.(command.name, error);
+        const { code, message } = error.toJSON();
+        return failure(code, message);
+      }
+      options.onInternalError?.(command.name, error);
+      return failure(IpcErrorCode.INTERNAL, INTERNAL_MESSAGE);
+    }
+    const checked = command.response.safeParse(data);
+    if (!checked.success) {
+      options.onInternalError?.(command.name, checked.error);
+      return failure(IpcErrorCode.INTERNAL, INTERNAL_MESSAGE);
+    }
+    return success(data === undefined ? null : data);
+  }
+
+  return {
+    commandNames: [...byName.keys()],
+    idle: () => queue.run(() => Promise.resolve()),
+    invoke(name: string, payload?: unknown): Promise<IpcResult> {
+      const command = typeof name === 'string' ? byName.get(name) : undefined;
+      if (!command) return Promise.resolve(failure(IpcErrorCode.UNKNOWN_COMMAND, `unknown command ${describeName(name)}`));
+      return queue.run(() =>
+        execute(command, payload).catch((error: unknown) => {
+          options.onInternalError?.(command.name, error);
+          return failure(IpcErrorCode.INTERNAL, INTERNAL_MESSAGE);
+        }),
+      );
+    },
+  };
+}
+
+/** The unknown name, quoted and cut short: it is caller input and goes into a message. */
+function describeName(name: unknown): string {
+  if (typeof name !== 'string') return '(not a string)';
+  const shown = name.length > 64 ? `${name.slice(0, 64)}…` : name;
+  return JSON.stringify(shown);
+}

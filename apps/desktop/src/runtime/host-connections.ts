@@ -1,0 +1,97 @@
+import { isDbError, DbErrorCode, openWithRecovery, type DatabaseHandle, type RecoveryReport } from '@lepupitre/db-core';
+import { ensureProfileExists, profileDatabasePath } from '@lepupitre/repo-workspace';
+import { dirname, join } from 'node:path';
+import type { CommandContext, ProfileSession } from '../commands/command-context';
+
+export const GLOBAL_DATABASE_FILE = 'global.db';
+
+/** Profile databases kept open at once; the least recently used beyond that are closed. */
+export const OPEN_PROFILES_LIMIT = 4;
+
+export interface HostConnectionsOptions {
+  readonly dataDir: string;
+  readonly appVersion: string;
+  /** Told when opening a database had to recover it (the host shows what happened). */
+  readonly onRecovery?: (label: string, report: RecoveryReport) => void;
+}
+
+/**
+ * The connections of one host process, opened once and kept: the global database at the first
+ * command, each profile's database at its first use (the active profile's is the one the UI
+ * keeps using). Every open goes through `openWithRecovery`: posture checked, history validated,
+ * migrations applied, and a damaged file recovered from what can be salvaged and the backups.
+ *
+ * A command that meets corruption while working (`DB_CORRUPT`) makes the host drop its
+ * connections: the next command reopens, and that open runs the recovery.
+ */
+export class HostConnections implements CommandContext {
+  readonly dataDir: string;
+  readonly appVersion: string;
+  private globalDb: DatabaseHandle | null = null;
+  /** Insertion order is recency order: a use moves the entry to the end. */
+  private readonly profiles = new Map<string, ProfileSession>();
+  private readonly onRecovery: HostConnectionsOptions['onRecovery'];
+
+  constructor(options: HostConnectionsOptions) {
+    this.dataDir = options.dataDir;
+    this.appVersion = options.appVersion;
+    this.onRecovery = options.onRecovery;
+  }
+
+  get globalDatabasePath(): string {
+    return join(this.dataDir, GLOBAL_DATABASE_FILE);
+  }
+
+  global(): DatabaseHandle {
+    if (this.globalDb === null) this.globalDb = this.open(this.globalDatabasePath, 'global', GLOBAL_DATABASE_FILE);
+    return this.globalDb;
+  }
+
+  profile(profileId: string): ProfileSession {
+    ensureProfileExists(this.global(), profileId);
+    const open = this.profiles.get(profileId);
+    if (open) {
+      this.profiles.delete(profileId);
+      this.profiles.set(profileId, open);
+      return open;
+    }
+    const path = profileDatabasePath(this.dataDir, profileId);
+    const session: ProfileSession = { id: profileId, db: this.open(path, 'profile', `profiles/${profileId}`), dir: dirname(path) };
+    this.profiles.set(profileId, session);
+    this.evictBeyondLimit();
+    return session;
+  }
+
+  releaseProfile(profileId: string): void {
+    const session = this.profiles.get(profileId);
+    if (!session) return;
+    this.profiles.delete(profileId);
+    session.db.close();
+  }
+
+  /** Reacts to a command's failure: corruption drops every connection so the next open recovers. */
+  noteFailure(error: unknown): void {
+    if (isDbError(error) && error.code === DbErrorCode.CORRUPT) this.close();
+  }
+
+  /** Closes everything (host shutdown); a later command opens again. */
+  close(): void {
+    for (const id of [...this.profiles.keys()]) this.releaseProfile(id);
+    this.globalDb?.close();
+    this.globalDb = null;
+  }
+
+  private open(path: string, scope: 'global' | 'profile', label: string): DatabaseHandle {
+    const opened = openWithRecovery(path, scope);
+    if (opened.recovery) this.onRecovery?.(label, opened.recovery);
+    return opened.db;
+  }
+
+  private evictBeyondLimit(): void {
+    while (this.profiles.size > OPEN_PROFILES_LIMIT) {
+      const oldest = this.profiles.keys().next().value;
+      if (oldest === undefined) return;
+      this.releaseProfile(oldest);
+    }
+  }
+}
