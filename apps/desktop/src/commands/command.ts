@@ -11,8 +11,18 @@ export interface CommandDefinition<Request extends z.ZodType = z.ZodType, Respon
   readonly name: string;
   readonly request: Request;
   readonly response: Response;
-  readonly handler: (request: z.output<Request>, context: CommandContext) => z.input<Response> | Promise<z.input<Response>>;
+  readonly handler: (request: z.output<Request>, context: CommandContext) => WireValue<z.input<Response>> | Promise<WireValue<z.input<Response>>>;
 }
+
+/**
+ * A response as repositories build it: their types are readonly all the way down, which the
+ * router never mutates, so a readonly value satisfies the (mutable) type zod infers.
+ */
+export type WireValue<T> = T extends (infer Item)[]
+  ? readonly WireValue<Item>[]
+  : T extends object
+    ? { readonly [Key in keyof T]: WireValue<T[Key]> }
+    : T;
 
 /** Any command, for the catalogue and the router, which only pass values through the schemas. */
 export type AnyCommand = CommandDefinition<z.ZodType, z.ZodType>;

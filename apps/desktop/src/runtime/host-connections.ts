@@ -62,6 +62,11 @@ export class HostConnections implements CommandContext {
     return session;
   }
 
+  /** The profiles whose database is open, least recently used first. */
+  get openProfiles(): readonly string[] {
+    return [...this.profiles.keys()];
+  }
+
   releaseProfile(profileId: string): void {
     const session = this.profiles.get(profileId);
     if (!session) return;

@@ -13,11 +13,13 @@ import { createCommandHost, type CommandHost } from '../../src/runtime/command-h
 export class CommandWorld {
   readonly dataDir: string;
   readonly host: CommandHost;
-  readonly internalErrors: string[] = [];
+  /** What the host logged: recoveries and unexpected failures. */
+  readonly log: string[] = [];
 
-  constructor() {
-    this.dataDir = mkdtempSync(join(tmpdir(), 'lepupitre-commands-'));
-    this.host = createCommandHost({ dataDir: this.dataDir, log: (line) => this.internalErrors.push(line) });
+  /** A new temporary data folder, or an existing one (a second host over the same files). */
+  constructor(dataDir?: string) {
+    this.dataDir = dataDir ?? mkdtempSync(join(tmpdir(), 'lepupitre-commands-'));
+    this.host = createCommandHost({ dataDir: this.dataDir, log: (line) => this.log.push(line) });
   }
 
   invoke(name: string, payload?: unknown): Promise<IpcResult> {
@@ -48,9 +50,15 @@ export class CommandWorld {
     return snapshotDataDir(this.dataDir);
   }
 
+  /** Stops the host and removes the data folder. */
   async close(): Promise<void> {
     await this.host.close();
     rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** Stops the host and keeps the files, as when the app quits. */
+  async stop(): Promise<void> {
+    await this.host.close();
   }
 }
 

@@ -22,6 +22,7 @@ export {
 } from './preferences';
 export {
   normalizePreferenceKey,
+  assertPreferenceValue,
   PREFERENCE_KEY_MAX_CHARS,
   PREFERENCE_VALUE_MAX_BYTES,
   SENSITIVE_KEY_FRAGMENTS,

@@ -1,0 +1,77 @@
+import { DbError, DbErrorCode } from '@lepupitre/db-core';
+import { profileDatabasePath } from '@lepupitre/repo-workspace';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { OPEN_PROFILES_LIMIT } from '../../src/runtime/host-connections';
+import { CommandWorld } from '../support/command-world';
+import { zeroHeader } from '../support/recovery-data';
+
+describe('host connections', () => {
+  let world: CommandWorld;
+  beforeEach(() => {
+    world = new CommandWorld();
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it('opens the global and the active profile database once and keeps them between commands', async () => {
+    const profileId = await world.createProfile();
+    const { connections } = world.host;
+    const global = connections.global();
+    const profile = connections.profile(profileId).db;
+    for (let i = 0; i < 5; i += 1) {
+      await world.ok('preference_profile_set', { profileId, key: `k${i}`, value: 'v' });
+      await world.ok('preference_global_get', { key: 'k' });
+    }
+    expect(connections.global()).toBe(global);
+    expect(connections.profile(profileId).db).toBe(profile);
+    expect(connections.openProfiles).toEqual([profileId]);
+  });
+
+  it('keeps a bounded number of profile databases open, least recently used closed first', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i <= OPEN_PROFILES_LIMIT; i += 1) ids.push(await world.createProfile(`P${i}`));
+    expect(world.host.connections.openProfiles).toEqual(ids.slice(1));
+    // A closed one opens again on its next use.
+    await world.ok('preference_profile_get', { profileId: ids[0], key: 'k' });
+    expect(world.host.connections.openProfiles).toEqual([...ids.slice(2), ids[0]]);
+  });
+
+  it('closes a profile database before the profile is deleted', async () => {
+    const keep = await world.createProfile('Keep');
+    const gone = await world.createProfile('Gone');
+    await world.ok('profile_delete', { profileId: gone });
+    expect(world.host.connections.openProfiles).toEqual([keep]);
+    expect(existsSync(join(world.dataDir, 'profiles', gone))).toBe(false);
+    expect(readdirSync(join(world.dataDir, 'deleted-profiles')).some((name) => name.startsWith(gone))).toBe(true);
+  });
+
+  it('drops every connection when a command meets corruption, so the next open recovers', () => {
+    const { connections } = world.host;
+    const before = connections.global();
+    connections.noteFailure(new DbError(DbErrorCode.CORRUPT, 'database disk image is malformed'));
+    expect(connections.openProfiles).toEqual([]);
+    const reopened = connections.global();
+    expect(reopened).not.toBe(before);
+    // Any other failure keeps the connections: a lock or a full disk is not the file's fault.
+    connections.noteFailure(new DbError(DbErrorCode.BUSY, 'locked'));
+    expect(connections.global()).toBe(reopened);
+  });
+
+  it('recovers a damaged profile database when a later host opens it, and the command succeeds', async () => {
+    const profileId = await world.createProfile();
+    await world.ok('preference_profile_set', { profileId, key: 'ui.kept', value: 'yes' });
+    await world.stop();
+    zeroHeader(profileDatabasePath(world.dataDir, profileId));
+
+    const next = new CommandWorld(world.dataDir);
+    try {
+      expect(await next.ok('preference_profile_get', { profileId, key: 'ui.kept' })).toBe('yes');
+      expect(next.log).toEqual([`recovered profiles/${profileId}: recovered`]);
+      expect(readdirSync(join(world.dataDir, 'profiles', profileId, 'corrupted')).length).toBeGreaterThan(0);
+    } finally {
+      await next.stop();
+    }
+  });
+});
