@@ -1,3 +1,63 @@
-import type { AnyCommand } from './command';
+import { PACK_LIMITS } from '@lepupitre/repo-pack';
+import { deleteVoiceMemo, importAudio, trimAudio, voiceMemoProfileId } from '@lepupitre/repo-talk';
+import { z } from 'zod';
+import { defineCommand, type AnyCommand } from './command';
+import { StoredAudioResponse } from './contracts/stored-audio';
+import { Id, VoidResponse } from './wire-schemas';
 
-export const AUDIO_COMMANDS: readonly AnyCommand[] = [];
+/**
+ * Largest WAV `audio_import_wav` takes: the largest audio a review pack may carry (64 MiB, about
+ * 35 minutes of 16 kHz mono 16-bit). A bigger recording could be imported but never exported
+ * for review, and it crosses the IPC as one string. As base64, the longest text whose bytes stay
+ * within that limit.
+ */
+export const MAX_IMPORTED_WAV_BYTES = PACK_LIMITS.maxEntryBytes;
+export const MAX_IMPORTED_WAV_BASE64_CHARS = Math.floor(MAX_IMPORTED_WAV_BYTES / 3) * 4;
+
+/** A time in the audio: the UI sends non-negative integer milliseconds. */
+const Milliseconds = z.number().int().nonnegative();
+
+export const audioTrimWav = defineCommand({
+  name: 'audio_trim_wav',
+  // `endMs > startMs` is not checked here: after clamping to the audio, the repository refuses
+  // an empty range with the previous code, `trim_range_invalid`.
+  request: z.object({ profileId: Id, audioArtifactId: Id, startMs: Milliseconds, endMs: Milliseconds }),
+  response: StoredAudioResponse,
+  handler: ({ profileId, audioArtifactId, startMs, endMs }, context) => {
+    const session = context.profile(profileId);
+    return trimAudio(session.db, session.dir, { audioArtifactId, startMs, endMs });
+  },
+});
+
+/**
+ * `audio_import_wav` (new): the artifact registration of the previous `recording_stop`, for audio
+ * that arrives as bytes. The WAV rules and their codes (`wav_header`, `wav_format`,
+ * `wav_sample_rate`, `wav_data`) are the repository's.
+ */
+export const audioImportWav = defineCommand({
+  name: 'audio_import_wav',
+  request: z.object({ profileId: Id, wavBase64: z.base64().min(1).max(MAX_IMPORTED_WAV_BASE64_CHARS) }),
+  response: StoredAudioResponse,
+  handler: ({ profileId, wavBase64 }, context) => {
+    const session = context.profile(profileId);
+    return importAudio(session.db, session.dir, Buffer.from(wavBase64, 'base64'));
+  },
+});
+
+/**
+ * `voice_memo_delete` (transcripts quirk 1, fixed): only the audio artifact of a profile that the
+ * path names, row and file, and only when no run or attempt uses it. The request stays the
+ * previous `{ path }`: the profile is the one whose folder holds it.
+ */
+export const voiceMemoDelete = defineCommand({
+  name: 'voice_memo_delete',
+  request: z.object({ path: z.string().min(1) }),
+  response: VoidResponse,
+  handler: ({ path }, context) => {
+    const session = context.profile(voiceMemoProfileId(path));
+    deleteVoiceMemo(session.db, session.dir, path);
+    return null;
+  },
+});
+
+export const AUDIO_COMMANDS: readonly AnyCommand[] = [audioTrimWav, audioImportWav, voiceMemoDelete];

@@ -1,3 +1,113 @@
-import type { AnyCommand } from './command';
+import { utcNow } from '@lepupitre/db-core';
+import {
+  exportPack,
+  inspectPack,
+  PEER_REVIEW_STAGE,
+  peerReviewProjectTitle,
+  readPeerReviewPack,
+  recordPeerReview,
+  storePeerReviewSources,
+  type PeerReviewPack,
+} from '@lepupitre/repo-pack';
+import {
+  createProject,
+  createRun,
+  finishRun,
+  getActiveProject,
+  setActiveProject,
+  setOutline,
+  setRunTranscriptId,
+  updateProject,
+} from '@lepupitre/repo-talk';
+import { ensureProfileExists } from '@lepupitre/repo-workspace';
+import { z } from 'zod';
+import { defineCommand, type AnyCommand } from './command';
+import type { ProfileSession } from './command-context';
+import { Id, PathResponse, Text } from './wire-schemas';
 
-export const PACK_COMMANDS: readonly AnyCommand[] = [];
+/** A pack file chosen by the user (dialog or drop); the UI trims it. */
+const PackPath = z.string().min(1);
+
+const PackInspection = z.object({
+  fileName: z.string(),
+  fileBytes: z.number(),
+  schemaVersion: z.string(),
+  packId: Text,
+  createdAt: Text,
+  appVersion: Text,
+  profileId: Text.nullable(),
+  projectId: Text,
+  runId: Text,
+  durationMs: z.number(),
+  reviewerTag: Text.nullable(),
+  files: z.array(z.object({ role: z.string(), bytes: z.number(), mime: Text })),
+});
+
+const PeerReviewImported = z.object({ peerReviewId: Text, projectId: Text, runId: Text });
+
+export const packExport = defineCommand({
+  name: 'pack_export',
+  request: z.object({ profileId: Id, runId: Id }),
+  response: PathResponse,
+  handler: ({ profileId, runId }, context) => {
+    const session = context.profile(profileId);
+    return exportPack(session.db, session.dir, { runId, profileId, appVersion: context.appVersion });
+  },
+});
+
+export const packInspect = defineCommand({
+  name: 'pack_inspect',
+  request: z.object({ profileId: Id, path: PackPath }),
+  response: PackInspection,
+  handler: async ({ profileId, path }, context) => {
+    // Only the profile's existence: inspecting never opens (or migrates) its database.
+    ensureProfileExists(context.global(), profileId);
+    return inspectPack(path);
+  },
+});
+
+export const peerReviewImport = defineCommand({
+  name: 'peer_review_import',
+  request: z.object({ profileId: Id, path: PackPath }),
+  response: PeerReviewImported,
+  handler: async ({ profileId, path }, context) => {
+    ensureProfileExists(context.global(), profileId);
+    // The archive is hostile input: every refusal happens here, before the profile database is
+    // opened or anything is written (quirk 27, changed).
+    const pack = await readPeerReviewPack(path);
+    return writePeerReviewImport(context.profile(profileId), pack);
+  },
+});
+
+/**
+ * The writes of `peer_review_import`, in the order docs/contexts/pack.md gives, as one unit: a
+ * failure at any step rolls back every row and removes every file written before it (the
+ * previous app left orphan artifacts, quirk 18).
+ *
+ * The talk is created through the talk context, which makes a new talk the active one; the
+ * previous import never changed the active talk, so the user's current talk is put back.
+ */
+export function writePeerReviewImport(
+  session: ProfileSession,
+  pack: PeerReviewPack,
+  now: () => string = utcNow,
+): z.output<typeof PeerReviewImported> {
+  const { db, dir } = session;
+  return db.transaction(() => {
+    const sources = storePeerReviewSources(db, dir, pack, { now });
+    const active = getActiveProject(db);
+    const title = peerReviewProjectTitle(pack);
+    const projectId = createProject(db, { title }, { now });
+    updateProject(db, projectId, { title, stage: PEER_REVIEW_STAGE }, { now });
+    if (active) setActiveProject(db, active.id);
+    setOutline(db, projectId, pack.outlineText, { now });
+    // The run keeps the pack's own stamp, verbatim (quirk 12, kept).
+    const runId = createRun(db, projectId, { now: () => pack.manifest.created_at });
+    finishRun(db, runId, sources.audioArtifactId);
+    setRunTranscriptId(db, runId, sources.transcriptArtifactId);
+    const { peerReviewId } = recordPeerReview(db, dir, pack, { projectId, runId }, { now });
+    return { peerReviewId, projectId, runId };
+  });
+}
+
+export const PACK_COMMANDS: readonly AnyCommand[] = [packExport, packInspect, peerReviewImport];

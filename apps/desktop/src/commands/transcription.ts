@@ -1,3 +1,79 @@
-import type { AnyCommand } from './command';
+import { DomainError } from '@lepupitre/db-core';
+import { exportTranscript, getTranscript, importTranscript, saveEditedTranscript, type TranscriptImportInput } from '@lepupitre/repo-talk';
+import { z } from 'zod';
+import { defineCommand, type AnyCommand } from './command';
+import { TranscriptIdResponse, TranscriptV1 } from './contracts/transcript-v1';
+import { Id, PathResponse } from './wire-schemas';
 
-export const TRANSCRIPTION_COMMANDS: readonly AnyCommand[] = [];
+export const transcriptGet = defineCommand({
+  name: 'transcript_get',
+  request: z.object({ profileId: Id, transcriptId: Id }),
+  response: TranscriptV1,
+  handler: ({ profileId, transcriptId }, context) => {
+    const session = context.profile(profileId);
+    return getTranscript(session.db, session.dir, transcriptId);
+  },
+});
+
+export const transcriptEditSave = defineCommand({
+  name: 'transcript_edit_save',
+  // A text without a non-blank line is `transcript_empty`, the repository's code: the schema
+  // does not refuse the empty string first.
+  request: z.object({ profileId: Id, transcriptId: Id, editedText: z.string() }),
+  response: TranscriptIdResponse,
+  handler: ({ profileId, transcriptId, editedText }, context) => {
+    const session = context.profile(profileId);
+    return saveEditedTranscript(session.db, session.dir, transcriptId, editedText);
+  },
+});
+
+export const transcriptExport = defineCommand({
+  name: 'transcript_export',
+  // Any other format was refused by the previous app before its handler ran.
+  request: z.object({ profileId: Id, transcriptId: Id, format: z.enum(['txt', 'json', 'srt', 'vtt']) }),
+  response: PathResponse,
+  handler: ({ profileId, transcriptId, format }, context) => {
+    const session = context.profile(profileId);
+    return exportTranscript(session.db, session.dir, transcriptId, format);
+  },
+});
+
+/**
+ * `transcript_import` (new): what `transcribe_audio` stored, for a transcript made elsewhere,
+ * since there is no speech engine here. `json` is a TranscriptV1 document as text; `text` is
+ * plain text, one segment per non-blank line spread over the audio's duration, where
+ * `language` (`auto`, `en`, `fr`; anything else is `auto`) and `spokenPunctuation` apply. A
+ * JSON document carries its own language, so those two are ignored for `json`.
+ */
+export const transcriptImport = defineCommand({
+  name: 'transcript_import',
+  request: z.object({
+    profileId: Id,
+    audioArtifactId: Id,
+    format: z.enum(['json', 'text']),
+    // Emptiness and shape are the repository's (`transcript_empty`, `transcript_parse`).
+    content: z.string(),
+    language: z.string().nullish(),
+    spokenPunctuation: z.boolean().nullish(),
+  }),
+  response: TranscriptIdResponse,
+  handler: ({ profileId, audioArtifactId, format, content, language, spokenPunctuation }, context) => {
+    const session = context.profile(profileId);
+    const input: TranscriptImportInput =
+      format === 'json'
+        ? { kind: 'json', audioArtifactId, document: parseJsonText(content) }
+        : { kind: 'text', audioArtifactId, text: content, language, spokenPunctuation };
+    return importTranscript(session.db, session.dir, input);
+  },
+});
+
+/** The wire carries the document as text; text that is not JSON is the repository's `transcript_parse`. */
+function parseJsonText(content: string): unknown {
+  try {
+    return JSON.parse(content) as unknown;
+  } catch (error) {
+    throw new DomainError('transcript_parse', 'the transcript is not valid JSON', { cause: error });
+  }
+}
+
+export const TRANSCRIPTION_COMMANDS: readonly AnyCommand[] = [transcriptGet, transcriptEditSave, transcriptExport, transcriptImport];
