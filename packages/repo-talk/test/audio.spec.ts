@@ -93,7 +93,7 @@ describe('trimAudio', () => {
 
   it('refuses unknown and non-audio artifacts', () => {
     const transcript = storeArtifact(db, profile.folder, 'transcript');
-    expectCode(() => trimAudio(db, profile.folder, { audioArtifactId: 'art_missing', startMs: 0, endMs: 10 }), 'artifact_lookup');
+    expectCode(() => trimAudio(db, profile.folder, { audioArtifactId: 'art_missing', startMs: 0, endMs: 10 }), 'artifact_not_found');
     expectCode(() => trimAudio(db, profile.folder, { audioArtifactId: transcript, startMs: 0, endMs: 10 }), 'artifact_not_audio');
   });
 

@@ -73,7 +73,7 @@ describe('finishRun', () => {
     const runId = createRun(db, projectId, { now });
     const transcript = storeArtifact(db, profile.folder, 'transcript');
     const audio = storeArtifact(db, profile.folder, 'audio');
-    expectCode(() => finishRun(db, 'run_missing', 'art_missing'), 'artifact_lookup');
+    expectCode(() => finishRun(db, 'run_missing', 'art_missing'), 'artifact_not_found');
     expectCode(() => finishRun(db, 'run_missing', transcript), 'artifact_not_audio');
     expectCode(() => finishRun(db, runId, transcript), 'artifact_not_audio');
     expectCode(() => finishRun(db, 'run_missing', audio), 'run_not_found');
@@ -96,7 +96,7 @@ describe('setRunTranscriptId', () => {
   it('checks the artifact before the run', () => {
     const audio = storeArtifact(db, profile.folder, 'audio');
     const transcript = storeArtifact(db, profile.folder, 'transcript');
-    expectCode(() => setRunTranscriptId(db, 'run_missing', 'art_missing'), 'artifact_lookup');
+    expectCode(() => setRunTranscriptId(db, 'run_missing', 'art_missing'), 'artifact_not_found');
     expectCode(() => setRunTranscriptId(db, 'run_missing', audio), 'artifact_not_transcript');
     expectCode(() => setRunTranscriptId(db, 'run_missing', transcript), 'run_not_found');
   });

@@ -51,7 +51,7 @@ describe('getTranscript', () => {
   });
 
   it('refuses unknown ids, other artifact kinds and unreadable documents', () => {
-    expectCode(() => getTranscript(db, profile.folder, 'art_missing'), 'artifact_lookup');
+    expectCode(() => getTranscript(db, profile.folder, 'art_missing'), 'artifact_not_found');
     expectCode(() => getTranscript(db, profile.folder, storeArtifact(db, profile.folder, 'audio')), 'artifact_not_transcript');
     expectCode(() => getTranscript(db, profile.folder, storeTranscriptFile('{not json')), 'transcript_parse');
     expectCode(() => getTranscript(db, profile.folder, storeTranscriptFile({ language: 'fr', segments: [] })), 'transcript_parse');
@@ -92,7 +92,7 @@ describe('importTranscript (json)', () => {
     expectCode(() => importTranscript(db, profile.folder, { kind: 'json', audioArtifactId: audioId, document: doc([seg(0, 1, '  ')]) }), 'transcript_empty');
     expectCode(() => importTranscript(db, profile.folder, { kind: 'json', audioArtifactId: audioId, document: doc([]) }), 'transcript_empty');
     const document = doc([seg(0, 1, 'a')]);
-    expectCode(() => importTranscript(db, profile.folder, { kind: 'json', audioArtifactId: 'art_missing', document }), 'artifact_lookup');
+    expectCode(() => importTranscript(db, profile.folder, { kind: 'json', audioArtifactId: 'art_missing', document }), 'artifact_not_found');
     const transcriptId = storeTranscriptFile(document);
     expectCode(() => importTranscript(db, profile.folder, { kind: 'json', audioArtifactId: transcriptId, document }), 'artifact_not_audio');
     expect(db.get(countArtifacts)?.n).toBe(2);
@@ -180,7 +180,7 @@ describe('saveEditedTranscript', () => {
   it('refuses blank text and a source that is not a transcript, storing nothing', () => {
     const source = storeTranscriptFile(doc([seg(0, 1, 'a')]));
     expectCode(() => saveEditedTranscript(db, profile.folder, source, ' \n \r\n', { now }), 'transcript_empty');
-    expectCode(() => saveEditedTranscript(db, profile.folder, 'art_missing', 'x', { now }), 'artifact_lookup');
+    expectCode(() => saveEditedTranscript(db, profile.folder, 'art_missing', 'x', { now }), 'artifact_not_found');
     expect(db.get(countArtifacts)?.n).toBe(1);
   });
 });
@@ -222,6 +222,6 @@ describe('exportTranscript', () => {
     expectCode(() => exportTranscript(db, profile.folder, empty, 'vtt'), 'transcript_empty');
     expect(exported(empty, 'json')).toContain('"segments": []');
     expectCode(() => exportTranscript(db, profile.folder, blank, 'pdf' as 'txt'), 'transcript_format_invalid');
-    expectCode(() => exportTranscript(db, profile.folder, 'art_missing', 'txt'), 'artifact_lookup');
+    expectCode(() => exportTranscript(db, profile.folder, 'art_missing', 'txt'), 'artifact_not_found');
   });
 });

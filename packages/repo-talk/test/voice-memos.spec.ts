@@ -60,11 +60,11 @@ describe('deleteVoiceMemo', () => {
     expect(new ArtifactStore(db, profile.folder).get(stored.artifactId)).toBeUndefined();
   });
 
-  it('leaves a file without a row alone (artifact_lookup): it may be another writer\'s, not yet committed', () => {
+  it('leaves a file without a row alone (artifact_not_found): it may be another writer\'s, not yet committed', () => {
     const stored = memo();
     deleteVoiceMemo(db, profile.folder, stored.path);
     writeFileSync(stored.path, 'written by someone else');
-    expectCode(() => deleteVoiceMemo(db, profile.folder, stored.path), 'artifact_lookup');
+    expectCode(() => deleteVoiceMemo(db, profile.folder, stored.path), 'artifact_not_found');
     expect(existsSync(stored.path)).toBe(true);
   });
 
@@ -84,7 +84,7 @@ describe('deleteVoiceMemo', () => {
   });
 
   it('refuses an unknown id and an artifact that is not audio', () => {
-    expectCode(() => deleteVoiceMemo(db, profile.folder, join(profile.folder, 'artifacts', 'audio', 'art_missing.wav')), 'artifact_lookup');
+    expectCode(() => deleteVoiceMemo(db, profile.folder, join(profile.folder, 'artifacts', 'audio', 'art_missing.wav')), 'artifact_not_found');
     const transcriptId = storeArtifact(db, profile.folder, 'transcript');
     const before = world();
     expectCode(() => deleteVoiceMemo(db, profile.folder, join(profile.folder, 'artifacts', 'audio', `${transcriptId}.wav`)), 'artifact_not_audio');

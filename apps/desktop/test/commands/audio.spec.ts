@@ -120,7 +120,7 @@ describe('audio commands', () => {
       const run = seedMediaRun(world, profileId);
       const trim = (audioArtifactId: string, startMs: number, endMs: number) => ({ profileId, audioArtifactId, startMs, endMs });
       await expectRejected('audio_trim_wav', { ...trim(source.artifactId, 0, 10), profileId: 'prof_missing' }, 'profile_not_found');
-      await expectRejected('audio_trim_wav', trim('art_missing', 0, 10), 'artifact_lookup');
+      await expectRejected('audio_trim_wav', trim('art_missing', 0, 10), 'artifact_not_found');
       await expectRejected('audio_trim_wav', trim(run.transcriptId, 0, 10), 'artifact_not_audio');
       // The range is checked after clamping to the audio, with the previous code.
       await expectRejected('audio_trim_wav', trim(source.artifactId, 10, 10), 'trim_range_invalid');
@@ -162,7 +162,7 @@ describe('audio commands', () => {
       // Same profile folder name, another data folder: not this profile's file.
       await expectRejected('voice_memo_delete', { path: join('/elsewhere', profileId, 'artifacts', 'audio', `${memo.artifactId}.wav`) }, 'path_not_allowed');
       await expectRejected('voice_memo_delete', { path: join(world.dataDir, 'profiles', 'prof_missing', 'artifacts', 'audio', 'art_1.wav') }, 'profile_not_found');
-      await expectRejected('voice_memo_delete', { path: join(dir, 'artifacts', 'audio', 'art_missing.wav') }, 'artifact_lookup');
+      await expectRejected('voice_memo_delete', { path: join(dir, 'artifacts', 'audio', 'art_missing.wav') }, 'artifact_not_found');
       // A rehearsal's recording is not a memo: deleting it would unlink the run.
       await expectRejected('voice_memo_delete', { path: run.audioPath }, 'audio_in_use');
     });

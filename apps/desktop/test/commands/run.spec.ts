@@ -92,10 +92,10 @@ describe('run commands', () => {
       const audioId = audio();
       const transcriptId = transcript(audioId);
       const finish = (payload: Record<string, string>) => rejectsUnchanged(world, 'run_finish', { profileId, ...payload });
-      expect(await finish({ runId, audioArtifactId: 'art_missing' })).toMatchObject({ code: 'artifact_lookup' });
+      expect(await finish({ runId, audioArtifactId: 'art_missing' })).toMatchObject({ code: 'artifact_not_found' });
       expect(await finish({ runId, audioArtifactId: transcriptId })).toMatchObject({ code: 'artifact_not_audio' });
       expect(await finish({ runId: 'run_missing', audioArtifactId: audioId })).toMatchObject({ code: 'run_not_found' });
-      expect(await finish({ runId: 'run_missing', audioArtifactId: 'art_missing' })).toMatchObject({ code: 'artifact_lookup' });
+      expect(await finish({ runId: 'run_missing', audioArtifactId: 'art_missing' })).toMatchObject({ code: 'artifact_not_found' });
       expect(await rejectsUnchanged(world, 'run_finish', { profileId: 'prof_missing', runId, audioArtifactId: audioId })).toMatchObject({
         code: 'profile_not_found',
       });
@@ -135,7 +135,7 @@ describe('run commands', () => {
       const audioId = audio();
       const transcriptId = transcript(audioId);
       const set = (payload: Record<string, string>) => rejectsUnchanged(world, 'run_set_transcript', { profileId, ...payload });
-      expect(await set({ runId, transcriptId: 'art_missing' })).toMatchObject({ code: 'artifact_lookup' });
+      expect(await set({ runId, transcriptId: 'art_missing' })).toMatchObject({ code: 'artifact_not_found' });
       expect(await set({ runId, transcriptId: audioId })).toMatchObject({ code: 'artifact_not_transcript' });
       expect(await set({ runId: 'run_missing', transcriptId })).toMatchObject({ code: 'run_not_found' });
       expect(await set({ runId: 'run_missing', transcriptId: audioId })).toMatchObject({ code: 'artifact_not_transcript' });

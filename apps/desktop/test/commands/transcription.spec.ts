@@ -119,7 +119,7 @@ describe('transcription commands', () => {
       const { transcriptId } = await importJson();
       const json = (content: string, audio = audioArtifactId) => ({ profileId, audioArtifactId: audio, format: 'json', content });
       await expectRejected('transcript_import', { ...json('{}'), profileId: 'prof_missing' }, 'profile_not_found');
-      await expectRejected('transcript_import', json('{}', 'art_missing'), 'artifact_lookup');
+      await expectRejected('transcript_import', json('{}', 'art_missing'), 'artifact_not_found');
       await expectRejected('transcript_import', json(JSON.stringify(transcriptDocument()), transcriptId), 'artifact_not_audio');
       await expectRejected('transcript_import', json('{"schema_version":'), 'transcript_parse');
       await expectRejected('transcript_import', json(JSON.stringify({ ...transcriptDocument(), schema_version: '2.0.0' })), 'transcript_parse');
@@ -149,7 +149,7 @@ describe('transcription commands', () => {
     it('keeps the domain codes', async () => {
       const { transcriptId } = await importJson();
       expect(await world.fail('transcript_get', { profileId: 'prof_missing', transcriptId })).toMatchObject({ code: 'profile_not_found' });
-      expect(await world.fail('transcript_get', { profileId, transcriptId: 'art_missing' })).toMatchObject({ code: 'artifact_lookup' });
+      expect(await world.fail('transcript_get', { profileId, transcriptId: 'art_missing' })).toMatchObject({ code: 'artifact_not_found' });
       expect(await world.fail('transcript_get', { profileId, transcriptId: audioArtifactId })).toMatchObject({ code: 'artifact_not_transcript' });
     });
 
@@ -200,7 +200,7 @@ describe('transcription commands', () => {
     it('keeps the domain codes and writes nothing on refusal', async () => {
       const { transcriptId } = await importJson();
       await expectRejected('transcript_edit_save', { profileId: 'prof_missing', transcriptId, editedText: 'x' }, 'profile_not_found');
-      await expectRejected('transcript_edit_save', { profileId, transcriptId: 'art_missing', editedText: 'x' }, 'artifact_lookup');
+      await expectRejected('transcript_edit_save', { profileId, transcriptId: 'art_missing', editedText: 'x' }, 'artifact_not_found');
       await expectRejected('transcript_edit_save', { profileId, transcriptId: audioArtifactId, editedText: 'x' }, 'artifact_not_transcript');
       // The empty text reaches the repository, whose code the UI knows.
       await expectRejected('transcript_edit_save', { profileId, transcriptId, editedText: '' }, 'transcript_empty');
@@ -240,7 +240,7 @@ describe('transcription commands', () => {
     it('keeps the domain codes and writes nothing on refusal', async () => {
       const { transcriptId } = await importJson();
       await expectRejected('transcript_export', { profileId: 'prof_missing', transcriptId, format: 'txt' }, 'profile_not_found');
-      await expectRejected('transcript_export', { profileId, transcriptId: 'art_missing', format: 'srt' }, 'artifact_lookup');
+      await expectRejected('transcript_export', { profileId, transcriptId: 'art_missing', format: 'srt' }, 'artifact_not_found');
       await expectRejected('transcript_export', { profileId, transcriptId: audioArtifactId, format: 'vtt' }, 'artifact_not_transcript');
       expect(existsSync(join(world.host.connections.profile(profileId).dir, 'exports'))).toBe(false);
     });

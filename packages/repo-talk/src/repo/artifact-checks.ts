@@ -1,4 +1,4 @@
-import { DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactErrorCode, DomainError, type DatabaseHandle } from '@lepupitre/db-core';
 import { artifactType } from '../queries';
 
 /**
@@ -13,11 +13,12 @@ const WRONG_KIND = {
 export type LinkedArtifactKind = keyof typeof WRONG_KIND;
 
 /**
- * An artifact id must name an existing artifact of the expected kind. An unknown id keeps the
- * previous app's `artifact_lookup` prefix, which the UI shows as is.
+ * An artifact id must name an existing artifact of the expected kind. An unknown id is the
+ * artifact store's `artifact_not_found`, as in every other context (the previous app said
+ * `artifact_lookup: Query returned no rows`, which the UI only displayed).
  */
 export function requireArtifactOfKind(db: DatabaseHandle, artifactId: string, kind: LinkedArtifactKind): void {
   const row = db.get(artifactType, { id: artifactId });
-  if (!row) throw new DomainError('artifact_lookup', 'artifact_lookup: no artifact has this id');
+  if (!row) throw new DomainError(ArtifactErrorCode.NOT_FOUND, 'no artifact has this id');
   if (row.type !== kind) throw new DomainError(WRONG_KIND[kind]);
 }

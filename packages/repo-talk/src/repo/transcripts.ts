@@ -25,7 +25,7 @@ import { decodeWav, durationMs } from './wav';
 const IMPORT_LANGUAGES = ['auto', 'en', 'fr'];
 
 /**
- * Loads a transcript artifact: it must exist (`artifact_lookup`) and be a transcript
+ * Loads a transcript artifact: it must exist (`artifact_not_found`) and be a transcript
  * (`artifact_not_transcript`); its file is read through the store's contained path resolution
  * and parsed (`transcript_parse`).
  */

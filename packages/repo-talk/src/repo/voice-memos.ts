@@ -33,7 +33,7 @@ export function voiceMemoProfileId(path: string): string {
  * `voice_memo_delete` (transcripts quirk 1, fixed). The previous app removed any file under the
  * app data folder and left the artifact row behind. Here the path must be exactly an audio
  * artifact's file of this profile (`<profile>/artifacts/audio/<id>.wav`, else
- * `path_not_allowed`), the artifact must exist and be audio (`artifact_lookup`,
+ * `path_not_allowed`), the artifact must exist and be audio (`artifact_not_found`,
  * `artifact_not_audio`), and no run or quest attempt may use it (`audio_in_use`: deleting it
  * would silently unlink a rehearsal's recording). Then the row goes in one transaction and the
  * file after commit. The path only names the artifact: the file removed is the one the row
