@@ -11,6 +11,7 @@ import {
 } from '@lepupitre/repo-talk';
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';
+import { AnalyzeResponse } from './contracts/feedback-v1';
 import { RunSummary } from './contracts/run-summary';
 import { Id, OptionalLimit, VoidResponse } from './wire-schemas';
 
@@ -74,8 +75,8 @@ export const runList = defineCommand({
 export const runAnalyze = defineCommand({
   name: 'run_analyze',
   request: RunRequest,
-  // camelCase, unlike every other response of the talk context: the UI's schema expects it.
-  response: z.object({ feedbackId: Id }),
+  // camelCase, unlike every other response of the talk context: the UI reuses one schema for both analyses.
+  response: AnalyzeResponse,
   handler: ({ profileId, runId }, context) => {
     const { db, dir } = context.profile(profileId);
     return db.transaction(() => {
