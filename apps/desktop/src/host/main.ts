@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { currentHost, resolveDataDir, type HostEnvironment } from '../cli/data-dir';
+import { startAppHost, type RunningAppHost } from './app-host';
+
+const USAGE = `Usage: npm start [-- --data-dir <path>]
+
+Starts the LePupitre app host on a free port of 127.0.0.1 and prints the URL to open.
+The data folder is --data-dir, else LEPUPITRE_DATA_DIR, else the platform's app-data folder.`;
+
+export interface HostStreams {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const processStreams: HostStreams = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/**
+ * Starts the host and stops it on SIGINT/SIGTERM: the server stops taking requests, open ones
+ * finish, then the databases close (checkpointed), so Ctrl+C never cuts a write in half. A
+ * second signal exits at once. Resolves to null once running (the process then lives on the
+ * server), or to an exit code when it could not start.
+ */
+export async function main(argv: readonly string[], streams: HostStreams = processStreams, env: HostEnvironment = currentHost()): Promise<number | null> {
+  let dataDirOption: string | undefined;
+  try {
+    const { values } = parseArgs({ args: [...argv], options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+    if (values.help) {
+      streams.out(USAGE);
+      return 0;
+    }
+    dataDirOption = values['data-dir'];
+  } catch (error) {
+    streams.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  let host: RunningAppHost;
+  try {
+    const dataDir = resolveDataDir(dataDirOption, env);
+    host = await startAppHost({ dataDir, log: (line) => streams.err(line) });
+    streams.out('LePupitre is running. Open this address in your browser (it holds this launch\'s access token):');
+    streams.out(`  ${host.url}`);
+    streams.out(`Data folder: ${dataDir}`);
+    streams.out('Press Ctrl+C to stop.');
+  } catch (error) {
+    streams.err(`could not start: ${describe(error)}`);
+    return 1;
+  }
+  stopOnSignals(host, streams);
+  return null;
+}
+
+function stopOnSignals(host: RunningAppHost, streams: HostStreams): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    streams.out(`${signal}: stopping`);
+    host.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** `CODE: message`, as the CLI prints errors; Node's own messages already start with their code. */
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && !message.startsWith(code) ? `${code}: ${message}` : message;
+}

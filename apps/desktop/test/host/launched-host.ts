@@ -1,0 +1,50 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+
+export const HOST_BIN = path.resolve(__dirname, '..', '..', 'bin', 'lepupitre-host.cjs');
+
+const URL_LINE = /^\s+(http:\/\/127\.0\.0\.1:(\d+)\/#token=[0-9a-f]{64})$/m;
+
+/** The real launcher in its own process, as `npm start` runs it. */
+export class LaunchedHost {
+  private stdout = '';
+  private stderr = '';
+
+  private constructor(private readonly child: ChildProcessByStdio<null, Readable, Readable>) {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+  }
+
+  static start(dataDir: string, home: string): LaunchedHost {
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
+    delete env['LEPUPITRE_DATA_DIR'];
+    const child = spawn(process.execPath, [HOST_BIN, '--data-dir', dataDir], { cwd: home, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    return new LaunchedHost(child);
+  }
+
+  /** The URL it printed, once it has; fails with its output if it exits or stays silent. */
+  async url(timeoutMs = 30000): Promise<{ url: string; port: number }> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const match = URL_LINE.exec(this.stdout);
+      if (match?.[1] && match[2]) return { url: match[1], port: Number(match[2]) };
+      if (this.child.exitCode !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`the host printed no URL.\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`);
+  }
+
+  /** Sends SIGTERM and resolves to the exit code. */
+  stop(): Promise<number | null> {
+    if (this.child.exitCode !== null) return Promise.resolve(this.child.exitCode);
+    return new Promise((resolve) => {
+      this.child.once('exit', (code) => resolve(code));
+      this.child.kill('SIGTERM');
+    });
+  }
+
+  get output(): string {
+    return `stdout:\n${this.stdout}\nstderr:\n${this.stderr}`;
+  }
+}

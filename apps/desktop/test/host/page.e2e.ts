@@ -1,0 +1,179 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createCommandHost } from '../../src/runtime/command-host';
+import { LaunchedHost } from './launched-host';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** Two seconds of a 440 Hz tone in the app's WAV format: the recording the person picks. */
+const PICKED_WAV = toneWav(2);
+const SAID = 'Hello everyone. Today, um, I will show you why SQLite is a great fit for local apps. It is fast, it is simple, and your data stays with you.';
+
+/**
+ * A person's first session, through the page in headless Chromium against `npm start`'s own
+ * launcher: a profile, a talk, a run with what they said, its feedback score on screen; then the
+ * host stops and a fresh command host finds all of it in the SQLite files.
+ */
+describe('app host page in Chromium', () => {
+  let root: string;
+  let dataDir: string;
+  let host: LaunchedHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run node tools/browser/ensure-chromium.cjs (or set CHROMIUM_PATH)`);
+    root = mkdtempSync(path.join(tmpdir(), 'lepupitre-e2e-'));
+    dataDir = path.join(root, 'data');
+    host = LaunchedHost.start(dataDir, root);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 60000);
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('creates a profile, a talk and a run, shows its feedback, and stores it all', async () => {
+    const { url, port } = await host.url();
+    const origin = `http://127.0.0.1:${port}`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => void (message.type() === 'error' && problems.push(`console: ${message.text()}`)));
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('request', (request) => void (request.url().startsWith(`${origin}/`) || problems.push(`off-host request: ${request.url()}`)));
+
+    await page.goto(url);
+    await until(page, '#status', '');
+    // The token leaves the address bar as soon as the page has read it.
+    expect(page.url()).toBe(`${origin}/`);
+
+    await page.getByLabel('New profile name').fill('Ada');
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    await until(page, '#profile-select option:checked', 'Ada');
+
+    await page.getByLabel('New talk title').fill('Why SQLite');
+    await page.getByRole('button', { name: 'Create talk' }).click();
+    await until(page, '#talk-select option:checked', 'Why SQLite');
+    expect(await page.locator('#run-empty').isVisible()).toBe(true);
+
+    await page.getByLabel('What you said').fill(SAID);
+    await page.getByRole('button', { name: 'Add run and get feedback' }).click();
+    await until(page, '#run-list .score');
+    expect(await page.locator('#run-list .score').textContent()).toMatch(/^score \d{1,3}\/100$/);
+    expect(await page.locator('#run-list > li').count()).toBe(1);
+    expect(await page.locator('#run-empty').isVisible()).toBe(false);
+
+    // A second run with a recording the person picked: those bytes are what gets stored.
+    await page.getByLabel('What you said').fill('A shorter second take.');
+    await page.getByLabel(/^Recording/).setInputFiles({ name: 'take.wav', mimeType: 'audio/wav', buffer: PICKED_WAV });
+    await page.getByRole('button', { name: 'Add run and get feedback' }).click();
+    await until(page, '#run-list > li:nth-child(2) .score');
+    // Newest first: the picked recording's run, then the typed one.
+    const shown = await page.locator('#run-list .score').allTextContents();
+    expect(shown).toEqual([expect.stringMatching(/^score \d{1,3}\/100$/), expect.stringMatching(/^score \d{1,3}\/100$/)]);
+
+    // A refused command is shown as `code: message`.
+    await page.getByLabel('New profile name').fill('Ada');
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    await page.locator('#error').waitFor({ state: 'visible' });
+    expect(await page.locator('#error').textContent()).toMatch(/^profile_name_exists: /);
+
+    // A reload keeps working from the tab's copy of the token and shows the stored runs.
+    await page.reload();
+    await until(page, '#run-list > li:nth-child(2) .score');
+    expect(await page.locator('#run-list .score').allTextContents()).toEqual(shown);
+
+    // Without the token (a new tab context, the bare address) the page says what to open.
+    const bare = await (await browser.newContext()).newPage();
+    await bare.goto(`${origin}/`);
+    await bare.locator('#error').waitFor({ state: 'visible' });
+    expect(await bare.locator('#error').textContent()).toMatch(/^HOST_NO_TOKEN: /);
+
+    expect(problems).toEqual([]);
+    await browser.close();
+    expect(await host.stop()).toBe(0);
+
+    const reader = createCommandHost({ dataDir });
+    try {
+      const ok = async <T>(name: string, payload: unknown): Promise<T> => {
+        const result = await reader.router.invoke(name, payload);
+        if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
+        return result.data as T;
+      };
+      const [profile] = await ok<{ id: string; name: string }[]>('profile_list', {});
+      expect(profile?.name).toBe('Ada');
+      const profileId = profile?.id;
+      const [talk] = await ok<{ id: string; title: string }[]>('project_list', { profileId });
+      expect(talk?.title).toBe('Why SQLite');
+      const runs = await ok<{ created_at: string; feedback_id: string | null; transcript_id: string | null; audio_artifact_id: string | null }[]>('run_list', { profileId, projectId: talk?.id });
+      expect(runs).toHaveLength(2);
+      const [picked, run] = [...runs].sort((a, b) => (a.created_at < b.created_at ? 1 : -1));
+      expect(readFileSync(path.join(dataDir, 'profiles', String(profileId), 'artifacts', 'audio', `${picked?.audio_artifact_id}.wav`))).toEqual(PICKED_WAV);
+      expect(run).toMatchObject({ audio_artifact_id: expect.any(String), transcript_id: expect.any(String), feedback_id: expect.any(String) });
+      const scores = [];
+      for (const stored of [picked, run]) scores.push(`score ${(await ok<{ overall_score: number }>('feedback_get', { profileId, feedbackId: stored?.feedback_id })).overall_score}/100`);
+      expect(scores).toEqual(shown);
+      const transcript = await ok<{ segments: { text: string }[] }>('transcript_get', { profileId, transcriptId: run?.transcript_id });
+      expect(transcript.segments.map((segment) => segment.text).join(' ')).toContain('SQLite is a great fit');
+    } finally {
+      await reader.close();
+    }
+  }, 90000);
+});
+
+function toneWav(seconds: number): Buffer {
+  const samples = seconds * 16000;
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write('RIFF', 0, 'ascii');
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write('WAVEfmt ', 8, 'ascii');
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(16000, 24);
+  wav.writeUInt32LE(32000, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36, 'ascii');
+  wav.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i += 1) wav.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 16000)), 44 + i * 2);
+  return wav;
+}
+
+/** The little of the DOM that `until` reads. */
+interface PageDocument {
+  querySelector(selector: string): { hidden: boolean; textContent: string | null } | null;
+}
+
+/**
+ * Waits until `selector` matches (with exactly `text`, when given). An error shown by the page
+ * fails at once with its text instead of waiting for the timeout.
+ */
+async function until(page: Page, selector: string, text?: string): Promise<void> {
+  const handle = await page.waitForFunction(
+    ([wanted, wantedText]) => {
+      // Runs in the page; this project's types describe Node, not the DOM.
+      const { document } = globalThis as unknown as { document: PageDocument };
+      const box = document.querySelector('#error');
+      if (box && !box.hidden) return `error: ${box.textContent}`;
+      const found = document.querySelector(wanted);
+      return found !== null && (wantedText === undefined || found.textContent === wantedText) ? 'ok' : false;
+    },
+    [selector, text] as const,
+    { timeout: 30000 },
+  );
+  const outcome = await handle.jsonValue();
+  if (outcome !== 'ok') throw new Error(`the page shows ${String(outcome)}`);
+}
