@@ -8,6 +8,7 @@ import { registerDbBackups } from './commands/db-backups';
 import { registerDbRestore } from './commands/db-restore';
 import { registerDbRecover } from './commands/db-recover';
 import { registerDbDoctor } from './commands/db-doctor';
+import { registerIpc } from './commands/ipc';
 import type { CliStreams } from './output';
 
 export interface ProgramOptions {
@@ -45,6 +46,7 @@ export function buildProgram({ context, json, streams, captured }: ProgramOption
   registerDbRestore(db, context);
   registerDbRecover(db, context);
   registerDbDoctor(db, context);
+  registerIpc(program, context, streams);
   return program;
 }
 

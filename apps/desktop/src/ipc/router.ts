@@ -48,16 +48,16 @@ export function createRouter(commands: readonly AnyCommand[], context: CommandCo
       data = await command.handler(parsed.data, context);
     } catch (error) {
       if (isLepupitreError(error)) {
-        options.onCommandError?.(command.name, error);
+        notify(options.onCommandError, command.name, error);
         const { code, message } = error.toJSON();
         return failure(code, message);
       }
-      options.onInternalError?.(command.name, error);
+      notify(options.onInternalError, command.name, error);
       return failure(IpcErrorCode.INTERNAL, INTERNAL_MESSAGE);
     }
     const checked = command.response.safeParse(data);
     if (!checked.success) {
-      options.onInternalError?.(command.name, checked.error);
+      notify(options.onInternalError, command.name, checked.error);
       return failure(IpcErrorCode.INTERNAL, INTERNAL_MESSAGE);
     }
     return success(data === undefined ? null : data);
@@ -71,12 +71,25 @@ export function createRouter(commands: readonly AnyCommand[], context: CommandCo
       if (!command) return Promise.resolve(failure(IpcErrorCode.UNKNOWN_COMMAND, `unknown command ${describeName(name)}`));
       return queue.run(() =>
         execute(command, payload).catch((error: unknown) => {
-          options.onInternalError?.(command.name, error);
+          notify(options.onInternalError, command.name, error);
           return failure(IpcErrorCode.INTERNAL, INTERNAL_MESSAGE);
         }),
       );
     },
   };
+}
+
+/**
+ * Tells an observer (the host's logging and its reaction to corruption). Its own failure is the
+ * host's problem, not the caller's: it must neither replace the command's result nor make
+ * `invoke` reject.
+ */
+function notify(observer: ((commandName: string, error: unknown) => void) | undefined, commandName: string, error: unknown): void {
+  try {
+    observer?.(commandName, error);
+  } catch {
+    // Nothing safe is left to tell; the command's result still goes back.
+  }
 }
 
 /** The unknown name, quoted and cut short: it is caller input and goes into a message. */

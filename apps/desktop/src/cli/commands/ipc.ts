@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import { IpcErrorCode } from '../../ipc/ipc-error-code';
+import { failure, type IpcResult } from '../../ipc/ipc-result';
+import { createCommandHost } from '../../runtime/command-host';
+import type { CommandContext } from '../command-context';
+import { resolveDataDir } from '../data-dir';
+import type { CliStreams, CommandOutcome } from '../output';
+import { toSafeError } from '../safe-error';
+
+export const IPC = 'ipc';
+
+/** The payload argument that means "read the JSON from standard input" (large WAV base64). */
+export const STDIN_PAYLOAD = '-';
+
+/** Cut a JSON parser's reason short: it quotes the input, which may be megabytes of base64. */
+const REASON_MAX = 160;
+
+/**
+ * `lepupitre ipc <command> [payload]`: one command of the app through the same router the UI
+ * calls, on the data folder, so that support scripts and tests drive the app without a UI.
+ * Stdout holds exactly the router's result, `{"ok":true,"data":...}` or
+ * `{"ok":false,"error":{"code","message"}}`, whether `--json` is given or not. The host opens
+ * the databases as the app does (a missing data folder is created, as at the app's first start)
+ * and closes them before the process ends.
+ */
+export function registerIpc(program: Command, context: CommandContext, streams: CliStreams): void {
+  program
+    .command(IPC)
+    .description('run one app command through the command router and print its result object as JSON')
+    .argument('<command>', 'the command name, e.g. profile_list')
+    .argument('[payload]', `its arguments as one JSON object (camelCase keys); ${STDIN_PAYLOAD} reads it from stdin`)
+    .option('--data-dir <dir>', 'data directory (default: $LEPUPITRE_DATA_DIR, else the app-data folder)')
+    .action(async (name: string, payloadText: string | undefined, options: { dataDir?: string }) => {
+      context.report(outcomeOf(await runIpc(name, payloadText, options.dataDir, context, streams)));
+    });
+}
+
+async function runIpc(
+  name: string,
+  payloadText: string | undefined,
+  dataDirOption: string | undefined,
+  context: CommandContext,
+  streams: CliStreams,
+): Promise<IpcResult> {
+  // A payload that is not JSON is refused before the data folder is even looked at.
+  const payload = parsePayload(payloadText === STDIN_PAYLOAD ? await readStdin() : payloadText);
+  if (!payload.ok) return payload.failure;
+  let dataDir: string;
+  try {
+    dataDir = resolveDataDir(dataDirOption, context.host);
+  } catch (error) {
+    // No app-data folder to default to: still one result object on stdout, with the CLI's code.
+    const safe = toSafeError(error);
+    return failure(safe.code, safe.message);
+  }
+  return invokeOnce(dataDir, name, payload.value, streams);
+}
+
+type ParsedPayload = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly failure: IpcResult };
+
+function parsePayload(text: string | undefined): ParsedPayload {
+  if (text === undefined) return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.slice(0, REASON_MAX) : 'unreadable';
+    return { ok: false, failure: failure(IpcErrorCode.INVALID_PAYLOAD, `the payload is not valid JSON: ${reason}`) };
+  }
+}
+
+async function invokeOnce(dataDir: string, name: string, payload: unknown, streams: CliStreams): Promise<IpcResult> {
+  // The host's log (what recovery did, which command failed unexpectedly: no path, no row) goes
+  // to stderr, so stdout keeps exactly the one result object.
+  const host = createCommandHost({ dataDir, log: (line) => streams.err(`lepupitre: ${line}\n`) });
+  try {
+    return await host.router.invoke(name, payload);
+  } finally {
+    await host.close();
+  }
+}
+
+/**
+ * The router's result as the CLI's outcome: with `--json` the envelope is built from `ok`,
+ * `error` and `data`, which gives the router's object key for key; without it, the same object
+ * is the one text line. The exit code follows the CLI's rule (0 only when ok, 1 for an error
+ * result, IPC codes included).
+ */
+function outcomeOf(result: IpcResult): CommandOutcome {
+  return result.ok
+    ? { ok: true, error: null, fields: { data: result.data }, text: [JSON.stringify(result)] }
+    : { ok: false, error: result.error, fields: {}, text: [JSON.stringify(result)] };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,152 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { main } from '../src/cli/main';
+import { BIN, jsonOf, removeDir, runCli, tempDir, treeOf, type CliRun } from './support/cli-harness';
+
+// Every test spawns the real CLI (about a second of startup each), several on busy machines.
+jest.setTimeout(60_000);
+
+const PROFILE_ID = /^prof_[0-9a-f]{32}$/;
+
+/** The one line a run printed, parsed, with its exact keys: the router's object and nothing else. */
+function resultOf(run: CliRun): Record<string, unknown> {
+  const json = jsonOf(run);
+  expect(Object.keys(json).sort()).toEqual(json['ok'] === true ? ['data', 'ok'] : ['error', 'ok']);
+  if (json['ok'] !== true) expect(Object.keys(json['error'] as object).sort()).toEqual(['code', 'message']);
+  return json;
+}
+
+/** The real bin with a payload written to its stdin (`-` as the payload argument). */
+function runWithStdin(args: readonly string[], input: string, cwd: string): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: cwd };
+  delete env['LEPUPITRE_DATA_DIR'];
+  delete env['XDG_DATA_HOME'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('lepupitre ipc', () => {
+  let work: string;
+  let dataDir: string;
+
+  beforeEach(() => {
+    work = tempDir('ipc');
+    dataDir = path.join(work, 'data');
+  });
+
+  afterEach(() => removeDir(work));
+
+  it('runs a command in --data-dir and keeps its state for the next invocation', async () => {
+    const created = await runCli(['ipc', 'profile_create', '{"name":"Ada"}', '--data-dir', dataDir], { cwd: work });
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const id = resultOf(created)['data'];
+    expect(id).toMatch(PROFILE_ID);
+
+    // The folder given is the one used: the default app-data folder (under HOME) stays absent.
+    expect(existsSync(path.join(dataDir, 'global.db'))).toBe(true);
+    expect(readdirSync(path.join(dataDir, 'profiles'))).toEqual([id]);
+    expect(existsSync(path.join(work, '.local'))).toBe(false);
+
+    const listed = await runCli(['ipc', 'profile_list', '--data-dir', dataDir], { cwd: work });
+    expect(listed.code).toBe(0);
+    const list = resultOf(listed)['data'] as Record<string, unknown>[];
+    expect(list).toEqual([expect.objectContaining({ id, name: 'Ada', is_active: true, talks_count: 0 })]);
+  });
+
+  it('prints the same object with or without --json and takes the data folder from the environment', async () => {
+    const env = { LEPUPITRE_DATA_DIR: dataDir };
+    const created = await runCli(['ipc', 'profile_create', '{"name":"Grace"}'], { cwd: work, env });
+    expect(created.code).toBe(0);
+    const id = resultOf(created)['data'];
+
+    const text = await runCli(['ipc', 'profile_list'], { cwd: work, env });
+    const json = await runCli(['--json', 'ipc', 'profile_list'], { cwd: work, env });
+    expect(text.code).toBe(0);
+    expect(json.code).toBe(0);
+    expect(json.stdout).toBe(text.stdout);
+    expect(resultOf(json)['data']).toEqual([expect.objectContaining({ id, name: 'Grace' })]);
+  });
+
+  it('prints a domain error as the router gives it and exits 1, in both output modes', async () => {
+    expect((await runCli(['ipc', 'profile_create', '{"name":"Ada"}', '--data-dir', dataDir], { cwd: work })).code).toBe(0);
+    const before = treeOf(dataDir);
+
+    const text = await runCli(['ipc', 'profile_create', '{"name":"Ada"}', '--data-dir', dataDir], { cwd: work });
+    expect(text.code).toBe(1);
+    expect(resultOf(text)).toEqual({ ok: false, error: { code: 'profile_name_exists', message: expect.any(String) } });
+    expect(text.stderr).toContain('profile_name_exists');
+
+    const json = await runCli(['ipc', 'profile_switch', '{"profileId":"prof_missing"}', '--data-dir', dataDir, '--json'], { cwd: work });
+    expect(json.code).toBe(1);
+    expect(resultOf(json)).toEqual({ ok: false, error: { code: 'profile_not_found', message: expect.any(String) } });
+    expect(treeOf(dataDir)).toEqual(before);
+  });
+
+  it('reports an unknown command without creating the data folder', async () => {
+    const run = await runCli(['ipc', 'profile_frobnicate', '{}', '--data-dir', dataDir, '--json'], { cwd: work });
+    expect(run.code).toBe(1);
+    expect(resultOf(run)).toEqual({ ok: false, error: { code: 'IPC_UNKNOWN_COMMAND', message: 'unknown command "profile_frobnicate"' } });
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('refuses a payload that is not JSON before opening anything', async () => {
+    for (const payload of ['{name: Ada}', '', '{"name":"Ada"']) {
+      const run = await runCli(['ipc', 'profile_create', payload, '--data-dir', dataDir], { cwd: work });
+      expect(run.code).toBe(1);
+      const result = resultOf(run);
+      expect(result).toEqual({ ok: false, error: { code: 'IPC_INVALID_PAYLOAD', message: expect.stringContaining('not valid JSON') } });
+      expect(existsSync(dataDir)).toBe(false);
+    }
+  });
+
+  it('names the offending field of a JSON payload outside the contract and writes nothing', async () => {
+    expect((await runCli(['ipc', 'profile_list', '--data-dir', dataDir], { cwd: work })).code).toBe(0);
+    const before = treeOf(dataDir);
+    const run = await runCli(['ipc', 'profile_create', '{"name":42}', '--data-dir', dataDir, '--json'], { cwd: work });
+    expect(run.code).toBe(1);
+    const error = resultOf(run)['error'] as { code: string; message: string };
+    expect(error.code).toBe('IPC_INVALID_PAYLOAD');
+    expect(error.message).toContain('name');
+    expect(treeOf(dataDir)).toEqual(before);
+  });
+
+  it('reads the payload from stdin when it is given as -', async () => {
+    const run = await runWithStdin(['ipc', 'profile_create', '-', '--data-dir', dataDir], '{"name":"From stdin"}\n', work);
+    expect(run.code).toBe(0);
+    expect(resultOf(run)['data']).toMatch(PROFILE_ID);
+    const bad = await runWithStdin(['ipc', 'profile_create', '-', '--data-dir', dataDir], 'not json', work);
+    expect(bad.code).toBe(1);
+    expect(resultOf(bad)['error']).toMatchObject({ code: 'IPC_INVALID_PAYLOAD' });
+  });
+
+  it('is a usage error (exit 2) without a command name or with an extra argument', async () => {
+    const missing = await runCli(['ipc', '--data-dir', dataDir, '--json'], { cwd: work });
+    expect(missing.code).toBe(2);
+    expect(jsonOf(missing)).toMatchObject({ ok: false, error: { code: 'CLI_USAGE' } });
+    const extra = await runCli(['ipc', 'profile_list', '{}', 'extra', '--data-dir', dataDir, '--json'], { cwd: work });
+    expect(extra.code).toBe(2);
+    expect(jsonOf(extra)).toMatchObject({ ok: false, error: { code: 'CLI_USAGE' } });
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('still prints one result object when there is no data folder to default to', async () => {
+    // In process: a host without a home folder cannot be staged through the real bin.
+    let stdout = '';
+    let stderr = '';
+    const streams = { out: (text: string) => void (stdout += text), err: (text: string) => void (stderr += text) };
+    const code = await main(['ipc', 'profile_list'], streams, { env: {}, platform: 'linux', cwd: work, home: null });
+    expect(code).toBe(1);
+    expect(resultOf({ code, stdout, stderr })).toEqual({ ok: false, error: { code: 'CLI_DATA_DIR_UNKNOWN', message: expect.any(String) } });
+    expect(readdirSync(work)).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The rule on the real command layer: every file of apps/desktop/src/commands is linted with
+ * the rule on, and none has anything to report. Then the check the command authors run,
+ * `npx eslint apps/desktop/src/commands/<file>`, run as they run it, does report a file that
+ * breaks the rule. ESLint runs in child processes (Jest's module sandbox cannot load the
+ * ES-module config), from the workspace root.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const workspaceRoot = path.resolve(__dirname, '../../..');
+const commandsDir = path.join(workspaceRoot, 'apps/desktop/src/commands');
+const ruleId = 'lepupitre/no-sql-in-command-layer';
+/** Files other tests of this project place in the folder for a moment (workspace-config.spec.ts). */
+const PROBE = /^__lint-probe-/;
+
+interface LintMessage {
+  ruleId: string | null;
+  messageId?: string;
+  line: number;
+  message: string;
+  severity: number;
+}
+interface LintedFile {
+  filePath: string;
+  messages: LintMessage[];
+  /** The rule's entry in the configuration ESLint computed for this file. */
+  ruleSetting: unknown;
+}
+
+/** `new ESLint({ cwd: <workspace root> })` on the command layer's glob, with each file's config. */
+function lintCommandLayer(): LintedFile[] {
+  const script = `
+    const { ESLint } = require('eslint');
+    (async () => {
+      const eslint = new ESLint({ cwd: process.cwd() });
+      const results = await eslint.lintFiles(['apps/desktop/src/commands/**/*.ts']);
+      const files = [];
+      for (const { filePath, messages } of results) {
+        const config = await eslint.calculateConfigForFile(filePath);
+        files.push({ filePath, messages, ruleSetting: (config && config.rules && config.rules[${JSON.stringify(ruleId)}]) ?? null });
+      }
+      process.stdout.write(JSON.stringify(files));
+    })().catch((error) => { console.error(error); process.exit(2); });
+  `;
+  const output = execFileSync(process.execPath, ['-e', script], { cwd: workspaceRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(output) as LintedFile[];
+}
+
+/** Every TypeScript file under the folder, from disk, absolute. */
+function commandFilesOnDisk(dir: string = commandsDir): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return commandFilesOnDisk(full);
+    return entry.isFile() && entry.name.endsWith('.ts') && !PROBE.test(entry.name) ? [full] : [];
+  });
+}
+
+/** A rule entry's severity as a number: ESLint normalises `'error'` to `[2]`. */
+function severityOf(setting: unknown): unknown {
+  const level: unknown = Array.isArray(setting) ? setting[0] : setting;
+  return level === 'error' ? 2 : level === 'warn' ? 1 : level === 'off' ? 0 : level;
+}
+
+describe('the command layer under the no-SQL rule', () => {
+  it('lints every file of apps/desktop/src/commands with the rule on, and reports nothing', () => {
+    const onDisk = commandFilesOnDisk().sort();
+    // The folder holds at least the catalogue, the command definition and the contexts' files.
+    expect(onDisk.length).toBeGreaterThanOrEqual(10);
+
+    const linted = lintCommandLayer().filter((file) => !PROBE.test(path.basename(file.filePath)));
+    expect(linted.map((file) => file.filePath).sort()).toEqual(onDisk);
+    const notOn = linted.filter((file) => severityOf(file.ruleSetting) !== 2).map((file) => [file.filePath, file.ruleSetting]);
+    expect(notOn).toEqual([]);
+    // Not only this rule: the command authors' check is that eslint prints nothing at all.
+    const reported = linted.flatMap((file) => file.messages.map((m) => `${path.relative(workspaceRoot, file.filePath)}:${m.line} ${m.ruleId}: ${m.message}`));
+    expect(reported).toEqual([]);
+  }, 60_000);
+
+  it('`npx eslint apps/desktop/src/commands/<file>` reports a file there that holds SQL or imports the driver', () => {
+    const name = `__lint-probe-${process.pid}-npx.ts`;
+    const bad = path.join(commandsDir, name);
+    const clean = commandFilesOnDisk().find((file) => path.basename(file) === 'catalogue.ts') ?? commandFilesOnDisk()[0];
+    if (clean === undefined) throw new Error('the command layer has no file');
+    fs.writeFileSync(
+      bad,
+      [
+        "import Database from 'better-sqlite3';",
+        '',
+        'export function titles(db: Database.Database, projectId: string): unknown[] {',
+        "  return db.prepare('SELECT title FROM talk_projects WHERE id = ?').all(projectId);",
+        '}',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const started = Date.now();
+      const run = spawnSync('npx', ['eslint', '--format', 'json', path.relative(workspaceRoot, bad), path.relative(workspaceRoot, clean)], {
+        cwd: workspaceRoot,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        shell: process.platform === 'win32',
+      });
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(run.status).toBe(1);
+      const results = JSON.parse(run.stdout) as { filePath: string; messages: LintMessage[] }[];
+      const byFile = new Map(results.map((result) => [result.filePath, result.messages]));
+      expect((byFile.get(bad) ?? []).filter((m) => m.ruleId === ruleId).map(({ line, messageId, severity }) => ({ line, messageId, severity }))).toEqual([
+        { line: 1, messageId: 'driverImport', severity: 2 },
+        { line: 4, messageId: 'sqlText', severity: 2 },
+      ]);
+      expect(byFile.get(clean)).toEqual([]);
+    } finally {
+      fs.rmSync(bad, { force: true });
+    }
+  }, 60_000);
+});
