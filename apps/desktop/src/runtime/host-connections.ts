@@ -22,7 +22,9 @@ export interface HostConnectionsOptions {
  * migrations applied, and a damaged file recovered from what can be salvaged and the backups.
  *
  * A command that meets corruption while working (`DB_CORRUPT`) makes the host drop its
- * connections: the next command reopens, and that open runs the recovery.
+ * connections and hold every file it had open as suspect: the next open of a suspect file runs
+ * the quick check whatever the shutdown was (damage met at run time leaves no unclean-shutdown
+ * sign), and a failing check recovers the file before the command goes on.
  */
 export class HostConnections implements CommandContext {
   readonly dataDir: string;
@@ -31,6 +33,8 @@ export class HostConnections implements CommandContext {
   /** Insertion order is recency order: a use moves the entry to the end. */
   private readonly profiles = new Map<string, ProfileSession>();
   private readonly onRecovery: HostConnectionsOptions['onRecovery'];
+  /** Files open when a command met corruption: checked at their next open. */
+  private readonly suspect = new Set<string>();
 
   constructor(options: HostConnectionsOptions) {
     this.dataDir = options.dataDir;
@@ -76,7 +80,11 @@ export class HostConnections implements CommandContext {
 
   /** Reacts to a command's failure: corruption drops every connection so the next open recovers. */
   noteFailure(error: unknown): void {
-    if (isDbError(error) && error.code === DbErrorCode.CORRUPT) this.close();
+    if (!isDbError(error) || error.code !== DbErrorCode.CORRUPT) return;
+    // Which connection failed is not known: every open file is checked at its next open.
+    if (this.globalDb !== null) this.suspect.add(this.globalDatabasePath);
+    for (const id of this.profiles.keys()) this.suspect.add(profileDatabasePath(this.dataDir, id));
+    this.close();
   }
 
   /** Closes everything (host shutdown); a later command opens again. */
@@ -87,7 +95,8 @@ export class HostConnections implements CommandContext {
   }
 
   private open(path: string, scope: 'global' | 'profile', label: string): DatabaseHandle {
-    const opened = openWithRecovery(path, scope);
+    const opened = openWithRecovery(path, scope, { integrityCheck: this.suspect.has(path) ? 'always' : 'auto' });
+    this.suspect.delete(path);
     if (opened.recovery) this.onRecovery?.(label, opened.recovery);
     return opened.db;
   }

@@ -4,7 +4,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPEN_PROFILES_LIMIT } from '../../src/runtime/host-connections';
 import { CommandWorld } from '../support/command-world';
-import { zeroHeader } from '../support/recovery-data';
+import { createRun } from '@lepupitre/repo-talk';
+import { damageLeafOf, zeroHeader } from '../support/recovery-data';
 
 describe('host connections', () => {
   let world: CommandWorld;
@@ -70,6 +71,34 @@ describe('host connections', () => {
       expect(await next.ok('preference_profile_get', { profileId, key: 'ui.kept' })).toBe('yes');
       expect(next.log).toEqual([`recovered profiles/${profileId}: recovered`]);
       expect(readdirSync(join(world.dataDir, 'profiles', profileId, 'corrupted')).length).toBeGreaterThan(0);
+    } finally {
+      await next.stop();
+    }
+  });
+
+  it('recovers a file damaged while in use: the command meets DB_CORRUPT, the next one finds the file checked and recovered', async () => {
+    const profileId = await world.createProfile();
+    const projectId = await world.ok<string>('project_create', { profileId, payload: { title: 'Why SQLite' } });
+    const { db } = world.host.connections.profile(profileId);
+    db.transaction(() => {
+      for (let i = 0; i < 150; i += 1) createRun(db, projectId);
+    });
+    await world.stop();
+    // A clean close leaves no log behind: the next open has no reason to check the file.
+    damageLeafOf(profileDatabasePath(world.dataDir, profileId), 'runs');
+
+    const next = new CommandWorld(world.dataDir);
+    try {
+      expect(await next.fail('run_list', { profileId, projectId, limit: 100 })).toMatchObject({ code: 'DB_CORRUPT' });
+      expect(next.host.connections.openProfiles).toEqual([]);
+      const runs = await next.ok<unknown[]>('run_list', { profileId, projectId, limit: 100 });
+      expect(runs.length).toBeGreaterThan(0);
+      expect(next.log).toEqual([`recovered profiles/${profileId}: recovered`]);
+      expect(readdirSync(join(world.dataDir, 'profiles', profileId, 'corrupted')).length).toBeGreaterThan(0);
+      // Checked once: the recovered file is trusted again at later opens.
+      next.host.connections.releaseProfile(profileId);
+      await next.ok('run_list', { profileId, projectId });
+      expect(next.log).toHaveLength(1);
     } finally {
       await next.stop();
     }
