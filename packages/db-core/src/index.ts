@@ -20,7 +20,7 @@ export { DbErrorCode } from './errors/db-error-codes';
 export { DomainError, isDomainError } from './errors/domain-error';
 export { newId, ID_PATTERN } from './ids/new-id';
 export { ArtifactStore, type Artifact, type ArtifactInput, type ArtifactDiagnostics } from './artifacts/artifact-store';
-export { ArtifactErrorCode, resolveInside } from './artifacts/artifact-files';
+export { ArtifactErrorCode, artifactNotFound, resolveInside } from './artifacts/artifact-files';
 export { writeFileDurably } from './files/durable-write';
 export { MIGRATIONS, DATABASE_SCOPES, isDatabaseScope } from './migrations/scope-migrations';
 export type { Migration, MigrationStep, SchemaProbe } from './migrations/migration';

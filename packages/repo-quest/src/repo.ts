@@ -3,7 +3,7 @@
  * queries of `queries.ts`, map rows to domain types, check affected rows, raise typed domain
  * errors. No SQL text here.
  */
-import { DomainError, isDbError, newId, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { artifactNotFound, DomainError, isDbError, newId, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
 import {
   artifactTypeById,
   attemptByAudioArtifact,
@@ -217,7 +217,7 @@ function requireProject(db: DatabaseHandle, id: string): void {
 
 function requireArtifactOfType(db: DatabaseHandle, id: string, type: string, wrongType: QuestErrorCode): void {
   const row = db.get(artifactTypeById, { id });
-  if (!row) throw new DomainError(QuestErrorCode.ARTIFACT_NOT_FOUND);
+  if (!row) throw artifactNotFound();
   if (row.type !== type) throw new DomainError(wrongType);
 }
 

@@ -10,6 +10,14 @@ export const ArtifactErrorCode = {
 } as const;
 
 /**
+ * An artifact id that names no artifact, in every context. The message keeps the previous app's
+ * `artifact_lookup:` prefix, the text its UI displayed for this case; the code is the store's.
+ */
+export function artifactNotFound(): DomainError {
+  return new DomainError(ArtifactErrorCode.NOT_FOUND, 'artifact_lookup: no artifact has this id');
+}
+
+/**
  * Resolves a stored relative path inside the profile folder, refusing anything that escapes it
  * (`..`, absolute paths, a symlinked folder pointing elsewhere). A path read from the database
  * is data, and data can be hostile (an imported pack, a restored file).

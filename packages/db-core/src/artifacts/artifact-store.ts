@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../execution/database-handle';
 import { newId } from '../ids/new-id';
 import { utcNow } from '../time/utc-timestamp';
 import { writeFileDurably } from '../files/durable-write';
-import { ArtifactErrorCode, resolveInside } from './artifact-files';
+import { ArtifactErrorCode, artifactNotFound, resolveInside } from './artifact-files';
 import { allArtifactPaths, artifactById, deleteArtifact, insertArtifact } from './queries';
 
 export interface ArtifactInput {
@@ -107,7 +107,7 @@ export class ArtifactStore {
   /** The artifact's bytes; `artifact_not_found` without a row, `artifact_read_failed` without a file. */
   read(id: string): Buffer {
     const artifact = this.get(id);
-    if (!artifact) throw new DomainError(ArtifactErrorCode.NOT_FOUND);
+    if (!artifact) throw artifactNotFound();
     const path = resolveInside(this.profileDir, artifact.localRelpath);
     try {
       return readFileSync(path);

@@ -1,5 +1,4 @@
-import { DomainError, type Artifact, type ArtifactStore } from '@lepupitre/db-core';
-import { FeedbackErrorCode } from './errors';
+import { artifactNotFound, DomainError, type Artifact, type ArtifactStore } from '@lepupitre/db-core';
 
 /**
  * Looks up an artifact and checks its type: a missing row is `artifact_not_found`, a wrong type
@@ -10,7 +9,7 @@ import { FeedbackErrorCode } from './errors';
  */
 export function artifactOfType(store: ArtifactStore, id: string, type: string, wrongTypeCode: string): Artifact {
   const artifact = store.get(id);
-  if (!artifact) throw new DomainError(FeedbackErrorCode.ARTIFACT_NOT_FOUND);
+  if (!artifact) throw artifactNotFound();
   if (artifact.type !== type) throw new DomainError(wrongTypeCode);
   return artifact;
 }

@@ -1,4 +1,4 @@
-import { ArtifactErrorCode, ArtifactStore, DomainError, isDomainError, newId, resolveInside, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactErrorCode, artifactNotFound, ArtifactStore, DomainError, isDomainError, newId, resolveInside, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -187,7 +187,7 @@ function packWriteFailed(cause: unknown): DomainError {
 
 function checkArtifact(db: DatabaseHandle, artifactId: string, type: string, maxBytes: number): void {
   const row = db.get(artifactById, { artifactId });
-  if (!row) throw new DomainError(PackErrorCode.ARTIFACT_NOT_FOUND);
+  if (!row) throw artifactNotFound();
   if (row.type !== type) throw new DomainError(PackErrorCode.ARTIFACT_TYPE_MISMATCH);
   // Refused before reading a file no import could take back (the limit is the import's).
   if (row.bytes > maxBytes) throw new DomainError(PackErrorCode.ENTRY_TOO_LARGE);

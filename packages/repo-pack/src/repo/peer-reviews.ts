@@ -1,4 +1,4 @@
-import { ArtifactStore, DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactStore, artifactNotFound, DomainError, type DatabaseHandle } from '@lepupitre/db-core';
 import { z } from 'zod';
 import { artifactById, peerReviewById, peerReviewsOfProject } from '../queries';
 import type { PeerReviewDetail, PeerReviewDocument, PeerReviewListInput, PeerReviewSummary } from '../types';
@@ -49,7 +49,7 @@ export function getPeerReview(db: DatabaseHandle, profileDir: string, peerReview
   const row = db.get(peerReviewById, { peerReviewId });
   if (!row) throw new DomainError(PackErrorCode.PEER_REVIEW_NOT_FOUND);
   const artifact = db.get(artifactById, { artifactId: row.review_json_artifact_id });
-  if (!artifact) throw new DomainError(PackErrorCode.ARTIFACT_NOT_FOUND);
+  if (!artifact) throw artifactNotFound();
   if (artifact.type !== 'peer_review') throw new DomainError(PackErrorCode.PEER_REVIEW_ARTIFACT_TYPE);
   const bytes = new ArtifactStore(db, profileDir).read(row.review_json_artifact_id);
   return {

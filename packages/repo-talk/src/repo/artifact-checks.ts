@@ -1,4 +1,4 @@
-import { ArtifactErrorCode, DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { artifactNotFound, DomainError, type DatabaseHandle } from '@lepupitre/db-core';
 import { artifactType } from '../queries';
 
 /**
@@ -19,6 +19,6 @@ export type LinkedArtifactKind = keyof typeof WRONG_KIND;
  */
 export function requireArtifactOfKind(db: DatabaseHandle, artifactId: string, kind: LinkedArtifactKind): void {
   const row = db.get(artifactType, { id: artifactId });
-  if (!row) throw new DomainError(ArtifactErrorCode.NOT_FOUND, 'no artifact has this id');
+  if (!row) throw artifactNotFound();
   if (row.type !== kind) throw new DomainError(WRONG_KIND[kind]);
 }
