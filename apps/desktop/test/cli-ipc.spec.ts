@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../src/cli/main';
-import { BIN, jsonOf, removeDir, runCli, tempDir, treeOf, type CliRun } from './support/cli-harness';
+import { jsonOf, removeDir, runCli, tempDir, treeOf, type CliRun } from './support/cli-harness';
 
 // Every test spawns the real CLI (about a second of startup each), several on busy machines.
 jest.setTimeout(60_000);
@@ -15,23 +14,6 @@ function resultOf(run: CliRun): Record<string, unknown> {
   expect(Object.keys(json).sort()).toEqual(json['ok'] === true ? ['data', 'ok'] : ['error', 'ok']);
   if (json['ok'] !== true) expect(Object.keys(json['error'] as object).sort()).toEqual(['code', 'message']);
   return json;
-}
-
-/** The real bin with a payload written to its stdin (`-` as the payload argument). */
-function runWithStdin(args: readonly string[], input: string, cwd: string): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: cwd };
-  delete env['LEPUPITRE_DATA_DIR'];
-  delete env['XDG_DATA_HOME'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
 }
 
 describe('lepupitre ipc', () => {
@@ -121,10 +103,10 @@ describe('lepupitre ipc', () => {
   });
 
   it('reads the payload from stdin when it is given as -', async () => {
-    const run = await runWithStdin(['ipc', 'profile_create', '-', '--data-dir', dataDir], '{"name":"From stdin"}\n', work);
+    const run = await runCli(['ipc', 'profile_create', '-', '--data-dir', dataDir], { cwd: work, stdin: '{"name":"From stdin"}\n' });
     expect(run.code).toBe(0);
     expect(resultOf(run)['data']).toMatch(PROFILE_ID);
-    const bad = await runWithStdin(['ipc', 'profile_create', '-', '--data-dir', dataDir], 'not json', work);
+    const bad = await runCli(['ipc', 'profile_create', '-', '--data-dir', dataDir], { cwd: work, stdin: 'not json' });
     expect(bad.code).toBe(1);
     expect(resultOf(bad)['error']).toMatchObject({ code: 'IPC_INVALID_PAYLOAD' });
   });

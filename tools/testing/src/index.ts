@@ -1,5 +1,16 @@
-/** Test harnesses for the repositories: fault injection at every step of a flow. */
-export { captureWorld, type WorldState } from './world-state';
+/**
+ * Test harnesses for the repositories: fault injection at every step of a flow, and the
+ * committed state of databases and folders to compare before and after one.
+ */
+export {
+  captureWorld,
+  hashFiles,
+  listFiles,
+  readDatabaseRows,
+  type FileWalkOptions,
+  type ReadRowsOptions,
+  type WorldState,
+} from './world-state';
 export {
   countSteps,
   replayWithFaults,

@@ -1,9 +1,7 @@
 import { exportOutline, getOutline, setOutline } from '@lepupitre/repo-talk';
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';
-import { Id, PathResponse, Text, VoidResponse } from './wire-schemas';
-
-const ProjectRequest = z.object({ profileId: Id, projectId: Id });
+import { Id, PathResponse, ProjectRequest, Text, VoidResponse } from './wire-schemas';
 
 export const outlineGet = defineCommand({
   name: 'outline_get',

@@ -2,7 +2,7 @@ import { diagnoseDatabase, type DatabaseDiagnostics } from '@lepupitre/db-core';
 import { createProfile, deleteProfile, listProfiles, profileDatabasePath, renameProfile, switchProfile } from '@lepupitre/repo-workspace';
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';
-import { Id, NullableText, Text, VoidResponse } from './wire-schemas';
+import { Id, NullableText, ProfileRequest, Text, VoidResponse } from './wire-schemas';
 
 /** `profile_create` / `profile_rename`: the UI trims and keeps names to 1–80 characters. */
 const ProfileName = z.string().min(1).max(80);
@@ -51,7 +51,7 @@ export const profileCreate = defineCommand({
 
 export const profileSwitch = defineCommand({
   name: 'profile_switch',
-  request: z.object({ profileId: Id }),
+  request: ProfileRequest,
   response: VoidResponse,
   handler: ({ profileId }, context) => {
     switchProfile(context.global(), context.dataDir, profileId);
@@ -72,7 +72,7 @@ export const profileRename = defineCommand({
 
 export const profileDelete = defineCommand({
   name: 'profile_delete',
-  request: z.object({ profileId: Id }),
+  request: ProfileRequest,
   response: VoidResponse,
   handler: ({ profileId }, context) => {
     // The folder moves aside: its database must not stay open in this process.

@@ -9,7 +9,7 @@ import {
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';
 import { ProjectListItem, ProjectSummary } from './contracts/project-summary';
-import { Id, OptionalText, ProfileRequest, VoidResponse } from './wire-schemas';
+import { Id, OptionalText, ProfileRequest, ProjectRequest, VoidResponse } from './wire-schemas';
 
 /*
  * Title, stage and duration are checked by the repository, which answers with the stable codes
@@ -58,7 +58,7 @@ export const projectGetActive = defineCommand({
 
 export const projectSetActive = defineCommand({
   name: 'project_set_active',
-  request: z.object({ profileId: Id, projectId: Id }),
+  request: ProjectRequest,
   response: VoidResponse,
   handler: ({ profileId, projectId }, context) => {
     setActiveProject(context.profile(profileId).db, projectId);

@@ -10,13 +10,12 @@ import {
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';
 import { Quest, QuestAttemptSummary, QuestDaily, QuestReportItem } from './contracts/quest';
-import { Id, OptionalLimit, ProfileRequest } from './wire-schemas';
+import { Id, OptionalLimit, ProfileRequest, ProjectRequest } from './wire-schemas';
 
 /** The UI's `questCode` and `text`: non-empty strings, stored verbatim (no trim). */
 const QuestCode = z.string().min(1);
 
-/** Reads do not check the project (quirk 21): an unknown id gives the normal, empty result. */
-const ProjectRequest = z.object({ profileId: Id, projectId: Id });
+// Reads do not check the project (quirk 21): an unknown id gives the normal, empty result.
 
 export const questGetDaily = defineCommand({
   name: 'quest_get_daily',

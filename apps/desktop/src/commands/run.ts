@@ -13,13 +13,13 @@ import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';
 import { AnalyzeResponse } from './contracts/feedback-v1';
 import { RunSummary } from './contracts/run-summary';
-import { Id, OptionalLimit, VoidResponse } from './wire-schemas';
+import { Id, OptionalLimit, ProjectRequest, VoidResponse } from './wire-schemas';
 
 const RunRequest = z.object({ profileId: Id, runId: Id });
 
 export const runCreate = defineCommand({
   name: 'run_create',
-  request: z.object({ profileId: Id, projectId: Id }),
+  request: ProjectRequest,
   response: Id,
   handler: ({ profileId, projectId }, context) => createRun(context.profile(profileId).db, projectId),
 });
@@ -53,7 +53,7 @@ export const runGet = defineCommand({
 
 export const runGetLatest = defineCommand({
   name: 'run_get_latest',
-  request: z.object({ profileId: Id, projectId: Id }),
+  request: ProjectRequest,
   response: RunSummary.nullable(),
   handler: ({ profileId, projectId }, context) => getLatestRun(context.profile(profileId).db, projectId),
 });

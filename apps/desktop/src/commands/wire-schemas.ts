@@ -30,5 +30,8 @@ export const VoidResponse = z.null();
 /** The request of a command that takes only the profile. */
 export const ProfileRequest = z.object({ profileId: Id });
 
+/** The request of a command that takes the profile and one of its talks. */
+export const ProjectRequest = z.object({ profileId: Id, projectId: Id });
+
 /** `{ path }`: a file written for the user (export, pack). */
 export const PathResponse = z.object({ path: Text });

@@ -6,16 +6,8 @@ import { readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeAttempt } from '../../src/commands/feedback';
 import { CommandWorld } from '../support/command-world';
-import {
-  addProject,
-  artifactPath,
-  audioAttempt,
-  feedbackArtifactId,
-  profileWithProject,
-  tamper,
-  textAttempt,
-  type ProfileFixture,
-} from '../support/feedback-fixtures';
+import { artifactPath, audioAttempt, feedbackArtifactId, tamper, textAttempt } from '../support/feedback-fixtures';
+import { addProject, worldWithTalk, type TalkFixture } from '../support/worlds';
 
 type Row = Record<string, unknown>;
 
@@ -31,14 +23,9 @@ function rowsOf(world: CommandWorld, profileId: string, table: string): Row[] {
 
 describe('analyze_attempt', () => {
   let world: CommandWorld;
-  let fx: ProfileFixture;
-  beforeEach(async () => {
-    world = new CommandWorld();
-    fx = await profileWithProject(world);
-  });
-  afterEach(async () => {
-    await world.close();
-  });
+  let fx: TalkFixture;
+  beforeEach(async () => ({ world, ...fx } = await worldWithTalk()));
+  afterEach(() => world.close());
 
   const analyze = (attemptId: string) => world.ok<Row>('analyze_attempt', { profileId: fx.profileId, attemptId });
 

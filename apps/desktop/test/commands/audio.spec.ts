@@ -3,8 +3,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { MAX_IMPORTED_WAV_BASE64_CHARS } from '../../src/commands/audio';
-import { CommandWorld } from '../support/command-world';
-import { seedAudio, seedMediaRun, wavBytes } from '../support/media-fixtures';
+import type { ProfileSession } from '../../src/commands/command-context';
+import type { CommandWorld } from '../support/command-world';
+import { expectInvalid, expectRejected } from '../support/expectations';
+import { seedMediaRun, storeAudio } from '../support/media-fixtures';
+import { wavBytes } from '../support/wav-bytes';
+import { worldWithProfile } from '../support/worlds';
 
 type StoredAudio = { path: string; artifactId: string; bytes: number; sha256: string; durationMs: number };
 
@@ -13,32 +17,14 @@ const STORED_AUDIO_KEYS = ['path', 'artifactId', 'bytes', 'sha256', 'durationMs'
 describe('audio commands', () => {
   let world: CommandWorld;
   let profileId: string;
-  beforeEach(async () => {
-    world = new CommandWorld();
-    profileId = await world.createProfile();
-  });
-  afterEach(async () => {
-    await world.close();
-  });
+  let session: ProfileSession;
+  beforeEach(async () => ({ world, profileId, session } = await worldWithProfile()));
+  afterEach(() => world.close());
 
   const artifact = (id: string) => {
     const { db, dir } = world.host.connections.profile(profileId);
     return new ArtifactStore(db, dir).get(id);
   };
-
-  async function expectInvalid(name: string, payload: unknown, field: string): Promise<void> {
-    const before = world.snapshot();
-    const error = await world.fail(name, payload);
-    expect(error.code).toBe('IPC_INVALID_PAYLOAD');
-    expect(error.message).toContain(field);
-    expect(world.snapshot()).toEqual(before);
-  }
-
-  async function expectRejected(name: string, payload: unknown, code: string): Promise<void> {
-    const before = world.snapshot();
-    expect(await world.fail(name, payload)).toMatchObject({ code });
-    expect(world.snapshot()).toEqual(before);
-  }
 
   describe('audio_import_wav', () => {
     it('stores the WAV as an audio artifact and answers like recording_stop, in camelCase', async () => {
@@ -66,32 +52,32 @@ describe('audio commands', () => {
       [{ profileId: 'p', wavBase64: 'UklGR' }, 'wavBase64'],
       [{ profileId: 'p', wavBase64: 42 }, 'wavBase64'],
     ])('refuses the payload %j (IPC_INVALID_PAYLOAD naming %s)', async (payload, field) => {
-      await expectInvalid('audio_import_wav', payload, field);
+      await expectInvalid(world, 'audio_import_wav', payload, field);
     });
 
     it('refuses a payload that is not an object', async () => {
-      await expectInvalid('audio_import_wav', ['p', 'UklGRg=='], '(payload)');
+      await expectInvalid(world, 'audio_import_wav', ['p', 'UklGRg=='], '(payload)');
     });
 
     it('refuses a WAV beyond what a review pack can carry (64 MiB) before decoding it', async () => {
       expect(MAX_IMPORTED_WAV_BASE64_CHARS).toBe(89_478_484);
       expect((MAX_IMPORTED_WAV_BASE64_CHARS / 4) * 3).toBeLessThanOrEqual(64 * 1024 * 1024);
-      await expectInvalid('audio_import_wav', { profileId, wavBase64: 'A'.repeat(MAX_IMPORTED_WAV_BASE64_CHARS + 4) }, 'wavBase64');
+      await expectInvalid(world, 'audio_import_wav', { profileId, wavBase64: 'A'.repeat(MAX_IMPORTED_WAV_BASE64_CHARS + 4) }, 'wavBase64');
     });
 
     it('keeps the WAV reader codes and writes nothing on refusal', async () => {
       const wav = (bytes: Buffer) => ({ profileId, wavBase64: bytes.toString('base64') });
-      await expectRejected('audio_import_wav', { ...wav(wavBytes()), profileId: 'prof_missing' }, 'profile_not_found');
-      await expectRejected('audio_import_wav', wav(Buffer.from('RIFF not really a wav')), 'wav_header');
-      await expectRejected('audio_import_wav', wav(wavBytes({ channels: 2 })), 'wav_format');
-      await expectRejected('audio_import_wav', wav(wavBytes({ sampleRate: 44100 })), 'wav_sample_rate');
-      await expectRejected('audio_import_wav', wav(wavBytes().subarray(0, 100)), 'wav_data');
+      await expectRejected(world, 'audio_import_wav', { ...wav(wavBytes()), profileId: 'prof_missing' }, 'profile_not_found');
+      await expectRejected(world, 'audio_import_wav', wav(Buffer.from('RIFF not really a wav')), 'wav_header');
+      await expectRejected(world, 'audio_import_wav', wav(wavBytes({ channels: 2 })), 'wav_format');
+      await expectRejected(world, 'audio_import_wav', wav(wavBytes({ sampleRate: 44100 })), 'wav_sample_rate');
+      await expectRejected(world, 'audio_import_wav', wav(wavBytes().subarray(0, 100)), 'wav_data');
     });
   });
 
   describe('audio_trim_wav', () => {
     it('stores the clamped range as a new audio artifact, the source untouched', async () => {
-      const source = seedAudio(world, profileId, 32000);
+      const source = storeAudio(session, 2000);
       const sourceBytes = readFileSync(source.path);
       const trimmed = await world.ok<StoredAudio>('audio_trim_wav', { profileId, audioArtifactId: source.artifactId, startMs: 500, endMs: 9000 });
       expect(Object.keys(trimmed)).toEqual(STORED_AUDIO_KEYS);
@@ -112,29 +98,29 @@ describe('audio commands', () => {
       [{ profileId: 'p', audioArtifactId: 'a', startMs: 0, endMs: '10' }, 'endMs'],
       [{ profileId: 'p', audioArtifactId: 'a', startMs: 0, endMs: Number.MAX_SAFE_INTEGER + 2 }, 'endMs'],
     ])('refuses the payload %j (IPC_INVALID_PAYLOAD naming %s)', async (payload, field) => {
-      await expectInvalid('audio_trim_wav', payload, field);
+      await expectInvalid(world, 'audio_trim_wav', payload, field);
     });
 
     it('keeps the domain codes and writes nothing on refusal', async () => {
-      const source = seedAudio(world, profileId, 16000);
+      const source = storeAudio(session, 1000);
       const run = seedMediaRun(world, profileId);
       const trim = (audioArtifactId: string, startMs: number, endMs: number) => ({ profileId, audioArtifactId, startMs, endMs });
-      await expectRejected('audio_trim_wav', { ...trim(source.artifactId, 0, 10), profileId: 'prof_missing' }, 'profile_not_found');
-      await expectRejected('audio_trim_wav', trim('art_missing', 0, 10), 'artifact_not_found');
-      await expectRejected('audio_trim_wav', trim(run.transcriptId, 0, 10), 'artifact_not_audio');
+      await expectRejected(world, 'audio_trim_wav', { ...trim(source.artifactId, 0, 10), profileId: 'prof_missing' }, 'profile_not_found');
+      await expectRejected(world, 'audio_trim_wav', trim('art_missing', 0, 10), 'artifact_not_found');
+      await expectRejected(world, 'audio_trim_wav', trim(run.transcriptId, 0, 10), 'artifact_not_audio');
       // The range is checked after clamping to the audio, with the previous code.
-      await expectRejected('audio_trim_wav', trim(source.artifactId, 10, 10), 'trim_range_invalid');
-      await expectRejected('audio_trim_wav', trim(source.artifactId, 300, 100), 'trim_range_invalid');
-      await expectRejected('audio_trim_wav', trim(source.artifactId, 5000, 9000), 'trim_range_invalid');
-      const empty = seedAudio(world, profileId, 0);
-      await expectRejected('audio_trim_wav', trim(empty.artifactId, 0, 10), 'trim_source_empty');
+      await expectRejected(world, 'audio_trim_wav', trim(source.artifactId, 10, 10), 'trim_range_invalid');
+      await expectRejected(world, 'audio_trim_wav', trim(source.artifactId, 300, 100), 'trim_range_invalid');
+      await expectRejected(world, 'audio_trim_wav', trim(source.artifactId, 5000, 9000), 'trim_range_invalid');
+      const empty = storeAudio(session, 0);
+      await expectRejected(world, 'audio_trim_wav', trim(empty.artifactId, 0, 10), 'trim_source_empty');
     });
   });
 
   describe('voice_memo_delete', () => {
     it('deletes the memo artifact, row and file, and answers null', async () => {
-      const kept = seedAudio(world, profileId);
-      const memo = seedAudio(world, profileId);
+      const kept = storeAudio(session);
+      const memo = storeAudio(session);
       expect(await world.ok('voice_memo_delete', { path: memo.path })).toBeNull();
       expect(existsSync(memo.path)).toBe(false);
       expect(artifact(memo.artifactId)).toBeUndefined();
@@ -147,24 +133,24 @@ describe('audio commands', () => {
       [{ path: '' }, 'path'],
       [{ path: ['a'] }, 'path'],
     ])('refuses the payload %j (IPC_INVALID_PAYLOAD naming %s)', async (payload, field) => {
-      await expectInvalid('voice_memo_delete', payload, field);
+      await expectInvalid(world, 'voice_memo_delete', payload, field);
     });
 
     it('refuses anything but an unused audio artifact of an existing profile, deleting nothing', async () => {
-      const memo = seedAudio(world, profileId);
+      const memo = storeAudio(session);
       const run = seedMediaRun(world, profileId);
       const { dir } = world.host.connections.profile(profileId);
       const transcriptPath = join(dir, 'artifacts', 'transcript', `${run.transcriptId}.json`);
-      await expectRejected('voice_memo_delete', { path: join(dir, 'profile.db') }, 'path_not_allowed');
-      await expectRejected('voice_memo_delete', { path: transcriptPath }, 'path_not_allowed');
-      await expectRejected('voice_memo_delete', { path: join(world.dataDir, 'global.db') }, 'path_not_allowed');
-      await expectRejected('voice_memo_delete', { path: 'artifacts/audio/x.wav' }, 'path_not_allowed');
+      await expectRejected(world, 'voice_memo_delete', { path: join(dir, 'profile.db') }, 'path_not_allowed');
+      await expectRejected(world, 'voice_memo_delete', { path: transcriptPath }, 'path_not_allowed');
+      await expectRejected(world, 'voice_memo_delete', { path: join(world.dataDir, 'global.db') }, 'path_not_allowed');
+      await expectRejected(world, 'voice_memo_delete', { path: 'artifacts/audio/x.wav' }, 'path_not_allowed');
       // Same profile folder name, another data folder: not this profile's file.
-      await expectRejected('voice_memo_delete', { path: join('/elsewhere', profileId, 'artifacts', 'audio', `${memo.artifactId}.wav`) }, 'path_not_allowed');
-      await expectRejected('voice_memo_delete', { path: join(world.dataDir, 'profiles', 'prof_missing', 'artifacts', 'audio', 'art_1.wav') }, 'profile_not_found');
-      await expectRejected('voice_memo_delete', { path: join(dir, 'artifacts', 'audio', 'art_missing.wav') }, 'artifact_not_found');
+      await expectRejected(world, 'voice_memo_delete', { path: join('/elsewhere', profileId, 'artifacts', 'audio', `${memo.artifactId}.wav`) }, 'path_not_allowed');
+      await expectRejected(world, 'voice_memo_delete', { path: join(world.dataDir, 'profiles', 'prof_missing', 'artifacts', 'audio', 'art_1.wav') }, 'profile_not_found');
+      await expectRejected(world, 'voice_memo_delete', { path: join(dir, 'artifacts', 'audio', 'art_missing.wav') }, 'artifact_not_found');
       // A rehearsal's recording is not a memo: deleting it would unlink the run.
-      await expectRejected('voice_memo_delete', { path: run.audioPath }, 'audio_in_use');
+      await expectRejected(world, 'voice_memo_delete', { path: run.audioPath }, 'audio_in_use');
     });
   });
 });

@@ -1,21 +1,20 @@
 import { submitTextAttempt } from '@lepupitre/repo-quest';
 import { createProject } from '@lepupitre/repo-talk';
-import { CommandWorld } from '../support/command-world';
+import type { CommandWorld } from '../support/command-world';
+import { worldWithProfile } from '../support/worlds';
 
 describe('coach commands', () => {
   let world: CommandWorld;
   let profileId: string;
   let projectId: string;
   beforeEach(async () => {
-    world = new CommandWorld();
-    profileId = await world.createProfile();
-    const { db } = world.host.connections.profile(profileId);
+    const opened = await worldWithProfile();
+    ({ world, profileId } = opened);
+    const { db } = opened.session;
     projectId = createProject(db, { title: 'Rust at scale', audience: 'backend engineers', goal: 'align on the problem, the solution and its impact' });
     submitTextAttempt(db, { projectId, questCode: 'A01', text: 'They will know how to ship safely.' });
   });
-  afterEach(async () => {
-    await world.close();
-  });
+  afterEach(() => world.close());
 
   it('reads the progress snapshot of an explicit project in snake_case', async () => {
     const snapshot = await world.ok<Record<string, unknown>>('progress_get_snapshot', { profileId, projectId });

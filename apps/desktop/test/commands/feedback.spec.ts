@@ -1,19 +1,9 @@
 import { buildFeedbackFromText } from '@lepupitre/repo-feedback';
 import { unlinkSync, writeFileSync } from 'node:fs';
-import { CommandWorld } from '../support/command-world';
-import {
-  addProject,
-  artifactPath,
-  at,
-  attemptFeedback,
-  feedbackArtifactId,
-  profileWithProject,
-  runFeedback,
-  runWithTranscript,
-  tamper,
-  textAttempt,
-  type ProfileFixture,
-} from '../support/feedback-fixtures';
+import type { CommandWorld } from '../support/command-world';
+import { artifactPath, at, attemptFeedback, feedbackArtifactId, runFeedback, tamper, textAttempt } from '../support/feedback-fixtures';
+import { recordedRun, timedSegments, transcriptV1 } from '../support/media-fixtures';
+import { addProject, worldWithTalk, type TalkFixture } from '../support/worlds';
 
 type Row = Record<string, unknown>;
 
@@ -23,22 +13,19 @@ const TIMELINE_KEYS = ['created_at', 'id', 'note_updated_at', 'overall_score', '
 
 describe('feedback commands', () => {
   let world: CommandWorld;
-  let fx: ProfileFixture;
+  let fx: TalkFixture;
   let attemptId: string;
   let attemptFb: string;
   let runId: string;
   let runFb: string;
   beforeEach(async () => {
-    world = new CommandWorld();
-    fx = await profileWithProject(world);
+    ({ world, ...fx } = await worldWithTalk());
     attemptId = textAttempt(fx.session, fx.projectId, ANSWER, 'A01', at(1));
     attemptFb = attemptFeedback(fx.session, attemptId, at(2));
-    runId = runWithTranscript(fx.session, fx.projectId, SPOKEN);
+    runId = recordedRun(fx.session, fx.projectId, { document: transcriptV1(timedSegments(SPOKEN)) }).runId;
     runFb = runFeedback(fx.session, runId, at(3));
   });
-  afterEach(async () => {
-    await world.close();
-  });
+  afterEach(() => world.close());
 
   async function expectInvalid(name: string, payload: unknown, field: string): Promise<void> {
     const error = await world.fail(name, payload);

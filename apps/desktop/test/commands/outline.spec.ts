@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { CommandWorld } from '../support/command-world';
-import { invalidPayload, rejectsUnchanged, sessionOf, TIMESTAMP } from '../support/talk-fixtures';
+import type { CommandWorld } from '../support/command-world';
+import { invalidPayload, rejectsUnchanged, TIMESTAMP } from '../support/expectations';
+import { sessionOf } from '../support/talk-fixtures';
+import { worldWithTalk } from '../support/worlds';
 
 const defaultOutline = (title: string) =>
   `# ${title}\n\n## Opening\n- Hook\n- Promise\n\n## Key points\n- Point 1\n- Point 2\n- Point 3\n\n## Closing\n- Summary\n- Call to action\n`;
@@ -10,14 +12,8 @@ describe('outline commands', () => {
   let world: CommandWorld;
   let profileId: string;
   let projectId: string;
-  beforeEach(async () => {
-    world = new CommandWorld();
-    profileId = await world.createProfile();
-    projectId = await world.ok<string>('project_create', { profileId, payload: { title: 'Keynote' } });
-  });
-  afterEach(async () => {
-    await world.close();
-  });
+  beforeEach(async () => ({ world, profileId, projectId } = await worldWithTalk()));
+  afterEach(() => world.close());
 
   const get = (id = projectId) => world.ok<Record<string, unknown>>('outline_get', { profileId, projectId: id });
 

@@ -8,7 +8,8 @@ import { basename, join } from 'node:path';
 import { version } from '../../package.json';
 import { writePeerReviewImport } from '../../src/commands/pack';
 import { CommandWorld } from '../support/command-world';
-import { readZip, seedAudio, seedMediaRun, transcriptDocument, withReview, writeZip, type MediaRun } from '../support/media-fixtures';
+import { expectInvalid, expectRejected } from '../support/expectations';
+import { readZip, seedMediaRun, storeAudio, transcriptDocument, withReview, writeZip, type MediaRun } from '../support/media-fixtures';
 
 type Inspection = Record<string, unknown> & { packId: string; createdAt: string; files: { role: string; bytes: number; mime: string }[] };
 type Imported = { peerReviewId: string; projectId: string; runId: string };
@@ -40,20 +41,6 @@ describe('pack commands', () => {
     const path = join(outside, 'hostile.zip');
     writeFileSync(path, writeZip([{ name: '../../escape.txt', data: Buffer.from('x'), method: 0 }, ...entries]));
     return path;
-  }
-
-  async function expectInvalid(name: string, payload: unknown, field: string): Promise<void> {
-    const before = world.snapshot();
-    const error = await world.fail(name, payload);
-    expect(error.code).toBe('IPC_INVALID_PAYLOAD');
-    expect(error.message).toContain(field);
-    expect(world.snapshot()).toEqual(before);
-  }
-
-  async function expectRejected(name: string, payload: unknown, code: string): Promise<void> {
-    const before = world.snapshot();
-    expect(await world.fail(name, payload)).toMatchObject({ code });
-    expect(world.snapshot()).toEqual(before);
   }
 
   it('exports a run, inspects the pack and imports the filled review into another profile', async () => {
@@ -127,22 +114,22 @@ describe('pack commands', () => {
       [{ profileId: 'p', runId: '' }, 'runId'],
       [{ profileId: 'p', runId: 12 }, 'runId'],
     ])('refuses the payload %j (IPC_INVALID_PAYLOAD naming %s)', async (payload, field) => {
-      await expectInvalid('pack_export', payload, field);
+      await expectInvalid(world, 'pack_export', payload, field);
     });
 
     it('refuses a payload that is not an object', async () => {
-      await expectInvalid('pack_export', null, '(payload)');
+      await expectInvalid(world, 'pack_export', null, '(payload)');
     });
 
     it('keeps the domain codes and writes nothing on refusal', async () => {
       const { db } = session(speaker);
       const empty = createRun(db, run.projectId);
       const audioOnly = createRun(db, run.projectId);
-      finishRun(db, audioOnly, seedAudio(world, speaker).artifactId);
-      await expectRejected('pack_export', { profileId: 'prof_missing', runId: run.runId }, 'profile_not_found');
-      await expectRejected('pack_export', { profileId: speaker, runId: 'run_missing' }, 'run_not_found');
-      await expectRejected('pack_export', { profileId: speaker, runId: empty }, 'run_missing_audio');
-      await expectRejected('pack_export', { profileId: speaker, runId: audioOnly }, 'run_missing_transcript');
+      finishRun(db, audioOnly, storeAudio(session(speaker)).artifactId);
+      await expectRejected(world, 'pack_export', { profileId: 'prof_missing', runId: run.runId }, 'profile_not_found');
+      await expectRejected(world, 'pack_export', { profileId: speaker, runId: 'run_missing' }, 'run_not_found');
+      await expectRejected(world, 'pack_export', { profileId: speaker, runId: empty }, 'run_missing_audio');
+      await expectRejected(world, 'pack_export', { profileId: speaker, runId: audioOnly }, 'run_missing_transcript');
     });
   });
 
@@ -161,16 +148,16 @@ describe('pack commands', () => {
       [{ profileId: 'p', path: '' }, 'path'],
       [{ profileId: 'p', path: { name: 'x.zip' } }, 'path'],
     ])('refuses the payload %j (IPC_INVALID_PAYLOAD naming %s)', async (payload, field) => {
-      await expectInvalid('pack_inspect', payload, field);
+      await expectInvalid(world, 'pack_inspect', payload, field);
     });
 
     it('checks the profile, then refuses what is not a sound pack with the archive codes', async () => {
       const notAZip = join(outside, 'notes.zip');
       writeFileSync(notAZip, 'not a zip\n');
-      await expectRejected('pack_inspect', { profileId: 'prof_missing', path: await exportRun() }, 'profile_not_found');
-      await expectRejected('pack_inspect', { profileId: reviewer, path: join(outside, 'missing.zip') }, 'pack_stat_failed');
-      await expectRejected('pack_inspect', { profileId: reviewer, path: notAZip }, 'pack_not_a_zip');
-      await expectRejected('pack_inspect', { profileId: reviewer, path: await hostilePack() }, 'pack_invalid_path');
+      await expectRejected(world, 'pack_inspect', { profileId: 'prof_missing', path: await exportRun() }, 'profile_not_found');
+      await expectRejected(world, 'pack_inspect', { profileId: reviewer, path: join(outside, 'missing.zip') }, 'pack_stat_failed');
+      await expectRejected(world, 'pack_inspect', { profileId: reviewer, path: notAZip }, 'pack_not_a_zip');
+      await expectRejected(world, 'pack_inspect', { profileId: reviewer, path: await hostilePack() }, 'pack_invalid_path');
     });
   });
 
@@ -181,7 +168,7 @@ describe('pack commands', () => {
       [{ profileId: 'p', path: '' }, 'path'],
       [{ profileId: 'p', path: 3 }, 'path'],
     ])('refuses the payload %j (IPC_INVALID_PAYLOAD naming %s)', async (payload, field) => {
-      await expectInvalid('peer_review_import', payload, field);
+      await expectInvalid(world, 'peer_review_import', payload, field);
     });
 
     it('refuses a hostile pack with its code through the router, writing nothing', async () => {
@@ -189,16 +176,16 @@ describe('pack commands', () => {
       const error = await world.fail('peer_review_import', { profileId: reviewer, path });
       expect(error).toEqual({ code: 'pack_invalid_path', message: expect.any(String) });
       expect(error.message).not.toContain('escape');
-      await expectRejected('peer_review_import', { profileId: reviewer, path }, 'pack_invalid_path');
+      await expectRejected(world, 'peer_review_import', { profileId: reviewer, path }, 'pack_invalid_path');
     });
 
     it('refuses a pack whose audio does not match its manifest, and checks the profile first', async () => {
       const entries = readZip(readFileSync(await exportRun()));
       const tampered = join(outside, 'tampered.zip');
       writeFileSync(tampered, writeZip(entries.map((e) => (e.name === 'run/audio.wav' ? { ...e, data: Buffer.from(e.data).fill(1, 44) } : e))));
-      await expectRejected('peer_review_import', { profileId: reviewer, path: tampered }, 'pack_sha_mismatch');
-      await expectRejected('peer_review_import', { profileId: reviewer, path: join(outside, 'missing.zip') }, 'pack_stat_failed');
-      await expectRejected('peer_review_import', { profileId: 'prof_missing', path: join(outside, 'missing.zip') }, 'profile_not_found');
+      await expectRejected(world, 'peer_review_import', { profileId: reviewer, path: tampered }, 'pack_sha_mismatch');
+      await expectRejected(world, 'peer_review_import', { profileId: reviewer, path: join(outside, 'missing.zip') }, 'pack_stat_failed');
+      await expectRejected(world, 'peer_review_import', { profileId: 'prof_missing', path: join(outside, 'missing.zip') }, 'profile_not_found');
     });
 
     it('leaves rows and files as they were when its last write fails, through the router', async () => {

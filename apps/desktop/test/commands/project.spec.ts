@@ -1,5 +1,7 @@
-import { CommandWorld } from '../support/command-world';
-import { execOnProfile, invalidPayload, nextMillisecond, rejectsUnchanged, TIMESTAMP } from '../support/talk-fixtures';
+import type { CommandWorld } from '../support/command-world';
+import { invalidPayload, rejectsUnchanged, TIMESTAMP } from '../support/expectations';
+import { execOnProfile, nextMillisecond } from '../support/talk-fixtures';
+import { worldWithProfile } from '../support/worlds';
 
 interface Summary {
   id: string;
@@ -19,13 +21,8 @@ const SUMMARY_KEYS = ['audience', 'created_at', 'duration_target_sec', 'goal', '
 describe('project commands', () => {
   let world: CommandWorld;
   let profileId: string;
-  beforeEach(async () => {
-    world = new CommandWorld();
-    profileId = await world.createProfile();
-  });
-  afterEach(async () => {
-    await world.close();
-  });
+  beforeEach(async () => ({ world, profileId } = await worldWithProfile()));
+  afterEach(() => world.close());
 
   const create = (payload: Record<string, unknown>) => world.ok<string>('project_create', { profileId, payload });
   const list = () => world.ok<ListItem[]>('project_list', { profileId });

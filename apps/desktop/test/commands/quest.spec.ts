@@ -1,15 +1,7 @@
-import { CommandWorld } from '../support/command-world';
-import {
-  addProject,
-  at,
-  audioAttempt,
-  profileWithProject,
-  storeAudio,
-  storeTranscript,
-  tamper,
-  textAttempt,
-  type ProfileFixture,
-} from '../support/feedback-fixtures';
+import type { CommandWorld } from '../support/command-world';
+import { at, audioAttempt, tamper, textAttempt } from '../support/feedback-fixtures';
+import { storeAudio, storeTranscript, timedSegments } from '../support/media-fixtures';
+import { addProject, worldWithTalk, type TalkFixture } from '../support/worlds';
 
 type Row = Record<string, unknown>;
 
@@ -59,14 +51,9 @@ const REPORT_KEYS = [
 
 describe('quest commands', () => {
   let world: CommandWorld;
-  let fx: ProfileFixture;
-  beforeEach(async () => {
-    world = new CommandWorld();
-    fx = await profileWithProject(world);
-  });
-  afterEach(async () => {
-    await world.close();
-  });
+  let fx: TalkFixture;
+  beforeEach(async () => ({ world, ...fx } = await worldWithTalk()));
+  afterEach(() => world.close());
 
   async function expectInvalid(name: string, payload: unknown, field: string): Promise<void> {
     const error = await world.fail(name, payload);
@@ -278,13 +265,13 @@ describe('quest commands', () => {
 
   describe('quest_submit_audio', () => {
     it('makes one attempt per recording and attaches the transcript on the second call', async () => {
-      const audioId = storeAudio(fx.session);
+      const audioId = storeAudio(fx.session).artifactId;
       const payload = { profileId: fx.profileId, projectId: fx.projectId, questCode: 'D01', audioArtifactId: audioId };
       const id = await world.ok<string>('quest_submit_audio', { ...payload, transcriptId: null });
       expect(id).toMatch(/^att_[0-9a-f]{32}$/);
       expect(await world.ok('quest_submit_audio', payload)).toBe(id);
 
-      const transcriptId = storeTranscript(fx.session, audioId, ['Hello there.']);
+      const transcriptId = storeTranscript(fx.session, audioId, timedSegments(['Hello there.']));
       const other = addProject(fx.session);
       expect(await world.ok('quest_submit_audio', { ...payload, projectId: other, questCode: 'FREE', transcriptId })).toBe(id);
       expect(await world.ok('quest_submit_audio', { ...payload, transcriptId: null })).toBe(id);
@@ -295,7 +282,7 @@ describe('quest commands', () => {
     });
 
     it('accepts audio for a text quest (no output type check)', async () => {
-      const audioId = storeAudio(fx.session);
+      const audioId = storeAudio(fx.session).artifactId;
       const id = await world.ok<string>('quest_submit_audio', {
         profileId: fx.profileId,
         projectId: fx.projectId,
@@ -308,8 +295,8 @@ describe('quest commands', () => {
     });
 
     it('checks quest, audio, transcript, then project, leaving everything as it was', async () => {
-      const audioId = storeAudio(fx.session);
-      const transcriptId = storeTranscript(fx.session, audioId, ['Hello there.']);
+      const audioId = storeAudio(fx.session).artifactId;
+      const transcriptId = storeTranscript(fx.session, audioId, timedSegments(['Hello there.']));
       const before = world.snapshot();
       const payload = { profileId: fx.profileId, projectId: fx.projectId, questCode: 'D01', audioArtifactId: audioId, transcriptId };
       const cases: [Row, string][] = [

@@ -5,21 +5,18 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAnalyze } from '../../src/commands/run';
-import { CommandWorld } from '../support/command-world';
+import type { CommandWorld } from '../support/command-world';
+import { invalidPayload, rejectsUnchanged, TIMESTAMP } from '../support/expectations';
+import { storeAudio, storeTranscript, type Segment } from '../support/media-fixtures';
 import {
   execOnProfile,
-  invalidPayload,
   openAnalyzableRunWorld,
-  rejectsUnchanged,
   removeAnalyzableRunWorlds,
   sessionOf,
   singleProfileContext,
-  storeAudio,
-  storeTranscript,
-  TIMESTAMP,
   type AnalyzableRunWorld,
-  type Segment,
 } from '../support/talk-fixtures';
+import { worldWithTalk } from '../support/worlds';
 
 const SEGMENTS: Segment[] = [
   { t_start_ms: 0, t_end_ms: 59_500, text: ' Um, so basically our API is like really fast. ' },
@@ -37,20 +34,14 @@ describe('run_analyze', () => {
   let world: CommandWorld;
   let profileId: string;
   let projectId: string;
-  beforeEach(async () => {
-    world = new CommandWorld();
-    profileId = await world.createProfile();
-    projectId = await world.ok<string>('project_create', { profileId, payload: { title: 'Keynote' } });
-  });
-  afterEach(async () => {
-    await world.close();
-  });
+  beforeEach(async () => ({ world, profileId, projectId } = await worldWithTalk()));
+  afterEach(() => world.close());
 
   /** A run as the UI leaves it before asking for feedback: finished, and transcribed if segments are given. */
   async function recordedRun(segments: readonly Segment[] | null = SEGMENTS): Promise<{ runId: string; transcriptId: string | null }> {
     const session = sessionOf(world, profileId);
     const runId = await world.ok<string>('run_create', { profileId, projectId });
-    const audioId = storeAudio(session);
+    const audioId = storeAudio(session).artifactId;
     await world.ok('run_finish', { profileId, runId, audioArtifactId: audioId });
     if (segments === null) return { runId, transcriptId: null };
     const transcriptId = storeTranscript(session, audioId, segments);
@@ -114,7 +105,7 @@ describe('run_analyze', () => {
     expect(world.snapshot()).toEqual(before);
 
     const session = sessionOf(world, profileId);
-    const newer = storeTranscript(session, storeAudio(session), [{ t_start_ms: 0, t_end_ms: 1000, text: 'Another take.' }]);
+    const newer = storeTranscript(session, storeAudio(session).artifactId, [{ t_start_ms: 0, t_end_ms: 1000, text: 'Another take.' }]);
     await world.ok('run_set_transcript', { profileId, runId, transcriptId: newer });
     expect(await world.ok('run_get', { profileId, runId })).toMatchObject({ transcript_id: newer, feedback_id: first.feedbackId });
     const afterNewTranscript = world.snapshot();

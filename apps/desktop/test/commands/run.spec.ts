@@ -1,13 +1,8 @@
-import { CommandWorld } from '../support/command-world';
-import {
-  invalidPayload,
-  nextMillisecond,
-  rejectsUnchanged,
-  sessionOf,
-  storeAudio,
-  storeTranscript,
-  TIMESTAMP,
-} from '../support/talk-fixtures';
+import type { CommandWorld } from '../support/command-world';
+import { invalidPayload, rejectsUnchanged, TIMESTAMP } from '../support/expectations';
+import { storeAudio, storeTranscript } from '../support/media-fixtures';
+import { nextMillisecond, sessionOf } from '../support/talk-fixtures';
+import { worldWithTalk } from '../support/worlds';
 
 interface RunSummary {
   id: string;
@@ -24,18 +19,12 @@ describe('run commands', () => {
   let world: CommandWorld;
   let profileId: string;
   let projectId: string;
-  beforeEach(async () => {
-    world = new CommandWorld();
-    profileId = await world.createProfile();
-    projectId = await world.ok<string>('project_create', { profileId, payload: { title: 'Keynote' } });
-  });
-  afterEach(async () => {
-    await world.close();
-  });
+  beforeEach(async () => ({ world, profileId, projectId } = await worldWithTalk()));
+  afterEach(() => world.close());
 
   const createRun = (id = projectId) => world.ok<string>('run_create', { profileId, projectId: id });
   const getRun = (runId: string) => world.ok<RunSummary | null>('run_get', { profileId, runId });
-  const audio = () => storeAudio(sessionOf(world, profileId));
+  const audio = () => storeAudio(sessionOf(world, profileId)).artifactId;
   const transcript = (audioId: string) => storeTranscript(sessionOf(world, profileId), audioId, [{ t_start_ms: 0, t_end_ms: 900, text: 'Hello' }]);
 
   describe('run_create', () => {

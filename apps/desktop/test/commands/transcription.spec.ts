@@ -1,8 +1,10 @@
 import { ArtifactStore } from '@lepupitre/db-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { CommandWorld } from '../support/command-world';
-import { seedAudio, transcriptDocument } from '../support/media-fixtures';
+import type { CommandWorld } from '../support/command-world';
+import { expectInvalid, expectRejected } from '../support/expectations';
+import { storeAudio, transcriptDocument } from '../support/media-fixtures';
+import { worldWithProfile } from '../support/worlds';
 
 type Transcript = {
   schema_version: string;
@@ -17,30 +19,14 @@ describe('transcription commands', () => {
   let profileId: string;
   let audioArtifactId: string;
   beforeEach(async () => {
-    world = new CommandWorld();
-    profileId = await world.createProfile();
-    audioArtifactId = seedAudio(world, profileId, 32000).artifactId;
+    const opened = await worldWithProfile();
+    ({ world, profileId } = opened);
+    audioArtifactId = storeAudio(opened.session, 2000).artifactId;
   });
-  afterEach(async () => {
-    await world.close();
-  });
+  afterEach(() => world.close());
 
   const importJson = (document: unknown = transcriptDocument()): Promise<{ transcriptId: string }> =>
     world.ok('transcript_import', { profileId, audioArtifactId, format: 'json', content: JSON.stringify(document) });
-
-  async function expectInvalid(name: string, payload: unknown, field: string): Promise<void> {
-    const before = world.snapshot();
-    const error = await world.fail(name, payload);
-    expect(error.code).toBe('IPC_INVALID_PAYLOAD');
-    expect(error.message).toContain(field);
-    expect(world.snapshot()).toEqual(before);
-  }
-
-  async function expectRejected(name: string, payload: unknown, code: string): Promise<void> {
-    const before = world.snapshot();
-    expect(await world.fail(name, payload)).toMatchObject({ code });
-    expect(world.snapshot()).toEqual(before);
-  }
 
   describe('transcript_import', () => {
     it('stores a TranscriptV1 document and answers { transcriptId } in camelCase', async () => {
@@ -108,23 +94,23 @@ describe('transcription commands', () => {
       [{ profileId: 'p', audioArtifactId: 'a', format: 'text', content: 'x', language: 3 }, 'language'],
       [{ profileId: 'p', audioArtifactId: 'a', format: 'text', content: 'x', spokenPunctuation: 'yes' }, 'spokenPunctuation'],
     ])('refuses the payload %j (IPC_INVALID_PAYLOAD naming %s)', async (payload, field) => {
-      await expectInvalid('transcript_import', payload, field);
+      await expectInvalid(world, 'transcript_import', payload, field);
     });
 
     it('refuses a payload that is not an object', async () => {
-      await expectInvalid('transcript_import', 'transcript', '(payload)');
+      await expectInvalid(world, 'transcript_import', 'transcript', '(payload)');
     });
 
     it('keeps the domain codes and writes nothing on refusal', async () => {
       const { transcriptId } = await importJson();
       const json = (content: string, audio = audioArtifactId) => ({ profileId, audioArtifactId: audio, format: 'json', content });
-      await expectRejected('transcript_import', { ...json('{}'), profileId: 'prof_missing' }, 'profile_not_found');
-      await expectRejected('transcript_import', json('{}', 'art_missing'), 'artifact_not_found');
-      await expectRejected('transcript_import', json(JSON.stringify(transcriptDocument()), transcriptId), 'artifact_not_audio');
-      await expectRejected('transcript_import', json('{"schema_version":'), 'transcript_parse');
-      await expectRejected('transcript_import', json(JSON.stringify({ ...transcriptDocument(), schema_version: '2.0.0' })), 'transcript_parse');
-      await expectRejected('transcript_import', json(JSON.stringify(transcriptDocument([' ', '']))), 'transcript_empty');
-      await expectRejected('transcript_import', { profileId, audioArtifactId, format: 'text', content: ' \n\t\n' }, 'transcript_empty');
+      await expectRejected(world, 'transcript_import', { ...json('{}'), profileId: 'prof_missing' }, 'profile_not_found');
+      await expectRejected(world, 'transcript_import', json('{}', 'art_missing'), 'artifact_not_found');
+      await expectRejected(world, 'transcript_import', json(JSON.stringify(transcriptDocument()), transcriptId), 'artifact_not_audio');
+      await expectRejected(world, 'transcript_import', json('{"schema_version":'), 'transcript_parse');
+      await expectRejected(world, 'transcript_import', json(JSON.stringify({ ...transcriptDocument(), schema_version: '2.0.0' })), 'transcript_parse');
+      await expectRejected(world, 'transcript_import', json(JSON.stringify(transcriptDocument([' ', '']))), 'transcript_empty');
+      await expectRejected(world, 'transcript_import', { profileId, audioArtifactId, format: 'text', content: ' \n\t\n' }, 'transcript_empty');
     });
   });
 
@@ -143,7 +129,7 @@ describe('transcription commands', () => {
       [{ profileId: 'p', transcriptId: '' }, 'transcriptId'],
       [{ profileId: 7, transcriptId: 'art_x' }, 'profileId'],
     ])('refuses the payload %j (IPC_INVALID_PAYLOAD naming %s)', async (payload, field) => {
-      await expectInvalid('transcript_get', payload, field);
+      await expectInvalid(world, 'transcript_get', payload, field);
     });
 
     it('keeps the domain codes', async () => {
@@ -194,17 +180,17 @@ describe('transcription commands', () => {
       [{ profileId: 'p', transcriptId: 'art_x' }, 'editedText'],
       [{ profileId: 'p', transcriptId: 'art_x', editedText: ['x'] }, 'editedText'],
     ])('refuses the payload %j (IPC_INVALID_PAYLOAD naming %s)', async (payload, field) => {
-      await expectInvalid('transcript_edit_save', payload, field);
+      await expectInvalid(world, 'transcript_edit_save', payload, field);
     });
 
     it('keeps the domain codes and writes nothing on refusal', async () => {
       const { transcriptId } = await importJson();
-      await expectRejected('transcript_edit_save', { profileId: 'prof_missing', transcriptId, editedText: 'x' }, 'profile_not_found');
-      await expectRejected('transcript_edit_save', { profileId, transcriptId: 'art_missing', editedText: 'x' }, 'artifact_not_found');
-      await expectRejected('transcript_edit_save', { profileId, transcriptId: audioArtifactId, editedText: 'x' }, 'artifact_not_transcript');
+      await expectRejected(world, 'transcript_edit_save', { profileId: 'prof_missing', transcriptId, editedText: 'x' }, 'profile_not_found');
+      await expectRejected(world, 'transcript_edit_save', { profileId, transcriptId: 'art_missing', editedText: 'x' }, 'artifact_not_found');
+      await expectRejected(world, 'transcript_edit_save', { profileId, transcriptId: audioArtifactId, editedText: 'x' }, 'artifact_not_transcript');
       // The empty text reaches the repository, whose code the UI knows.
-      await expectRejected('transcript_edit_save', { profileId, transcriptId, editedText: '' }, 'transcript_empty');
-      await expectRejected('transcript_edit_save', { profileId, transcriptId, editedText: ' \n \r\n' }, 'transcript_empty');
+      await expectRejected(world, 'transcript_edit_save', { profileId, transcriptId, editedText: '' }, 'transcript_empty');
+      await expectRejected(world, 'transcript_edit_save', { profileId, transcriptId, editedText: ' \n \r\n' }, 'transcript_empty');
     });
   });
 
@@ -234,14 +220,14 @@ describe('transcription commands', () => {
       [{ profileId: 'p', transcriptId: 'art_x', format: 'TXT' }, 'format'],
       [{ profileId: 'p', transcriptId: 'art_x', format: 'pdf' }, 'format'],
     ])('refuses the payload %j (IPC_INVALID_PAYLOAD naming %s)', async (payload, field) => {
-      await expectInvalid('transcript_export', payload, field);
+      await expectInvalid(world, 'transcript_export', payload, field);
     });
 
     it('keeps the domain codes and writes nothing on refusal', async () => {
       const { transcriptId } = await importJson();
-      await expectRejected('transcript_export', { profileId: 'prof_missing', transcriptId, format: 'txt' }, 'profile_not_found');
-      await expectRejected('transcript_export', { profileId, transcriptId: 'art_missing', format: 'srt' }, 'artifact_not_found');
-      await expectRejected('transcript_export', { profileId, transcriptId: audioArtifactId, format: 'vtt' }, 'artifact_not_transcript');
+      await expectRejected(world, 'transcript_export', { profileId: 'prof_missing', transcriptId, format: 'txt' }, 'profile_not_found');
+      await expectRejected(world, 'transcript_export', { profileId, transcriptId: 'art_missing', format: 'srt' }, 'artifact_not_found');
+      await expectRejected(world, 'transcript_export', { profileId, transcriptId: audioArtifactId, format: 'vtt' }, 'artifact_not_transcript');
       expect(existsSync(join(world.host.connections.profile(profileId).dir, 'exports'))).toBe(false);
     });
   });

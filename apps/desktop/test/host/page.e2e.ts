@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createCommandHost } from '../../src/runtime/command-host';
+import { samplesIn, WAV_SAMPLE_RATE_HZ, wavBytes } from '../support/wav-bytes';
 import { LaunchedHost } from './launched-host';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
@@ -17,7 +18,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 /** Two seconds of a 440 Hz tone in the app's WAV format: the recording the person picks. */
-const PICKED_WAV = toneWav(2);
+const PICKED_WAV = wavBytes({ samples: samplesIn(2000), sample: (i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / WAV_SAMPLE_RATE_HZ)) });
 const SAID = 'Hello everyone. Today, um, I will show you why SQLite is a great fit for local apps. It is fast, it is simple, and your data stays with you.';
 
 /**
@@ -132,25 +133,6 @@ describe('app host page in Chromium', () => {
     }
   }, 90000);
 });
-
-function toneWav(seconds: number): Buffer {
-  const samples = seconds * 16000;
-  const wav = Buffer.alloc(44 + samples * 2);
-  wav.write('RIFF', 0, 'ascii');
-  wav.writeUInt32LE(36 + samples * 2, 4);
-  wav.write('WAVEfmt ', 8, 'ascii');
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(1, 22);
-  wav.writeUInt32LE(16000, 24);
-  wav.writeUInt32LE(32000, 28);
-  wav.writeUInt16LE(2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write('data', 36, 'ascii');
-  wav.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i += 1) wav.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 16000)), 44 + i * 2);
-  return wav;
-}
 
 /** The little of the DOM that `until` reads. */
 interface PageDocument {

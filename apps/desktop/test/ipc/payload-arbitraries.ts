@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { wavBytes } from '../support/wav-bytes';
 import type { Seed } from './seeded-world';
 
 /**
@@ -38,27 +39,6 @@ function unwrap(schema: z.ZodType): SchemaDef {
     else break;
   }
   return def;
-}
-
-/** A canonical mono 16 kHz 16-bit WAV of 0.25 s, as the audio import accepts it. */
-function smallWav(): Buffer {
-  const data = Buffer.alloc(4000 * 2);
-  for (let i = 0; i < 4000; i++) data.writeInt16LE((i * 53) % 20_000, i * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8, 'latin1');
-  header.write('fmt ', 12, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(16_000, 24);
-  header.writeUInt32LE(32_000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
 }
 
 const TRANSCRIPT_JSON = JSON.stringify({
@@ -119,7 +99,8 @@ export interface Pool {
 }
 
 export function poolOf(seed: Seed): Pool {
-  const wav = smallWav();
+  // A quarter of a second, as the audio import accepts it.
+  const wav = wavBytes({ samples: 4000 });
   const broken = Buffer.from(wav);
   broken.write('RIFX', 0, 'latin1');
   // Matched against the key's exact camelCase name: `profileId` must not read as a file.

@@ -1,18 +1,11 @@
-import { getAttemptForAnalysis, linkAttemptFeedback, listQuests, submitTextAttempt } from '@lepupitre/repo-quest';
-import { attemptAnalysisInput, recordAutoFeedback, runAnalysisInput } from '@lepupitre/repo-feedback';
+import { listQuests, submitTextAttempt } from '@lepupitre/repo-quest';
 import { exportPack, readPeerReviewPack, recordPeerReview } from '@lepupitre/repo-pack';
-import {
-  createProject,
-  createRun,
-  ensureTrainingProject,
-  finishRun,
-  importAudio,
-  importTranscript,
-  linkRunFeedback,
-  setRunTranscriptId,
-} from '@lepupitre/repo-talk';
+import { createProject, ensureTrainingProject } from '@lepupitre/repo-talk';
 import { join } from 'node:path';
-import { CommandWorld } from '../support/command-world';
+import type { CommandWorld } from '../support/command-world';
+import { attemptFeedback, runFeedback } from '../support/feedback-fixtures';
+import { recordedRun, storeAudio, timedSegments, transcriptV1 } from '../support/media-fixtures';
+import { worldWithProfile } from '../support/worlds';
 
 /**
  * A data folder holding one of everything the commands name by id: a profile with a talk, the
@@ -42,68 +35,26 @@ export interface SeededWorld {
   readonly seed: Seed;
 }
 
-/** 1.5 s of a mono 16 kHz 16-bit ramp: a valid WAV, long enough to trim. */
-function wav(durationMs: number): Buffer {
-  const samples = Math.round((durationMs * 16_000) / 1000);
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) data.writeInt16LE((i * 37) % 30_000, i * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8, 'latin1');
-  header.write('fmt ', 12, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(16_000, 24);
-  header.writeUInt32LE(32_000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
-
 export async function seedWorld(): Promise<SeededWorld> {
-  const world = new CommandWorld();
+  const { world, profileId, session } = await worldWithProfile('Ada');
   try {
-    const profileId = await world.createProfile('Ada');
-    const { db, dir } = world.host.connections.profile(profileId);
+    const { db, dir } = session;
 
     const projectId = createProject(db, { title: 'Seeded talk', audience: 'Team', goal: 'Practise', duration_target_sec: 600 });
     const trainingId = ensureTrainingProject(db);
-    const audio = importAudio(db, dir, wav(1500));
-    const spare = importAudio(db, dir, wav(500));
-    const { transcriptId } = importTranscript(db, dir, {
-      kind: 'text',
-      audioArtifactId: audio.artifactId,
-      text: 'Hello everyone, um, today we talk about SQLite\nIt is basically a file, you know\n',
+    // 1.5 s: long enough to trim.
+    const { runId, audio, transcriptId } = recordedRun(session, projectId, {
+      document: transcriptV1(timedSegments(['Hello everyone, um, today we talk about SQLite', 'It is basically a file, you know'])),
+      durationMs: 1500,
     });
-    const runId = createRun(db, projectId);
-    finishRun(db, runId, audio.artifactId);
-    setRunTranscriptId(db, runId, transcriptId);
-    const runFeedbackId = db.transaction(() => {
-      const input = runAnalysisInput(db, dir, transcriptId);
-      const recorded = recordAutoFeedback(db, dir, { subjectType: 'run', subjectId: runId, ...input });
-      linkRunFeedback(db, runId, recorded.feedbackId);
-      return recorded.feedbackId;
-    });
+    const spare = storeAudio(session, 500);
+    const runFeedbackId = runFeedback(session, runId);
 
     const questCodes = listQuests(db).map((quest) => quest.code);
     const firstQuest = questCodes[0];
     if (firstQuest === undefined) throw new Error('the quest catalogue is empty');
     const attemptId = submitTextAttempt(db, { projectId, questCode: firstQuest, text: 'My answer: start with the problem, then the fix.' });
-    const attemptFeedbackId = db.transaction(() => {
-      const attempt = getAttemptForAnalysis(db, attemptId);
-      const input = attemptAnalysisInput(db, dir, {
-        outputText: attempt.output_text,
-        transcriptId: attempt.transcript_id,
-        estimatedSec: attempt.estimated_sec,
-      });
-      const recorded = recordAutoFeedback(db, dir, { subjectType: 'quest_attempt', subjectId: attemptId, ...input });
-      linkAttemptFeedback(db, attemptId, recorded.feedbackId);
-      return recorded.feedbackId;
-    });
+    const attemptFeedbackId = attemptFeedback(session, attemptId);
 
     const { path: packPath } = await exportPack(db, dir, { runId, profileId, appVersion: world.host.connections.appVersion });
     const pack = await readPeerReviewPack(packPath);

@@ -18,6 +18,8 @@ export interface RunOptions {
   readonly cwd: string;
   /** Extra environment; LEPUPITRE_DATA_DIR and XDG_DATA_HOME are unset unless given here. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Written to the bin's stdin, which is closed at once either way (empty without it). */
+  readonly stdin?: string;
 }
 
 /** Spawns the real bin, as `npx lepupitre` would, and collects its output. */
@@ -27,13 +29,14 @@ export function runCli(args: readonly string[], options: RunOptions): Promise<Cl
   delete env['XDG_DATA_HOME'];
   Object.assign(env, options.env ?? {});
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin);
   });
 }
 

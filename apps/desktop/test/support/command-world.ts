@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { hashFiles, listFiles, readDatabaseRows } from '@lepupitre/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { IpcError, IpcResult } from '../../src/ipc/ipc-result';
 import { createCommandHost, type CommandHost } from '../../src/runtime/command-host';
 
@@ -67,45 +66,18 @@ export interface DataDirSnapshot {
   readonly files: Readonly<Record<string, string>>;
 }
 
-const DATABASE_FILE = /\.db$/;
 const DATABASE_COMPANION = /(\.db-wal|\.db-shm|\.db-journal|\.db\.lock)$/;
 
+/** A live database; a backup is a file like any other. */
+const isDatabase = (path: string): boolean => path.endsWith('.db') && !path.includes('backups/');
+
 /**
- * Reads every database through its own read-only connection (what is committed) and hashes every
- * other file; snapshots and backups are files like any other.
+ * Reads every database through its own read-only connection (what is committed, in the order
+ * it was written) and hashes every other file; snapshots and backups are files like any other.
  */
 export function snapshotDataDir(dataDir: string): DataDirSnapshot {
   const databases: Record<string, Record<string, unknown[]>> = {};
-  const files: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir).sort()) {
-      const full = join(dir, entry);
-      if (statSync(full).isDirectory()) {
-        walk(full);
-        continue;
-      }
-      const rel = relative(dataDir, full).split(sep).join('/');
-      if (DATABASE_COMPANION.test(rel)) continue;
-      if (DATABASE_FILE.test(rel) && !rel.includes('backups/')) databases[rel] = readRows(full);
-      else files[rel] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dataDir);
+  for (const path of listFiles(dataDir, { skip: (file) => !isDatabase(file) })) databases[path] = readDatabaseRows(join(dataDir, path));
+  const files = hashFiles(dataDir, { skip: (file) => DATABASE_COMPANION.test(file) || isDatabase(file) });
   return { databases, files };
-}
-
-function readRows(path: string): Record<string, unknown[]> {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .pluck()
-      .all() as string[];
-    const rows: Record<string, unknown[]> = {};
-    for (const table of tables) rows[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
-    return rows;
-  } finally {
-    db.close();
-  }
 }

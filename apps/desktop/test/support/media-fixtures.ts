@@ -1,54 +1,86 @@
-import { createProject, createRun, finishRun, importAudio, importTranscript, setRunTranscriptId } from '@lepupitre/repo-talk';
+import { createProject, createRun, finishRun, importAudio, importTranscript, setRunTranscriptId, type StoredAudio } from '@lepupitre/repo-talk';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { ProfileSession } from '../../src/commands/command-context';
 import type { CommandWorld } from './command-world';
+import { samplesIn, wavBytes } from './wav-bytes';
 
 /**
- * Media for command tests: WAV files written field by field, transcripts, runs that carry both
- * (built through the repositories on the host's own connection, not through other contexts'
- * commands), and a small zip reader/writer to open an exported pack and write it back, as a
- * reviewer's tool would after filling the review.
+ * Media for command tests: audio, transcripts and runs that carry both, stored through the talk
+ * repositories on a profile's open connection (the commands that make them through the router
+ * are tested elsewhere), and a small zip reader/writer to open an exported pack and write it
+ * back, as a reviewer's tool would after filling the review.
  */
 
-export interface WavOptions {
-  /** Sample count (16 kHz): 16,000 is one second. */
-  readonly samples?: number;
-  readonly channels?: number;
-  readonly sampleRate?: number;
-  readonly bits?: number;
+/** What the repositories need of a profile: its open database and its folder. */
+export type ProfileFiles = Pick<ProfileSession, 'db' | 'dir'>;
+
+export interface Segment {
+  readonly t_start_ms: number;
+  readonly t_end_ms: number;
+  readonly text: string;
 }
 
-/** A PCM WAV with the canonical 44-byte header; header fields overridable for refused variants. */
-export function wavBytes(options: WavOptions = {}): Buffer {
-  const samples = options.samples ?? 16000;
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) data.writeInt16LE((i * 7) % 30000, i * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8, 'latin1');
-  header.write('fmt ', 12, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(options.channels ?? 1, 22);
-  header.writeUInt32LE(options.sampleRate ?? 16000, 24);
-  header.writeUInt32LE(32000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(options.bits ?? 16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
+/** One segment a second per text, in order. */
+export function timedSegments(texts: readonly string[]): Segment[] {
+  return texts.map((text, i) => ({ t_start_ms: i * 1000, t_end_ms: (i + 1) * 1000, text }));
+}
+
+/** A TranscriptV1 document of these segments; the model and duration are unknown unless given. */
+export function transcriptV1(
+  segments: readonly Segment[],
+  { modelId = null, durationMs = null }: { modelId?: string | null; durationMs?: number | null } = {},
+): Record<string, unknown> {
+  return {
+    schema_version: '1.0.0',
+    language: 'en',
+    model_id: modelId,
+    duration_ms: durationMs,
+    segments: segments.map((s) => ({ t_start_ms: s.t_start_ms, t_end_ms: s.t_end_ms, text: s.text, confidence: null })),
+  };
 }
 
 /** A TranscriptV1 document as a speech tool would hand it over. */
 export function transcriptDocument(texts: readonly string[] = ['Hello everyone.', 'Today: the API.']): Record<string, unknown> {
-  return {
-    schema_version: '1.0.0',
-    language: 'en',
-    model_id: 'tiny',
-    duration_ms: texts.length * 1000,
-    segments: texts.map((text, i) => ({ t_start_ms: i * 1000, t_end_ms: (i + 1) * 1000, text, confidence: null })),
-  };
+  return transcriptV1(timedSegments(texts), { modelId: 'tiny', durationMs: texts.length * 1000 });
+}
+
+/** An audio artifact of `durationMs` milliseconds, as `audio_import_wav` stores it. */
+export function storeAudio(session: ProfileFiles, durationMs = 1000): StoredAudio {
+  return importAudio(session.db, session.dir, wavBytes({ samples: samplesIn(durationMs) }));
+}
+
+/** A transcript artifact of that audio holding `document` (TranscriptV1); returns its id. */
+export function storeTranscriptDocument(session: ProfileFiles, audioId: string, document: Record<string, unknown>): string {
+  return importTranscript(session.db, session.dir, { kind: 'json', audioArtifactId: audioId, document }).transcriptId;
+}
+
+/** A transcript artifact of that audio with these segments; returns its id. */
+export function storeTranscript(session: ProfileFiles, audioId: string, segments: readonly Segment[]): string {
+  return storeTranscriptDocument(session, audioId, transcriptV1(segments));
+}
+
+export interface RecordedRun {
+  readonly runId: string;
+  readonly audio: StoredAudio;
+  readonly transcriptId: string;
+}
+
+/**
+ * A finished run of the talk with its audio and a transcript, as the UI leaves it before asking
+ * for feedback.
+ */
+export function recordedRun(
+  session: ProfileFiles,
+  projectId: string,
+  { document = transcriptDocument(), durationMs = 1000 }: { document?: Record<string, unknown>; durationMs?: number } = {},
+): RecordedRun {
+  const audio = storeAudio(session, durationMs);
+  const transcriptId = storeTranscriptDocument(session, audio.artifactId, document);
+  const runId = createRun(session.db, projectId);
+  finishRun(session.db, runId, audio.artifactId);
+  setRunTranscriptId(session.db, runId, transcriptId);
+  return { runId, audio, transcriptId };
 }
 
 export interface MediaRun {
@@ -59,25 +91,12 @@ export interface MediaRun {
   readonly transcriptId: string;
 }
 
-/**
- * A talk with one finished run that has audio and a transcript, written directly through the
- * talk repositories on the profile's open connection.
- */
+/** A new talk with one recorded run (two seconds of audio, the default transcript). */
 export function seedMediaRun(world: CommandWorld, profileId: string, title = 'Cache talk'): MediaRun {
-  const { db, dir } = world.host.connections.profile(profileId);
-  const projectId = createProject(db, { title });
-  const runId = createRun(db, projectId);
-  const audio = importAudio(db, dir, wavBytes({ samples: 32000 }));
-  const { transcriptId } = importTranscript(db, dir, { kind: 'json', audioArtifactId: audio.artifactId, document: transcriptDocument() });
-  finishRun(db, runId, audio.artifactId);
-  setRunTranscriptId(db, runId, transcriptId);
+  const session = world.host.connections.profile(profileId);
+  const projectId = createProject(session.db, { title });
+  const { runId, audio, transcriptId } = recordedRun(session, projectId, { durationMs: 2000 });
   return { projectId, runId, audioArtifactId: audio.artifactId, audioPath: audio.path, transcriptId };
-}
-
-/** An audio artifact of the profile, as `audio_import_wav` stores it. */
-export function seedAudio(world: CommandWorld, profileId: string, samples = 16000): { artifactId: string; path: string } {
-  const { db, dir } = world.host.connections.profile(profileId);
-  return importAudio(db, dir, wavBytes({ samples }));
 }
 
 export interface ZipEntry {

@@ -1,67 +1,22 @@
 import { openDatabase } from '@lepupitre/db-core';
 import Database from 'better-sqlite3';
-import { createProject, createRun, finishRun, importAudio, importTranscript, setRunTranscriptId } from '@lepupitre/repo-talk';
+import { createProject } from '@lepupitre/repo-talk';
 import type { FaultWorld } from '@lepupitre/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandContext, ProfileSession } from '../../src/commands/command-context';
-import type { IpcError } from '../../src/ipc/ipc-result';
 import type { CommandWorld } from './command-world';
+import { recordedRun, transcriptV1, type Segment } from './media-fixtures';
 
 /*
- * Audio and transcripts for the talk commands' tests, stored through the talk repository on
- * the profile the host has open (the commands that import them are tested elsewhere).
+ * Helpers for the talk commands' tests: the profile session the host has open, a run ready for
+ * analysis outside any host (fault injection), and states no command produces.
  */
-
-const SAMPLE_RATE_HZ = 16_000;
-
-/** A canonical PCM WAV (16-bit, mono, 16 kHz, 44-byte header) of silence. */
-export function silentWav(durationMs: number): Buffer {
-  const data = Buffer.alloc(Math.round((durationMs * SAMPLE_RATE_HZ) / 1000) * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8, 'latin1');
-  header.write('fmt ', 12, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(SAMPLE_RATE_HZ, 24);
-  header.writeUInt32LE(SAMPLE_RATE_HZ * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
-
-export interface Segment {
-  readonly t_start_ms: number;
-  readonly t_end_ms: number;
-  readonly text: string;
-}
 
 /** The profile's open database and folder, as the commands see them. */
 export function sessionOf(world: CommandWorld, profileId: string): ProfileSession {
   return world.host.connections.profile(profileId);
-}
-
-/** A stored audio artifact (a short silent recording); returns its id. */
-export function storeAudio(session: Pick<ProfileSession, 'db' | 'dir'>, durationMs = 1000): string {
-  return importAudio(session.db, session.dir, silentWav(durationMs)).artifactId;
-}
-
-/** A stored transcript artifact of that audio with these segments; returns its id. */
-export function storeTranscript(session: Pick<ProfileSession, 'db' | 'dir'>, audioId: string, segments: readonly Segment[]): string {
-  const document = {
-    schema_version: '1.0.0',
-    language: 'en',
-    model_id: null,
-    duration_ms: null,
-    segments: segments.map((s) => ({ ...s, confidence: null })),
-  };
-  return importTranscript(session.db, session.dir, { kind: 'json', audioArtifactId: audioId, document }).transcriptId;
 }
 
 /**
@@ -81,13 +36,8 @@ export function openAnalyzableRunWorld(segments: readonly Segment[]): Analyzable
   folders.push(folder);
   const databasePath = join(folder, 'profile.db');
   const { db } = openDatabase(databasePath, 'profile');
-  const session = { db, dir: folder };
   const projectId = createProject(db, { title: 'Keynote' });
-  const audioId = storeAudio(session);
-  const transcriptId = storeTranscript(session, audioId, segments);
-  const runId = createRun(db, projectId);
-  finishRun(db, runId, audioId);
-  setRunTranscriptId(db, runId, transcriptId);
+  const { runId, transcriptId } = recordedRun({ db, dir: folder }, projectId, { document: transcriptV1(segments) });
   return { db, databasePath, folder, runId, transcriptId };
 }
 
@@ -111,22 +61,6 @@ export function singleProfileContext(profileId: string, world: FaultWorld): Comm
     },
     releaseProfile: () => undefined,
   };
-}
-
-/** The timestamps this app writes: UTC RFC 3339 with milliseconds and `+00:00`. */
-export const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/;
-
-/** `IPC_INVALID_PAYLOAD` naming this field path (`payload.title`, `(payload)` for the whole). */
-export function invalidPayload(field: string): { code: string; message: unknown } {
-  return { code: 'IPC_INVALID_PAYLOAD', message: expect.stringContaining(`: ${field}: `) };
-}
-
-/** The error of a call that must fail and leave every database row and file as it was. */
-export async function rejectsUnchanged(world: CommandWorld, name: string, payload: unknown): Promise<IpcError> {
-  const before = world.snapshot();
-  const error = await world.fail(name, payload);
-  expect(world.snapshot()).toEqual(before);
-  return error;
 }
 
 /**
