@@ -76,6 +76,14 @@ export interface WriteOptions {
   readonly now?: () => string;
 }
 
+/** How a talk is created by a flow other than `project_create` (a peer-review import). */
+export interface CreateProjectOptions extends WriteOptions {
+  /** The first stage; `draft` unless given (an imported review starts at `peer_review`). */
+  readonly stage?: string;
+  /** Whether the new talk becomes the active one, as `project_create` makes it; default true. */
+  readonly activate?: boolean;
+}
+
 /** TranscriptV1, in the field order the previous app wrote (and JSON exports keep). */
 export interface TranscriptSegment {
   readonly t_start_ms: number;
@@ -105,6 +113,8 @@ export interface SavedTranscript {
  */
 export type TranscriptImportInput =
   | { readonly kind: 'json'; readonly audioArtifactId: string; readonly document: unknown }
+  /** A TranscriptV1 document still as text (a file or a wire field): text that is not JSON is `transcript_parse`. */
+  | { readonly kind: 'json-text'; readonly audioArtifactId: string; readonly json: string }
   | {
       readonly kind: 'text';
       readonly audioArtifactId: string;

@@ -45,6 +45,13 @@ describe('createProject', () => {
     expect(db.get(storedActiveId)?.active_project_id).toBe(id);
   });
 
+  it('creates a talk at another stage without taking the active talk, for an imported review', () => {
+    const current = createProject(db, { title: 'Current' }, { now });
+    const imported = createProject(db, { title: 'Peer review: p1' }, { now, stage: 'peer_review', activate: false });
+    expect(db.get(talkRow, { id: imported })).toMatchObject({ stage: 'peer_review', talk_number: 2 });
+    expect(db.get(storedActiveId)?.active_project_id).toBe(current);
+  });
+
   it('numbers talks after the highest number in use, skipping the training project', () => {
     const first = createProject(db, { title: 'One' }, { now });
     ensureTrainingProject(db, { now });

@@ -87,6 +87,17 @@ describe('importTranscript (json)', () => {
     expectCode(() => importTranscript(db, profile.folder, { kind: 'json', audioArtifactId: audio(1), document }, { now }), 'transcript_parse');
   });
 
+  it('takes the same document as JSON text, and refuses text that is not JSON with transcript_parse', () => {
+    const audioId = audio(10);
+    const json = JSON.stringify(doc([seg(0, 900, 'bonjour')], { language: 'fr' }));
+    const { transcriptId } = importTranscript(db, profile.folder, { kind: 'json-text', audioArtifactId: audioId, json }, { now });
+    expect(getTranscript(db, profile.folder, transcriptId)).toMatchObject({ language: 'fr', segments: [{ text: 'bonjour', t_end_ms: 900 }] });
+    const before = db.get(countArtifacts)?.n;
+    expectCode(() => importTranscript(db, profile.folder, { kind: 'json-text', audioArtifactId: audioId, json: '{"schema_version":' }), 'transcript_parse');
+    expectCode(() => importTranscript(db, profile.folder, { kind: 'json-text', audioArtifactId: audioId, json: '[]' }), 'transcript_parse');
+    expect(db.get(countArtifacts)?.n).toBe(before);
+  });
+
   it('refuses a transcript without any non-blank segment, and a missing or wrong audio artifact', () => {
     const audioId = audio(1);
     expectCode(() => importTranscript(db, profile.folder, { kind: 'json', audioArtifactId: audioId, document: doc([seg(0, 1, '  ')]) }), 'transcript_empty');

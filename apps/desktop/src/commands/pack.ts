@@ -13,11 +13,8 @@ import {
   createProject,
   createRun,
   finishRun,
-  getActiveProject,
-  setActiveProject,
   setOutline,
   setRunTranscriptId,
-  updateProject,
 } from '@lepupitre/repo-talk';
 import { ensureProfileExists } from '@lepupitre/repo-workspace';
 import { z } from 'zod';
@@ -84,8 +81,8 @@ export const peerReviewImport = defineCommand({
  * failure at any step rolls back every row and removes every file written before it (the
  * previous app left orphan artifacts, quirk 18).
  *
- * The talk is created through the talk context, which makes a new talk the active one; the
- * previous import never changed the active talk, so the user's current talk is put back.
+ * The review's talk starts at the `peer_review` stage and does not become the active talk: the
+ * previous import never changed the user's current talk.
  */
 export function writePeerReviewImport(
   session: ProfileSession,
@@ -95,11 +92,7 @@ export function writePeerReviewImport(
   const { db, dir } = session;
   return db.transaction(() => {
     const sources = storePeerReviewSources(db, dir, pack, { now });
-    const active = getActiveProject(db);
-    const title = peerReviewProjectTitle(pack);
-    const projectId = createProject(db, { title }, { now });
-    updateProject(db, projectId, { title, stage: PEER_REVIEW_STAGE }, { now });
-    if (active) setActiveProject(db, active.id);
+    const projectId = createProject(db, { title: peerReviewProjectTitle(pack) }, { now, stage: PEER_REVIEW_STAGE, activate: false });
     setOutline(db, projectId, pack.outlineText, { now });
     // The run keeps the pack's own stamp, verbatim (quirk 12, kept).
     const runId = createRun(db, projectId, { now: () => pack.manifest.created_at });

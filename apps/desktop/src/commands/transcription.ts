@@ -1,4 +1,3 @@
-import { DomainError } from '@lepupitre/db-core';
 import { exportTranscript, getTranscript, importTranscript, saveEditedTranscript, type TranscriptImportInput } from '@lepupitre/repo-talk';
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';
@@ -61,19 +60,10 @@ export const transcriptImport = defineCommand({
     const session = context.profile(profileId);
     const input: TranscriptImportInput =
       format === 'json'
-        ? { kind: 'json', audioArtifactId, document: parseJsonText(content) }
+        ? { kind: 'json-text', audioArtifactId, json: content }
         : { kind: 'text', audioArtifactId, text: content, language, spokenPunctuation };
     return importTranscript(session.db, session.dir, input);
   },
 });
-
-/** The wire carries the document as text; text that is not JSON is the repository's `transcript_parse`. */
-function parseJsonText(content: string): unknown {
-  try {
-    return JSON.parse(content) as unknown;
-  } catch (error) {
-    throw new DomainError('transcript_parse', 'the transcript is not valid JSON', { cause: error });
-  }
-}
 
 export const TRANSCRIPTION_COMMANDS: readonly AnyCommand[] = [transcriptGet, transcriptEditSave, transcriptExport, transcriptImport];

@@ -208,7 +208,7 @@ describe('pack commands', () => {
 
     it('leaves rows and files as they were whichever step of the unit fails', async () => {
       const pack = await readPeerReviewPack(withReview(await exportRun(), join(outside, 'filled.zip')));
-      // A profile that already has an active talk: the import puts it back after creating its own.
+      // A profile that already has an active talk, which the import must leave active.
       const template = join(outside, 'template');
       const seeded = openDatabase(join(template, 'profile.db'), 'profile').db;
       createProject(seeded, { title: 'Current talk' });

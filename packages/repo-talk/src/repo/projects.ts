@@ -10,7 +10,7 @@ import {
   trainingProjectId,
   updateProject as updateProjectQuery,
 } from '../queries';
-import type { ProjectCreateInput, ProjectListItem, ProjectSummary, ProjectUpdateInput, WriteOptions } from '../types';
+import type { CreateProjectOptions, ProjectCreateInput, ProjectListItem, ProjectSummary, ProjectUpdateInput, WriteOptions } from '../types';
 import { normalizeProjectFields, normalizeProjectUpdate } from './project-fields';
 import { toProjectSummary } from './row-mapping';
 
@@ -19,13 +19,14 @@ const INITIAL_STAGE = 'draft';
 const TRAINING_TITLE = 'Training';
 
 /**
- * `project_create`: a new talk, numbered after the highest number in use, made the active talk.
+ * `project_create`: a new talk, numbered after the highest number in use, made the active talk
+ * (unless `activate: false`: an imported review does not take the user's current talk away).
  *
  * Number, insert and activation are one unit under the write lock (BEGIN IMMEDIATE), so two
  * writers cannot read the same MAX and an activation failure leaves no talk behind. The unique
  * index on talk numbers backs the rule in the schema.
  */
-export function createProject(db: DatabaseHandle, input: ProjectCreateInput, options: WriteOptions = {}): string {
+export function createProject(db: DatabaseHandle, input: ProjectCreateInput, options: CreateProjectOptions = {}): string {
   const fields = normalizeProjectFields(input);
   const now = (options.now ?? utcNow)();
   const id = newId('proj');
@@ -38,11 +39,11 @@ export function createProject(db: DatabaseHandle, input: ProjectCreateInput, opt
       goal: fields.goal,
       durationTargetSec: fields.durationTargetSec,
       talkNumber,
-      stage: INITIAL_STAGE,
+      stage: options.stage ?? INITIAL_STAGE,
       createdAt: now,
       isTraining: 0,
     });
-    db.run(setActiveProjectQuery, { projectId: id });
+    if (options.activate !== false) db.run(setActiveProjectQuery, { projectId: id });
     return id;
   });
 }

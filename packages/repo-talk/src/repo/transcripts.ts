@@ -104,7 +104,7 @@ export function exportTranscript(
  * and never replaces an earlier transcript of the same audio.
  *
  * - `json`: a TranscriptV1 document, checked as the UI checks transcripts, blank segments
- *   dropped; stored in the canonical compact form.
+ *   dropped; stored in the canonical compact form. `json-text`: the same document as text.
  * - `text`: one segment per non-blank line, spread evenly over the audio's duration (read from
  *   the WAV); spoken punctuation applied per line when asked, for `en` and `fr`.
  */
@@ -117,7 +117,10 @@ export function importTranscript(
   return db.transaction(() => {
     requireArtifactOfKind(db, input.audioArtifactId, 'audio');
     const store = new ArtifactStore(db, profileDir, options.now);
-    const doc = input.kind === 'json' ? validateImportedTranscript(input.document) : transcriptFromText(store, input);
+    const doc =
+      input.kind === 'text'
+        ? transcriptFromText(store, input)
+        : validateImportedTranscript(input.kind === 'json' ? input.document : parseTranscriptJson(input.json));
     const artifact = store.store({
       type: 'transcript',
       ext: 'json',
@@ -136,4 +139,12 @@ function transcriptFromText(store: ArtifactStore, input: Extract<TranscriptImpor
   const texts = input.spokenPunctuation ? lines.map((line) => applySpokenPunctuation(line, language)) : lines;
   const segments: TranscriptSegment[] = evenSplit(texts, Math.max(audioMs, lines.length));
   return { schema_version: TRANSCRIPT_SCHEMA_VERSION, language, model_id: null, duration_ms: audioMs, segments };
+}
+
+function parseTranscriptJson(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch (error) {
+    throw new DomainError('transcript_parse', 'the transcript is not valid JSON', { cause: error });
+  }
 }
