@@ -205,6 +205,14 @@ export function linkAttemptFeedback(db: DatabaseHandle, attemptId: string, feedb
   });
 }
 
+/**
+ * The quest side of `voice_memo_delete`: an audio that an attempt plays is not a memo to throw
+ * away (`audio_in_use`); deleting it would silently unlink the attempt's recording.
+ */
+export function assertAudioUnusedByAttempts(db: DatabaseHandle, artifactId: string): void {
+  if (db.get(attemptByAudioArtifact, { audioArtifactId: artifactId })) throw new DomainError(QuestErrorCode.AUDIO_IN_USE);
+}
+
 // Checks and mapping
 
 function requireQuest(db: DatabaseHandle, code: string): void {

@@ -27,6 +27,8 @@ export const QuestErrorCode = {
   ATTEMPT_UPDATE_MISSING: 'attempt_update_missing',
   /** The feedback an attempt should point to does not exist. */
   FEEDBACK_NOT_FOUND: 'feedback_not_found',
+  /** An audio an attempt plays cannot be deleted as a voice memo. */
+  AUDIO_IN_USE: 'audio_in_use',
 } as const;
 export type QuestErrorCode = (typeof QuestErrorCode)[keyof typeof QuestErrorCode];
 

@@ -1,5 +1,5 @@
 import { ID_PATTERN, type StepEvent } from '@lepupitre/db-core';
-import { submitAudioAttempt, submitTextAttempt } from '../src';
+import { assertAudioUnusedByAttempts, submitAudioAttempt, submitTextAttempt } from '../src';
 import { attemptRow, countAttempts, questWorld, removeWorlds, steppingClock, type QuestWorld } from './support/quest-world';
 
 let world: QuestWorld;
@@ -141,5 +141,13 @@ describe('quest_submit_audio', () => {
     const id = submit({ transcriptId: world.transcriptIds[0] });
     expect(code(() => submit({ transcriptId: world.audioIds[2] }))).toBe('artifact_not_transcript');
     expect(attemptRow(world.db, id)?.transcript_id).toBe(world.transcriptIds[0]);
+  });
+});
+
+describe('assertAudioUnusedByAttempts (the quest side of voice_memo_delete)', () => {
+  it('refuses an audio an attempt plays with audio_in_use, and lets any other audio go', () => {
+    submitAudioAttempt(world.db, { projectId: world.talkId, questCode: 'D01', audioArtifactId: world.audioIds[0], transcriptId: null });
+    expect(code(() => assertAudioUnusedByAttempts(world.db, world.audioIds[0]))).toBe('audio_in_use');
+    expect(code(() => assertAudioUnusedByAttempts(world.db, world.audioIds[1]))).toBeUndefined();
   });
 });

@@ -213,11 +213,3 @@ export const runUsingAudio = defineQuery((p: QueryParams<{ artifactId: string }>
   qb.selectFrom('runs').select('id').where('audio_artifact_id', '=', p.artifactId).limit(1),
 );
 
-/**
- * A quest attempt that plays this audio, if any; served by `idx_attempts_audio_artifact`. The
- * attempt is the quest context's row: it is only read, so that deleting a recording never
- * silently unlinks an attempt's audio.
- */
-export const attemptUsingAudio = defineQuery((p: QueryParams<{ artifactId: string }>) =>
-  qb.selectFrom('quest_attempts').select('id').where('audio_artifact_id', '=', p.artifactId).limit(1),
-);

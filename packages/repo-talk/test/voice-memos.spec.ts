@@ -2,10 +2,9 @@ import { ArtifactStore, type DatabaseHandle } from '@lepupitre/db-core';
 import { captureWorld } from '@lepupitre/testing';
 import { existsSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createProject, createRun, deleteVoiceMemo, finishRun, importAudio, voiceMemoProfileId } from '../src';
+import { createProject, createRun, deleteVoiceMemo, finishRun, importAudio, voiceMemoArtifactId, voiceMemoProfileId } from '../src';
 import { expectCode } from './support/expect-code';
 import { newProfile, removeProfiles, steppingClock, storeArtifact, type TestProfile } from './support/profile';
-import { insertAudioAttempt } from './support/queries';
 import { rampSamples, wavBytes } from './support/wav-bytes';
 
 afterAll(removeProfiles);
@@ -91,16 +90,20 @@ describe('deleteVoiceMemo', () => {
     expect(world()).toEqual(before);
   });
 
-  it('refuses an audio a run or a quest attempt uses (audio_in_use), changing nothing', () => {
+  it('refuses an audio a run uses (audio_in_use), changing nothing', () => {
     const projectId = createProject(db, { title: 'T' }, { now });
     const runAudio = memo();
     finishRun(db, createRun(db, projectId, { now }), runAudio.artifactId);
-    const attemptAudio = memo();
-    db.run(insertAudioAttempt, { id: 'att_1', projectId, audioArtifactId: attemptAudio.artifactId, createdAt: now() });
     const before = world();
     expectCode(() => deleteVoiceMemo(db, profile.folder, runAudio.path), 'audio_in_use');
-    expectCode(() => deleteVoiceMemo(db, profile.folder, attemptAudio.path), 'audio_in_use');
     expect(world()).toEqual(before);
+  });
+
+  it('names the artifact of a memo path, with the same refusals as the delete', () => {
+    const stored = memo();
+    expect(voiceMemoArtifactId(db, profile.folder, stored.path)).toBe(stored.artifactId);
+    expectCode(() => voiceMemoArtifactId(db, profile.folder, join(profile.folder, 'profile.db')), 'path_not_allowed');
+    expectCode(() => voiceMemoArtifactId(db, profile.folder, join(profile.folder, 'artifacts', 'audio', 'art_missing.wav')), 'artifact_not_found');
   });
 
   it('never follows the path given: a symlinked audio folder pointing outside is refused by the store', () => {

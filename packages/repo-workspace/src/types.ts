@@ -1,4 +1,4 @@
-import type { GlobalSchema, ProfileSchema, Selectable } from '@lepupitre/db-core';
+import type { DatabaseHandle, GlobalSchema, ProfileSchema, Selectable } from '@lepupitre/db-core';
 
 /** Row types of the workspace context, derived from the generated schema: a column rename breaks the build. */
 export type ProfileRow = Selectable<GlobalSchema['profiles']>;
@@ -41,6 +41,11 @@ export const WorkspaceErrorCode = {
 export type WorkspaceErrorCode = (typeof WorkspaceErrorCode)[keyof typeof WorkspaceErrorCode];
 
 /** An injectable clock returning the standard timestamp (`utcNow()` form, `+00:00`). */
+/** `listProfiles`: databases the caller keeps open, counted on its own connection instead of a new one. */
+export interface ListProfilesOptions {
+  readonly heldDatabase?: (profileId: string) => DatabaseHandle | null;
+}
+
 export interface ClockOptions {
   readonly now?: () => string;
 }

@@ -1,5 +1,5 @@
-import type { DatabaseHandle } from '@lepupitre/db-core';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
+import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProfile, listProfiles, profileDatabasePath } from '../src';
 import { tickingClock } from './support/clock';
@@ -56,6 +56,32 @@ describe('profile list', () => {
     insertTalks(profileDatabasePath(dir(), busy), [{ id: 'proj_1' }, { id: 'proj_2' }, { id: 'proj_t', isTraining: true }, { id: 'proj_3' }]);
     const counts = Object.fromEntries(listProfiles(db, dir()).map((p) => [p.id, p.talks_count]));
     expect(counts).toEqual({ [busy]: 3, [idle]: 0 });
+  });
+
+  it('counts on a database the caller holds open instead of opening the file again', () => {
+    const now = tickingClock();
+    const held = createProfile(db, dir(), 'Held', { now });
+    const other = createProfile(db, dir(), 'Other', { now });
+    insertTalks(profileDatabasePath(dir(), held), [{ id: 'proj_1' }, { id: 'proj_2' }]);
+    insertTalks(profileDatabasePath(dir(), other), [{ id: 'proj_9' }]);
+    const handle = openDatabase(profileDatabasePath(dir(), held), 'profile').db;
+    try {
+      const asked: string[] = [];
+      // The held connection answers for its profile: prove it by counting through it after the file moved away.
+      renameSync(profileDatabasePath(dir(), held), `${profileDatabasePath(dir(), held)}.moved`);
+      const counts = Object.fromEntries(
+        listProfiles(db, dir(), {
+          heldDatabase: (id) => {
+            asked.push(id);
+            return id === held ? handle : null;
+          },
+        }).map((p) => [p.id, p.talks_count]),
+      );
+      expect(counts).toEqual({ [held]: 2, [other]: 1 });
+      expect(asked).toEqual([held, other]);
+    } finally {
+      handle.close();
+    }
   });
 
   it('sums the regular files under the profile folder, without following or counting symlinks', () => {

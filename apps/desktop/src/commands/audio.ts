@@ -1,5 +1,6 @@
 import { PACK_LIMITS } from '@lepupitre/repo-pack';
-import { deleteVoiceMemo, importAudio, trimAudio, voiceMemoProfileId } from '@lepupitre/repo-talk';
+import { assertAudioUnusedByAttempts } from '@lepupitre/repo-quest';
+import { deleteVoiceMemo, importAudio, trimAudio, voiceMemoArtifactId, voiceMemoProfileId } from '@lepupitre/repo-talk';
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';
 import { StoredAudioResponse } from './contracts/stored-audio';
@@ -8,11 +9,18 @@ import { Id, VoidResponse } from './wire-schemas';
 /**
  * Largest WAV `audio_import_wav` takes: the largest audio a review pack may carry (64 MiB, about
  * 35 minutes of 16 kHz mono 16-bit). A bigger recording could be imported but never exported
- * for review, and it crosses the IPC as one string. As base64, the longest text whose bytes stay
- * within that limit.
+ * for review, and it crosses the IPC as one string. As base64, the longest padded text of that
+ * many bytes; the exact decoded size is checked too, since unpadded text of that length decodes
+ * to a little more.
  */
 export const MAX_IMPORTED_WAV_BYTES = PACK_LIMITS.maxEntryBytes;
-export const MAX_IMPORTED_WAV_BASE64_CHARS = Math.floor(MAX_IMPORTED_WAV_BYTES / 3) * 4;
+export const MAX_IMPORTED_WAV_BASE64_CHARS = Math.ceil(MAX_IMPORTED_WAV_BYTES / 3) * 4;
+
+/** The byte count a base64 text decodes to (padding not counted). */
+function decodedBytes(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return Math.floor((base64.length * 3) / 4) - padding;
+}
 
 /** A time in the audio: the UI sends non-negative integer milliseconds. */
 const Milliseconds = z.number().int().nonnegative();
@@ -36,7 +44,14 @@ export const audioTrimWav = defineCommand({
  */
 export const audioImportWav = defineCommand({
   name: 'audio_import_wav',
-  request: z.object({ profileId: Id, wavBase64: z.base64().min(1).max(MAX_IMPORTED_WAV_BASE64_CHARS) }),
+  request: z.object({
+    profileId: Id,
+    wavBase64: z
+      .base64()
+      .min(1)
+      .max(MAX_IMPORTED_WAV_BASE64_CHARS)
+      .refine((text) => decodedBytes(text) <= MAX_IMPORTED_WAV_BYTES, 'the WAV is larger than the 64 MiB limit'),
+  }),
   response: StoredAudioResponse,
   handler: ({ profileId, wavBase64 }, context) => {
     const session = context.profile(profileId);
@@ -54,8 +69,12 @@ export const voiceMemoDelete = defineCommand({
   request: z.object({ path: z.string().min(1) }),
   response: VoidResponse,
   handler: ({ path }, context) => {
-    const session = context.profile(voiceMemoProfileId(path));
-    deleteVoiceMemo(session.db, session.dir, path);
+    const { db, dir } = context.profile(voiceMemoProfileId(path));
+    // One unit across two contexts: the quest side's check and the talk side's delete.
+    db.transaction(() => {
+      assertAudioUnusedByAttempts(db, voiceMemoArtifactId(db, dir, path));
+      deleteVoiceMemo(db, dir, path);
+    });
     return null;
   },
 });

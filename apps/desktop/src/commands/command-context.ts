@@ -27,6 +27,8 @@ export interface CommandContext {
    * (`profile_not_found`), then opens its database if this host has not yet.
    */
   profile(profileId: string): ProfileSession;
+  /** The profile's database if this host already has it open, without checking or opening anything. */
+  heldProfileDatabase(profileId: string): DatabaseHandle | null;
   /** Closes the profile's database if this host has it open (before its folder moves away). */
   releaseProfile(profileId: string): void;
 }

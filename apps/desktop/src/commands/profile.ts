@@ -34,7 +34,8 @@ export const profileList = defineCommand({
   name: 'profile_list',
   request: z.object({}),
   response: z.array(ProfileSummary),
-  handler: (_request, context) => listProfiles(context.global(), context.dataDir),
+  // The host's open databases are counted on their connections; the others are opened for the count, as before.
+  handler: (_request, context) => listProfiles(context.global(), context.dataDir, { heldDatabase: (id) => context.heldProfileDatabase(id) }),
 });
 
 export const profileCreate = defineCommand({
@@ -54,8 +55,10 @@ export const profileSwitch = defineCommand({
   request: ProfileRequest,
   response: VoidResponse,
   handler: ({ profileId }, context) => {
-    switchProfile(context.global(), context.dataDir, profileId);
+    // The host's open goes first: it recovers a damaged database, which the switch's own open
+    // would refuse, and an unknown profile or an unusable file leaves the active profile as it was.
     context.profile(profileId);
+    switchProfile(context.global(), context.dataDir, profileId);
     return null;
   },
 });
@@ -87,6 +90,8 @@ export const profileDbDiagnostics = defineCommand({
   request: z.object({ profileId: Id.nullish() }),
   response: z.object({ global: Diagnostics, profile: Diagnostics.nullable() }),
   handler: ({ profileId }, context) => {
+    // Opening first brings the global database up to date, as the previous app's diagnostics did.
+    context.global();
     const global = wireDiagnostics(diagnoseDatabase(context.globalDatabasePath, 'global'));
     if (profileId === null || profileId === undefined) return { global, profile: null };
     // Opening first brings the database up to date, as the previous app's diagnostics did.

@@ -66,6 +66,10 @@ export class HostConnections implements CommandContext {
     return session;
   }
 
+  heldProfileDatabase(profileId: string): DatabaseHandle | null {
+    return this.profiles.get(profileId)?.db ?? null;
+  }
+
   /** The profiles whose database is open, least recently used first. */
   get openProfiles(): readonly string[] {
     return [...this.profiles.keys()];
@@ -87,11 +91,23 @@ export class HostConnections implements CommandContext {
     this.close();
   }
 
-  /** Closes everything (host shutdown); a later command opens again. */
+  /**
+   * Closes everything (host shutdown); a later command opens again. Every handle is closed even
+   * if one fails to; the first failure is raised afterwards.
+   */
   close(): void {
-    for (const id of [...this.profiles.keys()]) this.releaseProfile(id);
-    this.globalDb?.close();
+    const handles = [...[...this.profiles.values()].map((session) => session.db), ...(this.globalDb ? [this.globalDb] : [])];
+    this.profiles.clear();
     this.globalDb = null;
+    let failure: unknown = null;
+    for (const handle of handles) {
+      try {
+        handle.close();
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure !== null) throw failure;
   }
 
   private open(path: string, scope: 'global' | 'profile', label: string): DatabaseHandle {

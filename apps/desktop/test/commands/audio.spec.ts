@@ -1,4 +1,6 @@
 import { ArtifactStore } from '@lepupitre/db-core';
+import { submitAudioAttempt } from '@lepupitre/repo-quest';
+import { createProject } from '@lepupitre/repo-talk';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -59,9 +61,13 @@ describe('audio commands', () => {
       await expectInvalid(world, 'audio_import_wav', ['p', 'UklGRg=='], '(payload)');
     });
 
-    it('refuses a WAV beyond what a review pack can carry (64 MiB) before decoding it', async () => {
-      expect(MAX_IMPORTED_WAV_BASE64_CHARS).toBe(89_478_484);
-      expect((MAX_IMPORTED_WAV_BASE64_CHARS / 4) * 3).toBeLessThanOrEqual(64 * 1024 * 1024);
+    it('takes up to exactly what a review pack can carry (64 MiB) and refuses one byte more before decoding it', async () => {
+      expect(MAX_IMPORTED_WAV_BASE64_CHARS).toBe(89_478_488);
+      // 64 MiB exactly (two padding characters): past the schema, refused by the WAV reader.
+      const exact = await world.fail('audio_import_wav', { profileId, wavBase64: `${'A'.repeat(MAX_IMPORTED_WAV_BASE64_CHARS - 2)}==` });
+      expect(exact.code).toBe('wav_header');
+      // One byte more fits in the same number of characters: the decoded size is what counts.
+      await expectInvalid(world, 'audio_import_wav', { profileId, wavBase64: `${'A'.repeat(MAX_IMPORTED_WAV_BASE64_CHARS - 1)}=` }, 'wavBase64');
       await expectInvalid(world, 'audio_import_wav', { profileId, wavBase64: 'A'.repeat(MAX_IMPORTED_WAV_BASE64_CHARS + 4) }, 'wavBase64');
     });
 
@@ -151,6 +157,12 @@ describe('audio commands', () => {
       await expectRejected(world, 'voice_memo_delete', { path: join(dir, 'artifacts', 'audio', 'art_missing.wav') }, 'artifact_not_found');
       // A rehearsal's recording is not a memo: deleting it would unlink the run.
       await expectRejected(world, 'voice_memo_delete', { path: run.audioPath }, 'audio_in_use');
+      // Nor is a quest attempt's: the quest side's check runs in the same unit.
+      const attemptAudio = storeAudio(session);
+      const projectId = createProject(session.db, { title: 'Quests' });
+      submitAudioAttempt(session.db, { projectId, questCode: 'D01', audioArtifactId: attemptAudio.artifactId, transcriptId: null });
+      await expectRejected(world, 'voice_memo_delete', { path: attemptAudio.path }, 'audio_in_use');
+      expect(existsSync(attemptAudio.path)).toBe(true);
     });
   });
 });

@@ -53,4 +53,11 @@ describe('profile commands', () => {
     expect(diagnostics.global).toMatchObject({ scope: 'global', continuityOk: true, integrityCheck: 'ok' });
     expect(JSON.stringify(diagnostics)).not.toMatch(/backup|corrupt|token|secret|password|\//i);
   });
+
+  it('opens and migrates the global database before reporting on it, also as the first command of a host', async () => {
+    const diagnostics = await world.ok<{ global: Record<string, unknown>; profile: null }>('profile_db_diagnostics', {});
+    expect(diagnostics.profile).toBeNull();
+    expect(diagnostics.global).toMatchObject({ scope: 'global', continuityOk: true, integrityCheck: 'ok', schemaVersion: expect.any(String) });
+    expect(diagnostics.global['appliedMigrationCount']).toBe(diagnostics.global['expectedMigrationCount']);
+  });
 });

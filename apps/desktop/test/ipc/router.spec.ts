@@ -12,6 +12,7 @@ const context: CommandContext = {
   global: () => {
     throw new Error('not used');
   },
+  heldProfileDatabase: () => null,
   profile: () => {
     throw new Error('not used');
   },

@@ -103,4 +103,33 @@ describe('host connections', () => {
       await next.stop();
     }
   });
+
+  it('switches to a profile whose database is damaged: the host recovers it before the switch', async () => {
+    const damaged = await world.createProfile('Damaged');
+    await world.ok('preference_profile_set', { profileId: damaged, key: 'ui.kept', value: 'yes' });
+    await world.createProfile('Current');
+    await world.stop();
+    zeroHeader(profileDatabasePath(world.dataDir, damaged));
+
+    const next = new CommandWorld(world.dataDir);
+    try {
+      expect(await next.ok('profile_switch', { profileId: damaged })).toBeNull();
+      const list = await next.ok<{ id: string; is_active: boolean }[]>('profile_list');
+      expect(list.find((p) => p.is_active)?.id).toBe(damaged);
+      expect(await next.ok('preference_profile_get', { profileId: damaged, key: 'ui.kept' })).toBe('yes');
+      expect(next.log).toEqual([`recovered profiles/${damaged}: recovered`]);
+    } finally {
+      await next.stop();
+    }
+  });
+
+  it('counts the talks of an open profile on its connection when listing profiles', async () => {
+    const profileId = await world.createProfile();
+    await world.ok('project_create', { profileId, payload: { title: 'One' } });
+    const held = world.host.connections.heldProfileDatabase(profileId);
+    expect(held).toBe(world.host.connections.profile(profileId).db);
+    const list = await world.ok<{ talks_count: number }[]>('profile_list');
+    expect(list[0]?.talks_count).toBe(1);
+    expect(world.host.connections.heldProfileDatabase('prof_other')).toBeNull();
+  });
 });

@@ -59,6 +59,9 @@ export function singleProfileContext(profileId: string, world: FaultWorld): Comm
       if (id !== profileId) throw new Error(`unexpected profile ${id}`);
       return { id, db: world.db, dir: world.folder };
     },
+    heldProfileDatabase: (id) => {
+      return id === profileId ? world.db : null;
+    },
     releaseProfile: () => undefined,
   };
 }

@@ -29,6 +29,6 @@ export {
 } from './runs';
 export { getTranscript, saveEditedTranscript, exportTranscript, importTranscript } from './transcripts';
 export { importAudio, trimAudio } from './audio';
-export { deleteVoiceMemo, voiceMemoProfileId } from './voice-memos';
+export { deleteVoiceMemo, voiceMemoArtifactId, voiceMemoProfileId } from './voice-memos';
 /** Pure functions over a loaded transcript, for the analysis the command layer composes. */
 export { transcriptText, transcriptEndMs } from './transcript-text';

@@ -1,6 +1,6 @@
 import { ArtifactStore, DomainError, type DatabaseHandle } from '@lepupitre/db-core';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { attemptUsingAudio, runUsingAudio } from '../queries';
+import { runUsingAudio } from '../queries';
 import { requireArtifactOfKind } from './artifact-checks';
 
 /** `artifacts/audio/<artifact id>.wav`: where every recording and imported audio is stored. */
@@ -30,28 +30,38 @@ export function voiceMemoProfileId(path: string): string {
 }
 
 /**
- * `voice_memo_delete` (transcripts quirk 1, fixed). The previous app removed any file under the
- * app data folder and left the artifact row behind. Here the path must be exactly an audio
- * artifact's file of this profile (`<profile>/artifacts/audio/<id>.wav`, else
+ * The audio artifact a voice memo's path names, in this profile. The path must be exactly an
+ * audio artifact's file of this profile (`<profile>/artifacts/audio/<id>.wav`, else
  * `path_not_allowed`), the artifact must exist and be audio (`artifact_not_found`,
- * `artifact_not_audio`), and no run or quest attempt may use it (`audio_in_use`: deleting it
- * would silently unlink a rehearsal's recording). Then the row goes in one transaction and the
- * file after commit. The path only names the artifact: the file removed is the one the row
- * points at, resolved inside the profile.
+ * `artifact_not_audio`), and its row must point at that very file: an id whose row points
+ * elsewhere (a legacy or hostile relpath) is not this file.
  */
-export function deleteVoiceMemo(db: DatabaseHandle, profileDir: string, path: string): void {
+export function voiceMemoArtifactId(db: DatabaseHandle, profileDir: string, path: string): string {
   if (!isAbsolute(path) || path.includes('\0')) throw pathNotAllowed();
   const parts = relative(resolve(profileDir), resolve(path)).split(sep);
   const match = parts.length === 3 && parts[0] === ARTIFACTS_FOLDER && parts[1] === AUDIO_FOLDER ? AUDIO_FILE.exec(parts[2] ?? '') : null;
   const artifactId = match?.[1];
   if (artifactId === undefined) throw pathNotAllowed();
+  requireArtifactOfKind(db, artifactId, 'audio');
+  if (new ArtifactStore(db, profileDir).get(artifactId)?.localRelpath !== `${ARTIFACTS_FOLDER}/${AUDIO_FOLDER}/${artifactId}.wav`) {
+    throw pathNotAllowed();
+  }
+  return artifactId;
+}
+
+/**
+ * `voice_memo_delete` (transcripts quirk 1, fixed), the talk side. The previous app removed any
+ * file under the app data folder and left the artifact row behind. Here the path must name an
+ * audio artifact of this profile (`voiceMemoArtifactId`), and no run may use it (`audio_in_use`:
+ * deleting it would silently unlink a rehearsal's recording; quest attempts are the quest
+ * context's check, composed by the caller in the same transaction). Then the row goes and the
+ * file after commit: the file removed is the one the row points at, resolved inside the profile.
+ */
+export function deleteVoiceMemo(db: DatabaseHandle, profileDir: string, path: string): void {
   db.transaction(() => {
-    requireArtifactOfKind(db, artifactId, 'audio');
-    const store = new ArtifactStore(db, profileDir);
-    // An id whose row points elsewhere (a legacy or hostile relpath) is not this file.
-    if (store.get(artifactId)?.localRelpath !== `${ARTIFACTS_FOLDER}/${AUDIO_FOLDER}/${artifactId}.wav`) throw pathNotAllowed();
-    if (db.get(runUsingAudio, { artifactId }) || db.get(attemptUsingAudio, { artifactId })) throw new DomainError('audio_in_use');
-    store.delete(artifactId);
+    const artifactId = voiceMemoArtifactId(db, profileDir, path);
+    if (db.get(runUsingAudio, { artifactId })) throw new DomainError('audio_in_use');
+    new ArtifactStore(db, profileDir).delete(artifactId);
   });
 }
 

@@ -50,15 +50,3 @@ export const outlineRow = defineQuery((p: QueryParams<{ projectId: string }>) =>
 );
 
 export const countArtifacts = defineQuery(() => qb.selectFrom('artifacts').select((eb) => eb.fn.countAll<number>().as('n')));
-
-/** A quest attempt of the seeded quest `A01` playing an audio artifact (the quest context's row). */
-export const insertAudioAttempt = defineQuery(
-  (p: QueryParams<{ id: string; projectId: string; audioArtifactId: string; createdAt: string }>) =>
-    qb.insertInto('quest_attempts').values({
-      id: p.id,
-      project_id: p.projectId,
-      quest_code: 'A01',
-      created_at: p.createdAt,
-      audio_artifact_id: p.audioArtifactId,
-    }),
-);

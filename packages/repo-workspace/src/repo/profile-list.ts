@@ -1,7 +1,7 @@
 import { openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
 import { existsSync } from 'node:fs';
 import { allProfiles, talksCount } from '../queries';
-import type { ProfileSummary } from '../types';
+import type { ListProfilesOptions, ProfileSummary } from '../types';
 import { folderSizeBytes } from './profile-folder-size';
 import { profileDatabasePath, profileFolder } from './profile-paths';
 
@@ -19,9 +19,10 @@ const LIST_MIGRATION_LOCK_TIMEOUT_MS = 2_000;
  * Unlike the previous app, listing never creates anything: a profile whose folder or database is
  * missing reports 0 bytes and 0 talks (what a freshly created database would have counted)
  * instead of getting an empty database. An existing database is opened as any other open does,
- * which brings it up to date if it is behind, as the previous app did.
+ * which brings it up to date if it is behind, as the previous app did; a database the caller
+ * already holds open (`heldDatabase`, the host's connections) is counted on that connection.
  */
-export function listProfiles(db: DatabaseHandle, dataDir: string): ProfileSummary[] {
+export function listProfiles(db: DatabaseHandle, dataDir: string, options: ListProfilesOptions = {}): ProfileSummary[] {
   const rows = db.all(allProfiles);
   const summaries: ProfileSummary[] = [];
   for (const row of rows) {
@@ -34,7 +35,7 @@ export function listProfiles(db: DatabaseHandle, dataDir: string): ProfileSummar
       last_opened_at: row.last_opened_at,
       is_active: row.is_active === 1,
       size_bytes: sizeOf(dataDir, row.id),
-      talks_count: talksOf(dataDir, row.id),
+      talks_count: talksOf(dataDir, row.id, options.heldDatabase?.(row.id) ?? null),
     });
   }
   return summaries;
@@ -48,8 +49,9 @@ function sizeOf(dataDir: string, profileId: string): number {
   }
 }
 
-function talksOf(dataDir: string, profileId: string): number {
+function talksOf(dataDir: string, profileId: string, held: DatabaseHandle | null): number {
   try {
+    if (held) return held.get(talksCount)?.n ?? 0;
     const path = profileDatabasePath(dataDir, profileId);
     if (!existsSync(path)) return 0;
     const profileDb = openDatabase(path, 'profile', { lockTimeoutMs: LIST_MIGRATION_LOCK_TIMEOUT_MS }).db;
