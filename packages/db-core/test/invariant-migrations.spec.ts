@@ -36,6 +36,31 @@ describe('invariant migrations', () => {
     write.close();
   });
 
+  it('0004 (global): every empty name becomes Unnamed profile, numbered in creation order, never taking a chosen name', () => {
+    const path = join(dir(), 'global.db');
+    const raw = new Database(path);
+    raw.exec(`
+      CREATE TABLE profiles (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL, last_opened_at TEXT, is_active INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE global_settings (key TEXT PRIMARY KEY, value_json TEXT NOT NULL);
+      INSERT INTO profiles VALUES ('prof_c', '', '2026-02-23T10:00:00+00:00', NULL, 0);
+      INSERT INTO profiles VALUES ('prof_a', 'Unnamed profile', '2026-02-20T10:00:00+00:00', NULL, 1);
+      INSERT INTO profiles VALUES ('prof_b', '', '2026-02-22T10:00:00+00:00', NULL, 0);
+      INSERT INTO profiles VALUES ('prof_d', '  ', '2026-02-24T10:00:00+00:00', NULL, 0);
+      INSERT INTO profiles VALUES ('prof_e', 'Ada', '2026-02-25T10:00:00+00:00', NULL, 0);`);
+    raw.close();
+    openDatabase(path, 'global').db.close();
+    const check = new Database(path, { readonly: true });
+    // 0002 first suffixes the second empty name (" (2)"); 0004 then names the one left empty.
+    expect(check.prepare('SELECT id, name FROM profiles ORDER BY id').all()).toEqual([
+      { id: 'prof_a', name: 'Unnamed profile' },
+      { id: 'prof_b', name: 'Unnamed profile prof_b' },
+      { id: 'prof_c', name: ' (2)' },
+      { id: 'prof_d', name: '  ' },
+      { id: 'prof_e', name: 'Ada' },
+    ]);
+    check.close();
+  });
+
   it('0008 (profile): duplicated talk numbers move after the largest, in creation order; training has none', () => {
     const path = join(dir(), 'profile.db');
     const { db } = openDatabase(path, 'profile');

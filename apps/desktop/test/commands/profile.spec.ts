@@ -1,3 +1,7 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CommandWorld } from '../support/command-world';
 
 describe('profile commands', () => {
@@ -59,5 +63,22 @@ describe('profile commands', () => {
     expect(diagnostics.profile).toBeNull();
     expect(diagnostics.global).toMatchObject({ scope: 'global', continuityOk: true, integrityCheck: 'ok', schemaVersion: expect.any(String) });
     expect(diagnostics.global['appliedMigrationCount']).toBe(diagnostics.global['expectedMigrationCount']);
+  });
+
+  it('lists a data folder whose previous app stored an empty profile name, which the UI could not list', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'lepupitre-blank-name-'));
+    const raw = new Database(join(fresh, 'global.db'));
+    raw.exec(`
+      CREATE TABLE profiles (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL, last_opened_at TEXT, is_active INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE global_settings (key TEXT PRIMARY KEY, value_json TEXT NOT NULL);
+      INSERT INTO profiles VALUES ('prof_blank', '', '2026-02-23T10:00:00+00:00', NULL, 1);`);
+    raw.close();
+    const legacy = new CommandWorld(fresh);
+    try {
+      const list = await legacy.ok<{ id: string; name: string }[]>('profile_list');
+      expect(list.map((p) => [p.id, p.name])).toEqual([['prof_blank', 'Unnamed profile']]);
+    } finally {
+      await legacy.close();
+    }
   });
 });
