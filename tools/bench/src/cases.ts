@@ -1,51 +1,19 @@
-import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { defineQuery, profileQueryBuilder, type ProfileSchema, type QueryParams } from '@lepupitre/db-core';
-import { openPosturedConnection, preparedWriteTransaction } from './connections';
-import type { Dataset } from './dataset';
-import type { HarnessOptions, Implementation } from './harness';
+import {
+  CHECKPOINT_PRAGMA,
+  openPosturedConnection,
+  writeCaseHarness,
+  type BenchCase,
+  type BenchContext,
+  type Dataset,
+} from '@lepupitre/bench/harness';
+import { preparedWriteTransaction } from './connections';
 import { BASELINE_SQL } from './queries';
 
 export type ImplementationName = 'raw' | 'dbCore' | 'kysely';
 
-export interface BenchCase<K extends string = ImplementationName> {
-  readonly name: string;
-  readonly description: string;
-  readonly implementations: Readonly<Record<K, Implementation>>;
-  /** Results of the implementations for the same input, raw first, to prove they do the same work. */
-  readonly check?: () => Promise<readonly unknown[]>;
-  readonly harness?: Pick<HarnessOptions, 'beforeBatch' | 'primeBatch' | 'maxBatchSize'>;
-  /**
-   * The case adds or changes rows. Write cases are measured after every read case, so that the
-   * reads see the seeded data rather than, say, thousands of runs sharing one timestamp.
-   */
-  readonly writes?: boolean;
-}
-
-/**
- * Calls per write batch: at three to four WAL frames per commit, 150 commits stay well under
- * SQLite's auto-checkpoint threshold of 1000 frames, whatever the speed of the machine.
- */
-const WRITES_PER_BATCH_MAX = 150;
-
-/**
- * Harness options of a case whose calls each commit a write transaction.
- *
- * Every commit appends WAL frames, and the commit that crosses the auto-checkpoint threshold
- * pays for copying them all (and the next one for syncing the restarted WAL's header),
- * whichever implementation made them: milliseconds landing on an arbitrary batch. So the WAL is
- * emptied before each batch, the implementation's own untimed first call absorbs the restart,
- * and batches are kept short enough never to reach the threshold.
- */
-export function writeCaseHarness(raw: Database.Database): NonNullable<BenchCase['harness']> {
-  return {
-    beforeBatch: () => {
-      raw.pragma(BASELINE_SQL.checkpoint);
-    },
-    primeBatch: true,
-    maxBatchSize: WRITES_PER_BATCH_MAX,
-  };
-}
+export type ExecutionPathCase = BenchCase<ImplementationName>;
 
 export const LATEST_RUNS_LIMIT = 12;
 
@@ -67,11 +35,6 @@ const insertRun = defineQuery((p: QueryParams<{ id: string; projectId: string; c
   profileQueryBuilder.insertInto('runs').values({ id: p.id, project_id: p.projectId, created_at: p.createdAt }),
 );
 
-export interface BenchContext<K extends string = ImplementationName> {
-  readonly cases: readonly BenchCase<K>[];
-  close(): Promise<void>;
-}
-
 /**
  * The three cases, each with three implementations over the same file: a hand-written
  * better-sqlite3 baseline, db-core's compiled-query path, and Kysely executing through its own
@@ -81,7 +44,7 @@ export interface BenchContext<K extends string = ImplementationName> {
  * plain deferred BEGIN: that is its own path, kept as shipped, and for a transaction that
  * only inserts it takes the same lock at the first write.
  */
-export async function createCases(data: Dataset): Promise<BenchContext> {
+export async function createCases(data: Dataset): Promise<BenchContext<ImplementationName>> {
   const raw = openPosturedConnection(data.path);
   const kysely = new Kysely<ProfileSchema>({ dialect: new SqliteDialect({ database: openPosturedConnection(data.path) }) });
   const db = data.db;
@@ -95,7 +58,7 @@ export async function createCases(data: Dataset): Promise<BenchContext> {
   };
   const runId = { raw: sequence('bench-raw'), dbCore: sequence('bench-db-core'), kysely: sequence('bench-kysely') };
   // Reads then start from the database file, not from a WAL holding the whole seed.
-  raw.pragma(BASELINE_SQL.checkpoint);
+  raw.pragma(CHECKPOINT_PRAGMA);
 
   const rawStatements = {
     talkById: raw.prepare(BASELINE_SQL.talkById),
@@ -104,7 +67,7 @@ export async function createCases(data: Dataset): Promise<BenchContext> {
   };
   const rawWrite = preparedWriteTransaction(raw);
 
-  const pointSelect: BenchCase = {
+  const pointSelect: ExecutionPathCase = {
     name: 'point-select',
     description: 'talk_projects by primary key',
     implementations: {
@@ -132,7 +95,7 @@ export async function createCases(data: Dataset): Promise<BenchContext> {
       .limit(LATEST_RUNS_LIMIT)
       .execute();
 
-  const smallList: BenchCase = {
+  const smallList: ExecutionPathCase = {
     name: 'latest-12-runs',
     description: `the ${LATEST_RUNS_LIMIT} latest runs of a talk`,
     implementations: {
@@ -147,7 +110,7 @@ export async function createCases(data: Dataset): Promise<BenchContext> {
     ],
   };
 
-  const insertInTransaction: BenchCase = {
+  const insertInTransaction: ExecutionPathCase = {
     name: 'insert-run-tx',
     description: 'one run inserted in its own write transaction',
     harness: writeCaseHarness(raw),

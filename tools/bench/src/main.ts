@@ -1,8 +1,11 @@
-import { isDeepStrictEqual } from 'node:util';
-import { cpus, loadavg } from 'node:os';
-import { createCases, type BenchCase } from './cases';
-import { buildDataset, DEFAULT_SIZE } from './dataset';
-import { collectsBetweenBatches, DEFAULT_HARNESS, measure, type Measurement } from './harness';
+import {
+  buildDefaultDataset,
+  currentLoadAverage,
+  describeRun,
+  measureCase,
+  readsFirst,
+} from '@lepupitre/bench/harness';
+import { createCases } from './cases';
 import { createRepositoryCases } from './repository-cases';
 import {
   caseResult,
@@ -15,9 +18,10 @@ import {
 } from './report';
 
 /**
- * `npm run bench [-- --json]`: micro-benchmark of db-core's execution path against a
- * hand-written better-sqlite3 baseline and Kysely's own driver, then of repository hot calls
- * against hand-written better-sqlite3 equivalents.
+ * `npx nx run bench:bench [--json]` (also run by `npm run bench`): micro-benchmark of db-core's
+ * execution path against a hand-written better-sqlite3 baseline and Kysely's own driver, then
+ * of repository hot calls against hand-written better-sqlite3 equivalents. The command layer
+ * has its own bench in the desktop app (`apps/desktop/test/bench`).
  *
  * It always exits 0 when it completes: the numbers depend on the machine and belong in notes,
  * so a miss is reported, not failed. It exits 1 only when it cannot measure, including when
@@ -29,12 +33,8 @@ async function main(): Promise<void> {
     if (!json) console.log(line);
   };
 
-  const loadBefore = loadavg()[0] ?? Number.NaN;
-  progress(
-    `building ${DEFAULT_SIZE.talks} talks and ${DEFAULT_SIZE.runs} runs, and a talk with ` +
-      `${DEFAULT_SIZE.analysedRuns} analysed runs, through openDatabase...`,
-  );
-  const data = buildDataset(DEFAULT_SIZE);
+  const loadBefore = currentLoadAverage();
+  const data = buildDefaultDataset(progress);
   const opened: { close(): Promise<void> }[] = [];
   try {
     const context = await createCases(data);
@@ -58,21 +58,11 @@ async function main(): Promise<void> {
         },
       })),
     ];
-    // Every read before any write (see BenchCase.writes); each table keeps its own order.
-    for (const job of [...jobs.filter((j) => !j.writes), ...jobs.filter((j) => j.writes)]) await job.run();
+    // Each table keeps its own order.
+    for (const job of readsFirst(jobs)) await job.run();
 
     const report: BenchReport = {
-      environment: {
-        node: process.version,
-        platform: `${process.platform} ${process.arch}`,
-        cpu: cpus()[0]?.model.trim() ?? 'unknown cpu',
-        cpus: cpus().length,
-        loadAverage: [loadBefore, loadavg()[0] ?? Number.NaN],
-      },
-      dataset: { talks: data.size.talks, runs: data.size.runs, analysedRuns: data.size.analysedRuns },
-      samples: DEFAULT_HARNESS.samples,
-      targetBatchMs: DEFAULT_HARNESS.targetBatchMs,
-      collectsBetweenBatches,
+      ...describeRun(loadBefore, data.size),
       targetRatio: TARGET_RATIO,
       cases: results,
       repositoryCases: repositoryResults,
@@ -82,24 +72,6 @@ async function main(): Promise<void> {
     for (const context of opened.reverse()) await context.close();
     data.dispose();
   }
-}
-
-/** Checks that the implementations agree, then measures them against each other. */
-async function measureCase<K extends string>(
-  benchCase: BenchCase<K>,
-  progress: (line: string) => void,
-): Promise<Record<K, Measurement>> {
-  if (benchCase.check) {
-    const [raw, ...others] = await benchCase.check();
-    if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
-      throw new Error(`${benchCase.name}: the baseline finds nothing, so the case would measure nothing`);
-    }
-    if (others.some((other) => !isDeepStrictEqual(other, raw))) {
-      throw new Error(`${benchCase.name}: the implementations return different results`);
-    }
-  }
-  progress(`measuring ${benchCase.name}...`);
-  return measure(benchCase.implementations, { ...DEFAULT_HARNESS, ...benchCase.harness });
 }
 
 main().catch((error: unknown) => {

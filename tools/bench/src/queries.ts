@@ -10,8 +10,6 @@ export const BASELINE_SQL = {
   beginImmediate: 'BEGIN IMMEDIATE',
   commit: 'COMMIT',
   rollback: 'ROLLBACK',
-  /** A pragma, run through `db.pragma`. */
-  checkpoint: 'wal_checkpoint(TRUNCATE)',
 } as const;
 
 /**
@@ -69,25 +67,4 @@ export const REPOSITORY_SQL = {
   /** Read back by the checks of the write cases, to compare what each implementation stored. */
   runById: 'SELECT * FROM runs WHERE id = ?',
   noteOf: 'SELECT note_text FROM feedback_notes WHERE feedback_id = ?',
-} as const;
-
-/**
- * The per-connection part of db-core's posture, for the baseline and Kysely connections: a
- * foreign-key check or a different synchronous level would otherwise make one side cheaper.
- * Journal mode is a property of the file, already WAL once db-core has opened it.
- */
-export const POSTURE_PRAGMAS = {
-  busyTimeout: (ms: number) => `busy_timeout = ${Math.trunc(ms)}`,
-  synchronous: (level: number) => `synchronous = ${Math.trunc(level)}`,
-  foreignKeys: (flag: number) => `foreign_keys = ${flag ? 1 : 0}`,
-  trustedSchema: (flag: number) => `trusted_schema = ${flag ? 1 : 0}`,
-  cellSizeCheck: (flag: number) => `cell_size_check = ${flag ? 1 : 0}`,
-  journalSizeLimit: (bytes: number) => `journal_size_limit = ${Math.trunc(bytes)}`,
-  read: {
-    journalMode: 'journal_mode',
-    synchronous: 'synchronous',
-    foreignKeys: 'foreign_keys',
-    trustedSchema: 'trusted_schema',
-    cellSizeCheck: 'cell_size_check',
-  },
 } as const;

@@ -8,29 +8,21 @@ import {
   trimUnicodeWhiteSpace,
 } from '@lepupitre/repo-feedback';
 import { createRun, getActiveProject, listRuns, RUN_LIST_DEFAULT_LIMIT } from '@lepupitre/repo-talk';
-import { writeCaseHarness, type BenchCase, type BenchContext } from './cases';
-import { openPosturedConnection, preparedWriteTransaction } from './connections';
-import type { Dataset } from './dataset';
+import {
+  NOTES,
+  openPosturedConnection,
+  spreadStride,
+  writeCaseHarness,
+  type BenchCase,
+  type BenchContext,
+  type Dataset,
+} from '@lepupitre/bench/harness';
+import { preparedWriteTransaction } from './connections';
 import { REPOSITORY_SQL } from './queries';
 
 export type RepositoryImplementationName = 'raw' | 'repository';
 
 export type RepositoryCase = BenchCase<RepositoryImplementationName>;
-
-/**
- * Notes as a user types them: surrounding white space (a no-break space included) that the
- * repository trims, never blank, so every call stores a note.
- */
-const NOTES = [
-  'Slow down on the demo.',
-  '  Good pace until the third slide.\n',
-  '\u00a0Cut the second anecdote.',
-  'Too many "so" in the intro.  ',
-  '\tEnd on the key figure, not on questions.',
-  'Louder for the last row. ',
-  ' Breathe before the transition.',
-  'Keep the conclusion under a minute.\n\n',
-] as const;
 
 /**
  * Repository hot calls, each against a hand-written better-sqlite3 equivalent: the same
@@ -46,10 +38,7 @@ export async function createRepositoryCases(data: Dataset): Promise<BenchContext
   const raw = openPosturedConnection(data.path);
   const db = data.db;
   const talks = data.talkIds;
-  // Talks in a spread order: the last seeded talks are quiet (fewer than 12 runs, so cheaper
-  // lists), and a batch walking them in seed order would be cheaper or dearer depending on
-  // whether its window of consecutive talks holds that tail. With a stride coprime to the
-  // count, any window mixes busy and quiet talks in the same proportion.
+  // Talks in a spread order (see spreadStride).
   const stride = spreadStride(talks.length);
   const talkAt = (i: number) => talks[(i * stride) % talks.length] as string;
   const analysed = data.analysedTalk;
@@ -196,12 +185,4 @@ export async function createRepositoryCases(data: Dataset): Promise<BenchContext
       raw.close();
     },
   };
-}
-
-/** A stride near 0.38 of `length` sharing no factor with it, so that it visits every index. */
-function spreadStride(length: number): number {
-  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-  let stride = Math.max(1, Math.round(length * 0.382));
-  while (gcd(stride, length) !== 1) stride++;
-  return stride;
 }

@@ -19,6 +19,46 @@ export interface DatasetSize {
 
 export const DEFAULT_SIZE: DatasetSize = { talks: 200, runs: 20_000, analysedRuns: 1_000 };
 
+/**
+ * Notes as a user types them, for the cases that write feedback notes: surrounding white space
+ * (a no-break space included) that the repository trims, never blank, so every call stores a
+ * note.
+ */
+export const NOTES = [
+  'Slow down on the demo.',
+  '  Good pace until the third slide.\n',
+  '\u00a0Cut the second anecdote.',
+  'Too many "so" in the intro.  ',
+  '\tEnd on the key figure, not on questions.',
+  'Louder for the last row. ',
+  ' Breathe before the transition.',
+  'Keep the conclusion under a minute.\n\n',
+] as const;
+
+/**
+ * A stride near 0.38 of `length` sharing no factor with it, so that it visits every index.
+ *
+ * Cases walk the talks in this spread order: the last seeded talks are quiet (fewer than 12
+ * runs, so cheaper lists), and a batch walking them in seed order would be cheaper or dearer
+ * depending on whether its window of consecutive talks holds that tail. With a stride coprime
+ * to the count, any window mixes busy and quiet talks in the same proportion.
+ */
+export function spreadStride(length: number): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let stride = Math.max(1, Math.round(length * 0.382));
+  while (gcd(stride, length) !== 1) stride++;
+  return stride;
+}
+
+/** The default dataset, announced first: building it takes seconds. */
+export function buildDefaultDataset(progress: (line: string) => void): Dataset {
+  progress(
+    `building ${DEFAULT_SIZE.talks} talks and ${DEFAULT_SIZE.runs} runs, and a talk with ` +
+      `${DEFAULT_SIZE.analysedRuns} analysed runs, through openDatabase...`,
+  );
+  return buildDataset(DEFAULT_SIZE);
+}
+
 /** One run in this many of the analysed talk has a note on its feedback. */
 const NOTE_EVERY = 4;
 
