@@ -7,6 +7,8 @@ export const IpcErrorCode = {
   UNKNOWN_COMMAND: 'IPC_UNKNOWN_COMMAND',
   /** The payload fails the command's request schema; the message names the field. */
   INVALID_PAYLOAD: 'IPC_INVALID_PAYLOAD',
+  /** The host is shutting down: the command was not run. */
+  HOST_CLOSED: 'IPC_HOST_CLOSED',
   /** Anything unexpected: the message is generic, the cause stays in the host's log. */
   INTERNAL: 'IPC_INTERNAL',
 } as const;

@@ -18,6 +18,11 @@ export interface Router {
   invoke(name: string, payload?: unknown): Promise<IpcResult>;
   /** Resolves once every command already invoked has finished. */
   idle(): Promise<void>;
+  /**
+   * Stops taking commands (each later call answers `IPC_HOST_CLOSED`) and resolves once the ones
+   * already taken have finished, so the host can close its databases under no command.
+   */
+  close(): Promise<void>;
   /** The names of the registered commands, in catalogue order. */
   readonly commandNames: readonly string[];
 }
@@ -63,10 +68,16 @@ export function createRouter(commands: readonly AnyCommand[], context: CommandCo
     return success(data === undefined ? null : data);
   }
 
+  let closed = false;
   return {
     commandNames: [...byName.keys()],
     idle: () => queue.run(() => Promise.resolve()),
+    close: () => {
+      closed = true;
+      return queue.run(() => Promise.resolve());
+    },
     invoke(name: string, payload?: unknown): Promise<IpcResult> {
+      if (closed) return Promise.resolve(failure(IpcErrorCode.HOST_CLOSED, 'the app is shutting down'));
       const command = typeof name === 'string' ? byName.get(name) : undefined;
       if (!command) return Promise.resolve(failure(IpcErrorCode.UNKNOWN_COMMAND, `unknown command ${describeName(name)}`));
       return queue.run(() =>

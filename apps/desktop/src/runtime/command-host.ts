@@ -6,7 +6,7 @@ import { HostConnections } from './host-connections';
 export interface CommandHost {
   readonly router: Router;
   readonly connections: HostConnections;
-  /** Closes every database; pending commands finish first. */
+  /** Refuses new commands, lets the pending ones finish, then closes every database. */
   close(): Promise<void>;
 }
 
@@ -39,7 +39,7 @@ export function createCommandHost(options: CommandHostOptions): CommandHost {
     router,
     connections,
     async close(): Promise<void> {
-      await router.idle();
+      await router.close();
       connections.close();
     },
   };

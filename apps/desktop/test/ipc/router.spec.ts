@@ -294,4 +294,23 @@ describe('router: one command at a time', () => {
     const results = await Promise.all(calls);
     expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['IPC_INTERNAL', 'IPC_INTERNAL', 'IPC_UNKNOWN_COMMAND', 'ok']);
   });
+
+  it('close() lets the commands already taken finish and refuses later ones without running them', async () => {
+    const gate = deferred();
+    let runs = 0;
+    const router = routerOf([
+      command('slow', async () => {
+        runs += 1;
+        await gate.promise;
+        return 'done';
+      }),
+    ]);
+    const pending = router.invoke('slow', {});
+    const closing = router.close();
+    expect(await router.invoke('slow', {})).toEqual({ ok: false, error: { code: 'IPC_HOST_CLOSED', message: 'the app is shutting down' } });
+    gate.resolve();
+    await closing;
+    expect(await pending).toEqual({ ok: true, data: 'done' });
+    expect(runs).toBe(1);
+  });
 });
