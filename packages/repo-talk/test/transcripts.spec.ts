@@ -50,6 +50,14 @@ describe('getTranscript', () => {
     });
   });
 
+  it('leaves blank segments out of what it returns, and calls a transcript with none left transcript_empty', () => {
+    const stored = { schema_version: '1.0.0', language: 'fr', segments: [seg(0, 10, 'a'), seg(10, 20, ' \n'), seg(20, 30, '')] };
+    const id = storeTranscriptFile(stored);
+    expect(getTranscript(db, profile.folder, id).segments).toEqual([seg(0, 10, 'a')]);
+    expectCode(() => getTranscript(db, profile.folder, storeTranscriptFile({ ...stored, segments: [] })), 'transcript_empty');
+    expectCode(() => getTranscript(db, profile.folder, storeTranscriptFile({ ...stored, segments: [seg(0, 1, '  ')] })), 'transcript_empty');
+  });
+
   it('refuses unknown ids, other artifact kinds and unreadable documents', () => {
     expectCode(() => getTranscript(db, profile.folder, 'art_missing'), 'artifact_not_found');
     expectCode(() => getTranscript(db, profile.folder, storeArtifact(db, profile.folder, 'audio')), 'artifact_not_transcript');
@@ -206,7 +214,9 @@ describe('exportTranscript', () => {
   it('writes the four formats', () => {
     const id = storeTranscriptFile({ ...doc([seg(0, 1200, ' Bonjour\n à tous '), seg(3_599_999, 360_000_123, '  '), seg(-5, 10, 'fin')]), extra: true });
     expect(exported(id, 'txt')).toBe('Bonjour\n à tous fin');
-    expect(exported(id, 'json')).toBe(JSON.stringify(getTranscript(db, profile.folder, id), null, 2));
+    // The export keeps every stored segment, blank ones included (what the UI is shown leaves them out).
+    const stored = { ...getTranscript(db, profile.folder, id), segments: [seg(0, 1200, ' Bonjour\n à tous '), seg(3_599_999, 360_000_123, '  '), seg(-5, 10, 'fin')] };
+    expect(exported(id, 'json')).toBe(JSON.stringify(stored, null, 2));
     expect(exported(id, 'json')).not.toContain('extra');
     expect(exported(id, 'srt')).toBe(
       '1\n00:00:00,000 --> 00:00:01,200\nBonjour\n à tous\n\n2\n00:59:59,999 --> 100:00:00,123\n\n\n3\n00:00:00,000 --> 00:00:00,010\nfin\n\n',

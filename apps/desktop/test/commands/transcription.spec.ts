@@ -139,7 +139,7 @@ describe('transcription commands', () => {
       expect(await world.fail('transcript_get', { profileId, transcriptId: audioArtifactId })).toMatchObject({ code: 'artifact_not_transcript' });
     });
 
-    it('does not hand the UI a stored transcript its schema refuses (no segments): IPC_INTERNAL', async () => {
+    it('answers transcript_empty for a stored transcript without segments, which the UI could not show', async () => {
       const { db, dir } = world.host.connections.profile(profileId);
       const id = db.transaction(
         () =>
@@ -150,7 +150,7 @@ describe('transcription commands', () => {
             metadata: {},
           }).id,
       );
-      expect(await world.fail('transcript_get', { profileId, transcriptId: id })).toMatchObject({ code: 'IPC_INTERNAL' });
+      expect(await world.fail('transcript_get', { profileId, transcriptId: id })).toMatchObject({ code: 'transcript_empty' });
     });
   });
 

@@ -9,6 +9,7 @@ import type {
   WriteOptions,
 } from '../types';
 import { requireArtifactOfKind } from './artifact-checks';
+import { trimUnicode } from './text-rules';
 import { writeExportFile } from './export-files';
 import { applySpokenPunctuation } from './spoken-punctuation';
 import {
@@ -34,9 +35,17 @@ function loadTranscript(db: DatabaseHandle, profileDir: string, transcriptId: st
   return parseStoredTranscript(new ArtifactStore(db, profileDir).read(transcriptId));
 }
 
-/** `transcript_get`: the stored transcript, unknown fields dropped, absent optionals as null. */
+/**
+ * `transcript_get`: the stored transcript, unknown fields dropped, absent optionals as null.
+ * Blank segments are left out of what the UI gets, and a transcript with none left is
+ * `transcript_empty` (transcripts quirk 3): the previous speech engine stored such transcripts,
+ * which the UI's schema refuses. The file itself is never rewritten.
+ */
 export function getTranscript(db: DatabaseHandle, profileDir: string, transcriptId: string): TranscriptV1 {
-  return loadTranscript(db, profileDir, transcriptId);
+  const doc = loadTranscript(db, profileDir, transcriptId);
+  const segments = doc.segments.filter((segment) => trimUnicode(segment.text) !== '');
+  if (segments.length === 0) throw new DomainError('transcript_empty');
+  return segments.length === doc.segments.length ? doc : { ...doc, segments };
 }
 
 /**
