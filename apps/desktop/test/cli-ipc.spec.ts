@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../src/cli/main';
+import { CommandWorld } from './support/command-world';
 import { jsonOf, removeDir, runCli, tempDir, treeOf, type CliRun } from './support/cli-harness';
 
 // Every test spawns the real CLI (about a second of startup each), several on busy machines.
@@ -43,6 +44,24 @@ describe('lepupitre ipc', () => {
     expect(listed.code).toBe(0);
     const list = resultOf(listed)['data'] as Record<string, unknown>[];
     expect(list).toEqual([expect.objectContaining({ id, name: 'Ada', is_active: true, talks_count: 0 })]);
+  });
+
+  it('works beside a running app host: both write to the same profile and each sees the other\'s writes', async () => {
+    const host = new CommandWorld(dataDir);
+    try {
+      const profileId = await host.createProfile('Ada');
+      const projectId = await host.ok<string>('project_create', { profileId, payload: { title: 'From the app' } });
+      const runCreated = await runCli(['ipc', 'run_create', JSON.stringify({ profileId, projectId }), '--data-dir', dataDir], { cwd: work });
+      expect(runCreated.code).toBe(0);
+      const runId = resultOf(runCreated)['data'];
+      // The host's long-lived connection sees the other process's commit.
+      expect(await host.ok('run_get', { profileId, runId })).toMatchObject({ id: runId, project_id: projectId });
+      await host.ok('outline_set', { profileId, projectId, markdown: '# From the app' });
+      const outline = await runCli(['ipc', 'outline_get', JSON.stringify({ profileId, projectId }), '--data-dir', dataDir], { cwd: work });
+      expect(resultOf(outline)['data']).toMatchObject({ project_id: projectId, markdown: '# From the app' });
+    } finally {
+      await host.stop();
+    }
   });
 
   it('prints the same object with or without --json and takes the data folder from the environment', async () => {
