@@ -6,8 +6,11 @@ import type { CommandWorld } from './command-world';
  * name the field, and refusals that leave every database row and file as they were.
  */
 
-/** The timestamps this app writes: UTC RFC 3339 with milliseconds and `+00:00`. */
-export const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/;
+/**
+ * The timestamps this app writes: UTC RFC 3339 with `+00:00` and milliseconds, the fraction
+ * left out when it is zero (one call in a thousand lands on a whole second).
+ */
+export const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.(?!000)\d{3})?\+00:00$/;
 
 /** `IPC_INVALID_PAYLOAD` naming this field path (`payload.title`, `(payload)` for the whole). */
 export function invalidPayload(field: string): { code: string; message: unknown } {
