@@ -36,7 +36,7 @@ describe('invariant migrations', () => {
     write.close();
   });
 
-  it('0004 (global): every empty name becomes Unnamed profile, numbered in creation order, never taking a chosen name', () => {
+  it('0004 (global): every empty name (also as 0002 suffixed it) becomes Unnamed profile, numbered in creation order, never taking a chosen name', () => {
     const path = join(dir(), 'global.db');
     const raw = new Database(path);
     raw.exec(`
@@ -50,11 +50,11 @@ describe('invariant migrations', () => {
     raw.close();
     openDatabase(path, 'global').db.close();
     const check = new Database(path, { readonly: true });
-    // 0002 first suffixes the second empty name (" (2)"); 0004 then names the one left empty.
+    // 0002 first makes the second empty name " (2)"; 0004 then names both, in creation order.
     expect(check.prepare('SELECT id, name FROM profiles ORDER BY id').all()).toEqual([
       { id: 'prof_a', name: 'Unnamed profile' },
       { id: 'prof_b', name: 'Unnamed profile prof_b' },
-      { id: 'prof_c', name: ' (2)' },
+      { id: 'prof_c', name: 'Unnamed profile (2)' },
       { id: 'prof_d', name: '  ' },
       { id: 'prof_e', name: 'Ada' },
     ]);

@@ -9,7 +9,7 @@ const SHIPPED: readonly [scope: 'global' | 'profile', id: string, checksum: stri
   ['global', '0001_init', 'sha256:8676c2a5b5df4fff55e17c77b9527da20027fd38544fef4bcbae70847796f025'],
   ['global', '0002_unique_profile_names', 'sha256:fc7d048f8ad9e104128c1aa6cc3336e848b00b7b075a9eece792f457d000132c'],
   ['global', '0003_profile_indexes', 'sha256:f12d7da639b6a9515ec7369a858526b44512511dcac3b7b99ce743ccfca0c2ab'],
-  ['global', '0004_name_blank_profiles', 'sha256:4159bc0b1b38abe62939d4e6dad879419481e5a5b67299587a94114bcfaa1f00'],
+  ['global', '0004_name_blank_profiles', 'sha256:02356c1bf9cc42f2a4b54d6a1819e64d22fea648b5b7d9a41ecbff0408a25007'],
   ['profile', '0001_init', 'sha256:666b1a4c9622736077c9c0bd5bf4fd5a364e0308bd572eb22223a55877667ec5'],
   ['profile', '0002_outline_and_settings', 'sha256:0d4ec88778bc58e0e2613d823dc815373f9339d0f34665fa98cbfdde16e94421'],
   ['profile', '0003_talk_training_flag', 'sha256:d526a08b552498b43bf519c50e61f4582bfd9f1c4450983dd699788e4538181f'],

@@ -3,14 +3,15 @@ import { defineMigration } from '../migration';
 /**
  * Gives a name to every profile whose name is empty. The previous backend stored names
  * unchecked, and its UI (like this app's) refuses a profile list holding an empty name: one such
- * row kept the whole app from starting. Only `''` is renamed; a name of spaces shows, and the
- * user can rename it.
+ * row kept the whole app from starting. By the time this runs, 0002 has made the second and
+ * later empty names of a file ` (2)`, ` (3)`, ...: those are empty names too (the UI trims what
+ * a person types, so no chosen name starts with a space) and are renamed with the first. A name
+ * of spaces shows in the list, and the user can rename it.
  *
  * Deterministic, nothing dropped: in creation order (then insertion order) the first becomes
- * `Unnamed profile`, later ones `Unnamed profile (<n>)`, n counting from 2 (after 0002 at most
- * one empty name is left in a file, but the rule does not rely on it); should that name be taken
- * by another profile, the renamed one gets its id appended, as 0002 does. A legacy row without an
- * id is left as it is (no command can address it).
+ * `Unnamed profile`, later ones `Unnamed profile (<n>)`, n counting from 2; should that name be
+ * taken by another profile, the renamed one gets its id appended, as 0002 does. A legacy row
+ * without an id is left as it is (no command can address it).
  */
 export default defineMigration({
   id: '0004_name_blank_profiles',
@@ -22,7 +23,7 @@ export default defineMigration({
         CREATE TEMP TABLE blank_profile_name AS
           SELECT id, CASE n WHEN 1 THEN 'Unnamed profile' ELSE 'Unnamed profile (' || n || ')' END AS name
             FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY created_at, rowid) AS n
-                    FROM profiles WHERE name = '' AND id IS NOT NULL);
+                    FROM profiles WHERE (name = '' OR name GLOB ' ([0-9]*)') AND id IS NOT NULL);
         UPDATE temp.blank_profile_name SET name = name || ' ' || id
          WHERE name IN (SELECT name FROM profiles);
         UPDATE profiles SET name = (SELECT b.name FROM temp.blank_profile_name b WHERE b.id = profiles.id)
