@@ -40,12 +40,12 @@ export const WorkspaceErrorCode = {
 } as const;
 export type WorkspaceErrorCode = (typeof WorkspaceErrorCode)[keyof typeof WorkspaceErrorCode];
 
-/** An injectable clock returning the standard timestamp (`utcNow()` form, `+00:00`). */
 /** `listProfiles`: databases the caller keeps open, counted on its own connection instead of a new one. */
 export interface ListProfilesOptions {
   readonly heldDatabase?: (profileId: string) => DatabaseHandle | null;
 }
 
+/** An injectable clock returning the standard timestamp (`utcNow()` form, `+00:00`). */
 export interface ClockOptions {
   readonly now?: () => string;
 }

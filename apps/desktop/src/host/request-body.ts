@@ -3,11 +3,12 @@ import { TextDecoder } from 'node:util';
 import { HostErrorCode, HostRefusal } from './host-error';
 
 /**
- * The largest command body accepted: 64 MiB. A WAV upload travels base64 inside the JSON (4/3 of
- * its size), so this admits about 48 MiB of audio: some 26 minutes of the app's 16 kHz mono
- * 16-bit format. The whole body is held in memory, hence a bound.
+ * The largest command body accepted: 96 MiB. A WAV upload travels base64 inside the JSON (4/3 of
+ * its size), so this carries the largest WAV `audio_import_wav` takes (64 MiB, about 85 MiB of
+ * base64, some 35 minutes of the app's 16 kHz mono 16-bit format) with room for the rest of the
+ * payload. The whole body is held in memory, hence a bound.
  */
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 96 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -3,6 +3,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_IMPORTED_WAV_BASE64_CHARS } from '../../src/commands/audio';
+import { DEFAULT_MAX_BODY_BYTES } from '../../src/host/request-body';
 import { createAppServer } from '../../src/host/app-server';
 import { loadPage, PAGE_DIR } from '../../src/host/static-page';
 import { createLaunchToken } from '../../src/host/token';
@@ -191,5 +193,12 @@ describe('app server (HTTP layer)', () => {
       expect([file, text.match(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/gi)]).toEqual([file, file === 'favicon.svg' ? ['http://www.w3.org'] : null]);
       expect([file, /innerHTML|outerHTML|insertAdjacentHTML|eval\(|new Function/.test(text)]).toEqual([file, false]);
     }
+  });
+});
+
+describe('app server body limit', () => {
+  it('carries the largest WAV audio_import_wav accepts, base64 in its JSON payload', () => {
+    const payloadOverhead = JSON.stringify({ profileId: `prof_${'0'.repeat(32)}`, wavBase64: '' }).length;
+    expect(DEFAULT_MAX_BODY_BYTES).toBeGreaterThanOrEqual(MAX_IMPORTED_WAV_BASE64_CHARS + payloadOverhead);
   });
 });

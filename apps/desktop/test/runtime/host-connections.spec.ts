@@ -1,6 +1,6 @@
 import { DbError, DbErrorCode } from '@lepupitre/db-core';
 import { profileDatabasePath } from '@lepupitre/repo-workspace';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPEN_PROFILES_LIMIT } from '../../src/runtime/host-connections';
 import { CommandWorld } from '../support/command-world';
@@ -128,8 +128,15 @@ describe('host connections', () => {
     await world.ok('project_create', { profileId, payload: { title: 'One' } });
     const held = world.host.connections.heldProfileDatabase(profileId);
     expect(held).toBe(world.host.connections.profile(profileId).db);
-    const list = await world.ok<{ talks_count: number }[]>('profile_list');
-    expect(list[0]?.talks_count).toBe(1);
     expect(world.host.connections.heldProfileDatabase('prof_other')).toBeNull();
+    // With the file moved away, only the open connection can still count the talk.
+    const path = profileDatabasePath(world.dataDir, profileId);
+    renameSync(path, `${path}.moved`);
+    try {
+      const list = await world.ok<{ talks_count: number }[]>('profile_list');
+      expect(list[0]?.talks_count).toBe(1);
+    } finally {
+      renameSync(`${path}.moved`, path);
+    }
   });
 });

@@ -3,9 +3,9 @@ import { Text } from '../wire-schemas';
 
 /**
  * TranscriptV1 as the UI validates it after `transcript_get`: stricter than what a stored file
- * may hold (at least one segment, non-empty texts). A stored transcript outside this shape (an
- * imported pack's, written by another tool) fails the response check rather than reaching a UI
- * that would refuse it.
+ * may hold (at least one segment, non-empty texts). The repository leaves blank segments out and
+ * answers `transcript_empty` when none is left; anything else outside this shape (a file written
+ * by another tool) fails the response check rather than reaching a UI that would refuse it.
  */
 export const TranscriptSegmentV1 = z.object({
   t_start_ms: z.number().int().nonnegative(),
