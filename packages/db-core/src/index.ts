@@ -46,3 +46,4 @@ export { openWithRecovery, type OpenWithRecoveryOptions, type OpenedWithRecovery
 export { QUARANTINE_DIR } from './recovery/quarantine';
 export { diagnoseDatabase, type DatabaseDiagnostics, type DiagnoseOptions, type DiagnosticProblem } from './diagnostics/database-diagnostics';
 export { compactUtcStamp, formatUtcTimestamp, utcNow } from './time/utc-timestamp';
+export { isUnicodeWhiteSpace, splitUnicodeWhiteSpace, trimUnicodeWhiteSpace } from './text/unicode-white-space';

@@ -1,4 +1,4 @@
-import { buildFeedbackFromText, formatFloat, serializeFeedback, trimUnicodeWhiteSpace, type FeedbackV1 } from '../src';
+import { buildFeedbackFromText, formatFloat, serializeFeedback, type FeedbackV1 } from '../src';
 import { fillerCount, repeatTerms } from '../src/repo/analyser/metrics';
 import { scanWords, sentenceCount, tokenize } from '../src/repo/analyser/text-scan';
 
@@ -46,25 +46,6 @@ describe('sentence count (§1.3)', () => {
 
   it('does not treat other punctuation as sentence ends', () => {
     expect(sentenceCount('one; two: three… four\u2028five')).toBe(1);
-  });
-});
-
-describe('trim (§1.3)', () => {
-  it('removes U+0085 and keeps U+FEFF, unlike String#trim', () => {
-    expect(trimUnicodeWhiteSpace('\u0085 note \u3000')).toBe('note');
-    expect(trimUnicodeWhiteSpace('\ufeffnote\ufeff')).toBe('\ufeffnote\ufeff');
-    expect('\u0085 note'.trim()).not.toBe('note');
-  });
-
-  it('removes every White_Space code point and nothing else', () => {
-    const whiteSpace = [
-      0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
-      0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
-    ];
-    for (const code of whiteSpace) expect(trimUnicodeWhiteSpace(`${String.fromCharCode(code)}x`)).toBe('x');
-    for (const code of [0x08, 0x0e, 0x1f, 0x200b, 0x180e, 0xfeff, 0x84, 0x86]) {
-      expect(trimUnicodeWhiteSpace(`${String.fromCharCode(code)}x`)).toHaveLength(2);
-    }
   });
 });
 

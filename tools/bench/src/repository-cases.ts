@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
-import { DomainError, ID_PATTERN, newId, utcNow } from '@lepupitre/db-core';
+import { DomainError, ID_PATTERN, newId, trimUnicodeWhiteSpace, utcNow } from '@lepupitre/db-core';
 import {
   FeedbackErrorCode,
   listFeedbackTimeline,
   setFeedbackNote,
   TIMELINE_DEFAULT_LIMIT,
-  trimUnicodeWhiteSpace,
 } from '@lepupitre/repo-feedback';
 import { createRun, getActiveProject, listRuns, RUN_LIST_DEFAULT_LIMIT } from '@lepupitre/repo-talk';
 import {

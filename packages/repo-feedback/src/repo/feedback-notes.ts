@@ -1,7 +1,6 @@
-import { DomainError, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
 import { deleteNote, feedbackExists, noteText, upsertNote } from '../queries';
 import type { ClockOption } from '../types';
-import { trimUnicodeWhiteSpace } from './analyser/whitespace';
 import { FeedbackErrorCode } from './errors';
 
 /**

@@ -3,7 +3,6 @@ export { FeedbackErrorCode } from './errors';
 export { buildFeedbackFromText, FEEDBACK_SCHEMA_VERSION } from './analyser/build-feedback';
 export { serializeFeedback, formatFloat } from './analyser/feedback-json';
 export { parseFeedback } from './analyser/feedback-parse';
-export { trimUnicodeWhiteSpace } from './analyser/whitespace';
 export { parseTranscript } from './transcript/transcript-parse';
 export { transcriptText, transcriptMaxEndMs, runEstimatedSec, DEFAULT_RUN_ESTIMATED_SEC } from './transcript/transcript-text';
 export { loadTranscript, runAnalysisInput, attemptAnalysisInput } from './analysis-input';

@@ -1,10 +1,9 @@
-import { ArtifactStore, artifactNotFound, DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { artifactNotFound, ArtifactStore, DomainError, trimUnicodeWhiteSpace, type DatabaseHandle } from '@lepupitre/db-core';
 import { z } from 'zod';
 import { artifactById, peerReviewById, peerReviewsOfProject } from '../queries';
 import type { PeerReviewDetail, PeerReviewDocument, PeerReviewListInput, PeerReviewSummary } from '../types';
 import { PackErrorCode } from './pack-errors';
 import { decodeUtf8 } from './pack-manifest';
-import { trimWhiteSpace } from './review-text';
 
 const DEFAULT_LIMIT = 12;
 const MAX_LIMIT = 100;
@@ -79,7 +78,7 @@ function parseReview(bytes: Buffer): PeerReviewDocument {
     schema_version: review.schema_version,
     rubric_id: review.rubric_id,
     // The template's default `""` would fail the UI's schema (min 1): a blank tag reads as none.
-    reviewer_tag: tag !== null && trimWhiteSpace(tag) === '' ? null : tag,
+    reviewer_tag: tag !== null && trimUnicodeWhiteSpace(tag) === '' ? null : tag,
     // Keys sorted, as the previous app returned them (a generic map, quirk 25).
     scores: sortKeys(review.scores),
     free_text: sortKeys(review.free_text),

@@ -1,6 +1,6 @@
-import { DomainError } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
 import type { ProjectCreateInput, ProjectUpdateInput } from '../types';
-import { scalarLength, trimUnicode, truncateScalars } from './text-rules';
+import { scalarLength, truncateScalars } from './text-rules';
 
 export const TITLE_MAX = 120;
 export const AUDIENCE_MAX = 240;
@@ -19,7 +19,7 @@ export interface ProjectFields {
  * or a negative duration could be created but never saved again.
  */
 export function normalizeProjectFields(input: ProjectCreateInput): ProjectFields {
-  const title = trimUnicode(input.title);
+  const title = trimUnicodeWhiteSpace(input.title);
   if (title === '') throw new DomainError('project_title_required');
   if (scalarLength(title) > TITLE_MAX) throw new DomainError('project_title_too_long');
   return {
@@ -30,10 +30,10 @@ export function normalizeProjectFields(input: ProjectCreateInput): ProjectFields
 }
 
 export function normalizeProjectUpdate(input: ProjectUpdateInput): ProjectFields & { readonly stage: string } {
-  const title = trimUnicode(input.title);
+  const title = trimUnicodeWhiteSpace(input.title);
   if (title === '') throw new DomainError('project_title_required');
   if (scalarLength(title) > TITLE_MAX) throw new DomainError('project_title_too_long');
-  const stage = trimUnicode(input.stage);
+  const stage = trimUnicodeWhiteSpace(input.stage);
   if (stage === '') throw new DomainError('project_stage_required');
   return { title, stage, ...optionalTexts(input), durationTargetSec: duration(input.duration_target_sec) };
 }
@@ -45,7 +45,7 @@ function optionalTexts(input: ProjectCreateInput): { audience: string | null; go
 /** Trimmed; empty becomes NULL; too long is cut silently, as the previous app did. */
 function optionalText(value: string | null | undefined, max: number): string | null {
   if (value === undefined || value === null) return null;
-  const trimmed = trimUnicode(value);
+  const trimmed = trimUnicodeWhiteSpace(value);
   return trimmed === '' ? null : truncateScalars(trimmed, max);
 }
 

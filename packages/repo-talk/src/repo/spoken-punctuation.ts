@@ -1,4 +1,4 @@
-import { splitWhitespace, trimUnicode } from './text-rules';
+import { splitUnicodeWhiteSpace, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
 
 /**
  * Spoken punctuation ("virgule", "new line") turned into symbols, as the previous app's
@@ -49,7 +49,7 @@ const RULES: Readonly<Record<'fr' | 'en', readonly Rule[]>> = {
 export function applySpokenPunctuation(text: string, language: string): string {
   if (language !== 'fr' && language !== 'en') return text;
   const rules = RULES[language];
-  const tokens = splitWhitespace(text);
+  const tokens = splitUnicodeWhiteSpace(text);
   const lower = tokens.map((t) => t.toLowerCase());
   let out = '';
   let i = 0;
@@ -63,8 +63,8 @@ export function applySpokenPunctuation(text: string, language: string): string {
       i += 1;
     }
   }
-  const result = trimUnicode(out);
-  return result === '' ? trimUnicode(text) : result;
+  const result = trimUnicodeWhiteSpace(out);
+  return result === '' ? trimUnicodeWhiteSpace(text) : result;
 }
 
 function firstMatch(rules: readonly Rule[], lower: readonly string[], at: number): { rule: Rule; length: number } | undefined {

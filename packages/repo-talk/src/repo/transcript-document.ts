@@ -1,6 +1,5 @@
-import { DomainError } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
 import type { TranscriptSegment, TranscriptV1 } from '../types';
-import { trimUnicode } from './text-rules';
 
 export const TRANSCRIPT_SCHEMA_VERSION = '1.0.0';
 
@@ -63,7 +62,7 @@ export function validateImportedTranscript(value: unknown): TranscriptV1 {
       confidence: optional(segment.confidence, (v) => typeof v === 'number' && v >= 0 && v <= 1) as number | null,
     };
   });
-  const kept = segments.filter((segment) => trimUnicode(segment.text) !== '');
+  const kept = segments.filter((segment) => trimUnicodeWhiteSpace(segment.text) !== '');
   if (kept.length === 0) throw new DomainError('transcript_empty');
   return {
     schema_version: TRANSCRIPT_SCHEMA_VERSION,

@@ -1,6 +1,5 @@
-import { DomainError } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
 import type { TranscriptExportFormat, TranscriptV1 } from '../types';
-import { trimUnicode } from './text-rules';
 import { serializeTranscriptPretty } from './transcript-document';
 import { transcriptText } from './transcript-text';
 
@@ -19,12 +18,12 @@ export function renderTranscript(doc: TranscriptV1, format: TranscriptExportForm
     case 'srt':
       requireSegments(doc);
       return doc.segments
-        .map((s, i) => `${i + 1}\n${timestamp(s.t_start_ms, ',')} --> ${timestamp(s.t_end_ms, ',')}\n${trimUnicode(s.text)}\n\n`)
+        .map((s, i) => `${i + 1}\n${timestamp(s.t_start_ms, ',')} --> ${timestamp(s.t_end_ms, ',')}\n${trimUnicodeWhiteSpace(s.text)}\n\n`)
         .join('');
     case 'vtt':
       requireSegments(doc);
       return `WEBVTT\n\n${doc.segments
-        .map((s) => `${timestamp(s.t_start_ms, '.')} --> ${timestamp(s.t_end_ms, '.')}\n${trimUnicode(s.text)}\n\n`)
+        .map((s) => `${timestamp(s.t_start_ms, '.')} --> ${timestamp(s.t_end_ms, '.')}\n${trimUnicodeWhiteSpace(s.text)}\n\n`)
         .join('')}`;
   }
 }

@@ -1,6 +1,5 @@
-import { DomainError } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
 import type { TranscriptV1 } from '../types';
-import { trimUnicode } from './text-rules';
 
 /**
  * The transcript as one text, for analysis and the `txt` export: segments in stored order,
@@ -9,7 +8,7 @@ import { trimUnicode } from './text-rules';
  */
 export function transcriptText(doc: TranscriptV1): string {
   const text = doc.segments
-    .map((segment) => trimUnicode(segment.text))
+    .map((segment) => trimUnicodeWhiteSpace(segment.text))
     .filter((part) => part !== '')
     .join(' ');
   if (text === '') throw new DomainError('transcript_empty');
@@ -28,6 +27,6 @@ export function transcriptEndMs(doc: TranscriptV1): number | null {
 export function editorLines(text: string): string[] {
   return text
     .split('\n')
-    .map((line) => trimUnicode(line.endsWith('\r') ? line.slice(0, -1) : line))
+    .map((line) => trimUnicodeWhiteSpace(line.endsWith('\r') ? line.slice(0, -1) : line))
     .filter((line) => line !== '');
 }

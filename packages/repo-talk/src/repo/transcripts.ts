@@ -1,4 +1,4 @@
-import { ArtifactStore, DomainError, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactStore, DomainError, trimUnicodeWhiteSpace, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
 import type {
   ExportedFile,
   SavedTranscript,
@@ -9,7 +9,6 @@ import type {
   WriteOptions,
 } from '../types';
 import { requireArtifactOfKind } from './artifact-checks';
-import { trimUnicode } from './text-rules';
 import { writeExportFile } from './export-files';
 import { applySpokenPunctuation } from './spoken-punctuation';
 import {
@@ -43,7 +42,7 @@ function loadTranscript(db: DatabaseHandle, profileDir: string, transcriptId: st
  */
 export function getTranscript(db: DatabaseHandle, profileDir: string, transcriptId: string): TranscriptV1 {
   const doc = loadTranscript(db, profileDir, transcriptId);
-  const segments = doc.segments.filter((segment) => trimUnicode(segment.text) !== '');
+  const segments = doc.segments.filter((segment) => trimUnicodeWhiteSpace(segment.text) !== '');
   if (segments.length === 0) throw new DomainError('transcript_empty');
   return segments.length === doc.segments.length ? doc : { ...doc, segments };
 }

@@ -1,4 +1,4 @@
-import { trimWhiteSpace } from './whitespace';
+import { trimUnicodeWhiteSpace } from '@lepupitre/db-core';
 
 export type CoachLanguage = 'en' | 'fr';
 
@@ -12,9 +12,9 @@ export function asciiLowercase(text: string): string {
  * `FR_fr`, and also `fresh`); anything else, null included, is English (Q22).
  */
 export function coachLanguage(locale: string | null | undefined): CoachLanguage {
-  return asciiLowercase(trimWhiteSpace(locale ?? 'en')).startsWith('fr') ? 'fr' : 'en';
+  return asciiLowercase(trimUnicodeWhiteSpace(locale ?? 'en')).startsWith('fr') ? 'fr' : 'en';
 }
 
 export function isBlank(text: string | null): boolean {
-  return text === null || trimWhiteSpace(text) === '';
+  return text === null || trimUnicodeWhiteSpace(text) === '';
 }

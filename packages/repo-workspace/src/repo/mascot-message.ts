@@ -1,9 +1,9 @@
+import { trimUnicodeWhiteSpace } from '@lepupitre/db-core';
 import type { DatabaseHandle } from '@lepupitre/db-core';
 import type { ClockOptions, MascotMessage, MascotMessageInput, ProgressSnapshot } from '../types';
 import { asciiLowercase, coachLanguage, type CoachLanguage } from './coach-text';
 import { withProfileDatabase } from './profile-database';
 import { readProgressSnapshot } from './progress-snapshot';
-import { trimWhiteSpace } from './whitespace';
 
 /** `mascot_get_context_message`: checks the profile, opens its database, picks the message. */
 export function getMascotMessage(
@@ -24,7 +24,7 @@ export function getMascotMessage(
  */
 export function readMascotMessage(profileDb: DatabaseHandle, input: MascotMessageInput, options?: ClockOptions): MascotMessage {
   const snapshot = readProgressSnapshot(profileDb, input.projectId, options);
-  const route = asciiLowercase(trimWhiteSpace(input.routeName));
+  const route = asciiLowercase(trimUnicodeWhiteSpace(input.routeName));
   return pickMessage(route, snapshot, coachLanguage(input.locale));
 }
 

@@ -1,6 +1,5 @@
-import { DomainError } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
 import { WorkspaceErrorCode, type PreferenceValue } from '../types';
-import { trimWhiteSpace } from './whitespace';
 
 export const PREFERENCE_KEY_MAX_CHARS = 160;
 /** Measured in UTF-8 bytes, as the previous backend did (the UI's limit counts UTF-16 units). */
@@ -21,7 +20,7 @@ const KEY_CHARACTERS = /^[A-Za-z0-9._:-]+$/;
  * not sensitive. Invalid wins over sensitive. Runs before any database access.
  */
 export function normalizePreferenceKey(key: string): string {
-  const trimmed = typeof key === 'string' ? trimWhiteSpace(key) : '';
+  const trimmed = typeof key === 'string' ? trimUnicodeWhiteSpace(key) : '';
   if (trimmed.length === 0 || trimmed.length > PREFERENCE_KEY_MAX_CHARS || !KEY_CHARACTERS.test(trimmed)) {
     throw new DomainError(WorkspaceErrorCode.PREFERENCE_KEY_INVALID);
   }

@@ -1,13 +1,12 @@
-import { DomainError } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
 import { WorkspaceErrorCode } from '../types';
-import { trimWhiteSpace } from './whitespace';
 
 /**
  * A profile name is stored exactly as given (no trimming, compared byte-wise), as before; only a
  * blank one is refused, because the UI cannot list a profile without a name.
  */
 export function assertUsableProfileName(name: string): void {
-  if (typeof name !== 'string' || trimWhiteSpace(name) === '') {
+  if (typeof name !== 'string' || trimUnicodeWhiteSpace(name) === '') {
     throw new DomainError(WorkspaceErrorCode.PROFILE_NAME_INVALID);
   }
 }

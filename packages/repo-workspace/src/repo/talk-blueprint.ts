@@ -1,9 +1,8 @@
-import { DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace, type DatabaseHandle } from '@lepupitre/db-core';
 import { attemptStats, blueprintProject, outlineLength, runStats } from '../queries';
 import { WorkspaceErrorCode, type BlueprintStepId, type FrameworkId, type TalkBlueprint, type TalkBlueprintStep } from '../types';
 import { asciiLowercase, coachLanguage, isBlank, type CoachLanguage } from './coach-text';
 import { withProfileDatabase } from './profile-database';
-import { trimWhiteSpace } from './whitespace';
 
 /** An outline counts as structured beyond this many characters (after SQLite's space-only trim, Q19). */
 const STRUCTURED_OUTLINE_CHARS = 20;
@@ -35,7 +34,7 @@ export function readTalkBlueprint(profileDb: DatabaseHandle, projectId: string, 
   const language = coachLanguage(locale);
   const done: Record<BlueprintStepId, boolean> = {
     define:
-      trimWhiteSpace(project.title) !== '' &&
+      trimUnicodeWhiteSpace(project.title) !== '' &&
       !isBlank(project.audience) &&
       !isBlank(project.goal) &&
       project.duration_target_sec !== null &&

@@ -1,6 +1,5 @@
-import { DomainError } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
 import type { TranscriptV1 } from '../../types';
-import { trimUnicodeWhiteSpace } from '../analyser/whitespace';
 import { FeedbackErrorCode } from '../errors';
 
 /** A run whose transcript gives no usable end time is analysed as ten minutes of speech. */
