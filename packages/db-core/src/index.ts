@@ -47,3 +47,12 @@ export { QUARANTINE_DIR } from './recovery/quarantine';
 export { diagnoseDatabase, type DatabaseDiagnostics, type DiagnoseOptions, type DiagnosticProblem } from './diagnostics/database-diagnostics';
 export { compactUtcStamp, formatUtcTimestamp, utcNow } from './time/utc-timestamp';
 export { isUnicodeWhiteSpace, splitUnicodeWhiteSpace, trimUnicodeWhiteSpace } from './text/unicode-white-space';
+export { JsonReader, type JsonObject } from './files/json-reader';
+export {
+  readTranscriptDocument,
+  transcriptEndMs,
+  transcriptText,
+  TranscriptErrorCode,
+  type TranscriptSegment,
+  type TranscriptV1,
+} from './artifacts/transcript-document';

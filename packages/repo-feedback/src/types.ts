@@ -53,23 +53,6 @@ export interface FeedbackV1 {
   readonly metrics: FeedbackMetrics;
 }
 
-/** One transcript segment, as stored (`TranscriptV1`). */
-export interface TranscriptSegment {
-  readonly t_start_ms: number;
-  readonly t_end_ms: number;
-  readonly text: string;
-  readonly confidence: number | null;
-}
-
-/** The transcript document a run or attempt points to; unknown fields are dropped on read. */
-export interface TranscriptV1 {
-  readonly schema_version: string;
-  readonly language: string;
-  readonly model_id: string | null;
-  readonly duration_ms: number | null;
-  readonly segments: readonly TranscriptSegment[];
-}
-
 /** What the analyser reads: the text, and the speaking time it assumes, in whole seconds. */
 export interface AnalysisInput {
   readonly text: string;

@@ -1,15 +1,7 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import {
-  attemptAnalysisInput,
-  loadTranscript,
-  parseTranscript,
-  runAnalysisInput,
-  runEstimatedSec,
-  transcriptMaxEndMs,
-  transcriptText,
-  type TranscriptV1,
-} from '../src';
+import { readTranscriptDocument, type TranscriptV1 } from '@lepupitre/db-core';
+import { attemptAnalysisInput, loadTranscript, runAnalysisInput, runEstimatedSec } from '../src';
 import { addArtifactRow, openProfileWorld, removeWorlds, storeArtifact, transcriptJson, type ProfileWorld } from './support/profile-world';
 
 afterAll(removeWorlds);
@@ -18,68 +10,10 @@ const code = (c: string) => expect.objectContaining({ code: c });
 const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 function transcript(segments: readonly { t_end_ms: number; text: string }[], durationMs: number | null = null): TranscriptV1 {
-  return parseTranscript(bytes(transcriptJson(segments, durationMs)));
+  return readTranscriptDocument(bytes(transcriptJson(segments, durationMs)));
 }
 
-describe('transcript documents (TranscriptV1)', () => {
-  it('reads the stored form, dropping unknown fields', () => {
-    const parsed = parseTranscript(
-      bytes(
-        '{"schema_version":"1.0.0","language":"fr","model_id":"tiny","duration_ms":3210,"extra":1,' +
-          '"segments":[{"t_start_ms":0,"t_end_ms":3210,"text":"bonjour","confidence":null,"speaker":"a"}]}',
-      ),
-    );
-    expect(parsed).toEqual({
-      schema_version: '1.0.0',
-      language: 'fr',
-      model_id: 'tiny',
-      duration_ms: 3210,
-      segments: [{ t_start_ms: 0, t_end_ms: 3210, text: 'bonjour', confidence: null }],
-    });
-  });
-
-  it('accepts absent or null optional fields and any schema version value', () => {
-    const parsed = parseTranscript(bytes('{"schema_version":"9","language":"en","segments":[{"t_start_ms":1,"t_end_ms":2,"text":"x","confidence":0.5}]}'));
-    expect(parsed.model_id).toBeNull();
-    expect(parsed.duration_ms).toBeNull();
-    expect(parsed.segments[0]?.confidence).toBe(0.5);
-  });
-
-  it.each([
-    ['not JSON', '{"schema_version":'],
-    ['not an object', '[]'],
-    ['missing language', '{"schema_version":"1.0.0","segments":[]}'],
-    ['missing segments', '{"schema_version":"1.0.0","language":"en"}'],
-    ['a fractional time', '{"schema_version":"1.0.0","language":"en","segments":[{"t_start_ms":0,"t_end_ms":1.5,"text":"x"}]}'],
-    ['a time beyond 64 bits', '{"schema_version":"1.0.0","language":"en","segments":[{"t_start_ms":0,"t_end_ms":1e19,"text":"x"}]}'],
-    ['a missing segment text', '{"schema_version":"1.0.0","language":"en","segments":[{"t_start_ms":0,"t_end_ms":1}]}'],
-    ['a string duration', '{"schema_version":"1.0.0","language":"en","duration_ms":"5","segments":[]}'],
-    ['a byte-order mark', '\ufeff{"schema_version":"1.0.0","language":"en","segments":[]}'],
-  ])('refuses %s', (_case, text) => {
-    expect(() => parseTranscript(bytes(text))).toThrow(code('transcript_parse_failed'));
-  });
-
-  it('refuses bytes that are not UTF-8', () => {
-    expect(() => parseTranscript(Buffer.from([0x7b, 0xff, 0x7d]))).toThrow(code('transcript_parse_failed'));
-  });
-});
-
-describe('transcript text and duration (§1.2, §1.1)', () => {
-  it('trims segments with White_Space, drops blank ones and joins with one space', () => {
-    const t = transcript([
-      { t_end_ms: 1, text: '  Hello there.\n' },
-      { t_end_ms: 2, text: '\u0085\u3000' },
-      { t_end_ms: 3, text: 'new\nline inside' },
-      { t_end_ms: 4, text: '\ufeffkept' },
-    ]);
-    expect(transcriptText(t)).toBe('Hello there. new\nline inside \ufeffkept');
-  });
-
-  it('fails with transcript_empty when every segment is blank or there is none', () => {
-    expect(() => transcriptText(transcript([{ t_end_ms: 5, text: ' \n\u2029' }]))).toThrow(code('transcript_empty'));
-    expect(() => transcriptText(transcript([]))).toThrow(code('transcript_empty'));
-  });
-
+describe('speaking time of a run (§1.1)', () => {
   it('estimates a run from its last segment end, rounded up, ignoring duration_ms (quirk 6)', () => {
     const t = transcript(
       [
@@ -88,7 +22,6 @@ describe('transcript text and duration (§1.2, §1.1)', () => {
       ],
       5_000,
     );
-    expect(transcriptMaxEndMs(t)).toBe(93_120);
     expect(runEstimatedSec(t)).toBe(94);
     expect(runEstimatedSec(transcript([{ t_end_ms: 2000, text: 'a' }]))).toBe(2);
   });

@@ -84,21 +84,8 @@ export interface CreateProjectOptions extends WriteOptions {
   readonly activate?: boolean;
 }
 
-/** TranscriptV1, in the field order the previous app wrote (and JSON exports keep). */
-export interface TranscriptSegment {
-  readonly t_start_ms: number;
-  readonly t_end_ms: number;
-  readonly text: string;
-  readonly confidence: number | null;
-}
-
-export interface TranscriptV1 {
-  readonly schema_version: string;
-  readonly language: string;
-  readonly model_id: string | null;
-  readonly duration_ms: number | null;
-  readonly segments: readonly TranscriptSegment[];
-}
+/** The transcript document, shared by every context that reads transcript artifacts. */
+export type { TranscriptSegment, TranscriptV1 } from '@lepupitre/db-core';
 
 export type TranscriptExportFormat = 'txt' | 'json' | 'srt' | 'vtt';
 
@@ -113,7 +100,7 @@ export interface SavedTranscript {
  */
 export type TranscriptImportInput =
   | { readonly kind: 'json'; readonly audioArtifactId: string; readonly document: unknown }
-  /** A TranscriptV1 document still as text (a file or a wire field): text that is not JSON is `transcript_parse`. */
+  /** A TranscriptV1 document still as text (a file or a wire field): text that is not JSON is `transcript_parse_failed`. */
   | { readonly kind: 'json-text'; readonly audioArtifactId: string; readonly json: string }
   | {
       readonly kind: 'text';

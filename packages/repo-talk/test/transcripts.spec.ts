@@ -61,10 +61,10 @@ describe('getTranscript', () => {
   it('refuses unknown ids, other artifact kinds and unreadable documents', () => {
     expectCode(() => getTranscript(db, profile.folder, 'art_missing'), 'artifact_not_found');
     expectCode(() => getTranscript(db, profile.folder, storeArtifact(db, profile.folder, 'audio')), 'artifact_not_transcript');
-    expectCode(() => getTranscript(db, profile.folder, storeTranscriptFile('{not json')), 'transcript_parse');
-    expectCode(() => getTranscript(db, profile.folder, storeTranscriptFile({ language: 'fr', segments: [] })), 'transcript_parse');
+    expectCode(() => getTranscript(db, profile.folder, storeTranscriptFile('{not json')), 'transcript_parse_failed');
+    expectCode(() => getTranscript(db, profile.folder, storeTranscriptFile({ language: 'fr', segments: [] })), 'transcript_parse_failed');
     const fractional = { schema_version: '1.0.0', language: 'fr', segments: [{ t_start_ms: 0.5, t_end_ms: 1, text: 'a' }] };
-    expectCode(() => getTranscript(db, profile.folder, storeTranscriptFile(fractional)), 'transcript_parse');
+    expectCode(() => getTranscript(db, profile.folder, storeTranscriptFile(fractional)), 'transcript_parse_failed');
   });
 });
 
@@ -91,18 +91,18 @@ describe('importTranscript (json)', () => {
     ['a negative time', doc([seg(-1, 1, 'a')])],
     ['a confidence above 1', { ...doc([]), segments: [{ ...seg(0, 1, 'a'), confidence: 1.5 }] }],
     ['an empty model id', doc([seg(0, 1, 'a')], { model_id: '' })],
-  ])('refuses %s with transcript_parse', (_name, document) => {
-    expectCode(() => importTranscript(db, profile.folder, { kind: 'json', audioArtifactId: audio(1), document }, { now }), 'transcript_parse');
+  ])('refuses %s with transcript_parse_failed', (_name, document) => {
+    expectCode(() => importTranscript(db, profile.folder, { kind: 'json', audioArtifactId: audio(1), document }, { now }), 'transcript_parse_failed');
   });
 
-  it('takes the same document as JSON text, and refuses text that is not JSON with transcript_parse', () => {
+  it('takes the same document as JSON text, and refuses text that is not JSON with transcript_parse_failed', () => {
     const audioId = audio(10);
     const json = JSON.stringify(doc([seg(0, 900, 'bonjour')], { language: 'fr' }));
     const { transcriptId } = importTranscript(db, profile.folder, { kind: 'json-text', audioArtifactId: audioId, json }, { now });
     expect(getTranscript(db, profile.folder, transcriptId)).toMatchObject({ language: 'fr', segments: [{ text: 'bonjour', t_end_ms: 900 }] });
     const before = db.get(countArtifacts)?.n;
-    expectCode(() => importTranscript(db, profile.folder, { kind: 'json-text', audioArtifactId: audioId, json: '{"schema_version":' }), 'transcript_parse');
-    expectCode(() => importTranscript(db, profile.folder, { kind: 'json-text', audioArtifactId: audioId, json: '[]' }), 'transcript_parse');
+    expectCode(() => importTranscript(db, profile.folder, { kind: 'json-text', audioArtifactId: audioId, json: '{"schema_version":' }), 'transcript_parse_failed');
+    expectCode(() => importTranscript(db, profile.folder, { kind: 'json-text', audioArtifactId: audioId, json: '[]' }), 'transcript_parse_failed');
     expect(db.get(countArtifacts)?.n).toBe(before);
   });
 

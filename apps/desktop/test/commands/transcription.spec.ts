@@ -107,8 +107,8 @@ describe('transcription commands', () => {
       await expectRejected(world, 'transcript_import', { ...json('{}'), profileId: 'prof_missing' }, 'profile_not_found');
       await expectRejected(world, 'transcript_import', json('{}', 'art_missing'), 'artifact_not_found');
       await expectRejected(world, 'transcript_import', json(JSON.stringify(transcriptDocument()), transcriptId), 'artifact_not_audio');
-      await expectRejected(world, 'transcript_import', json('{"schema_version":'), 'transcript_parse');
-      await expectRejected(world, 'transcript_import', json(JSON.stringify({ ...transcriptDocument(), schema_version: '2.0.0' })), 'transcript_parse');
+      await expectRejected(world, 'transcript_import', json('{"schema_version":'), 'transcript_parse_failed');
+      await expectRejected(world, 'transcript_import', json(JSON.stringify({ ...transcriptDocument(), schema_version: '2.0.0' })), 'transcript_parse_failed');
       await expectRejected(world, 'transcript_import', json(JSON.stringify(transcriptDocument([' ', '']))), 'transcript_empty');
       await expectRejected(world, 'transcript_import', { profileId, audioArtifactId, format: 'text', content: ' \n\t\n' }, 'transcript_empty');
     });

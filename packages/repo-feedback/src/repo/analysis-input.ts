@@ -1,9 +1,8 @@
-import { ArtifactStore, DomainError, type DatabaseHandle } from '@lepupitre/db-core';
-import type { AnalysisInput, AttemptAnalysisInput, AttemptAnalysisSource, TranscriptV1 } from '../types';
+import { ArtifactStore, DomainError, readTranscriptDocument, transcriptText, type DatabaseHandle, type TranscriptV1 } from '@lepupitre/db-core';
+import type { AnalysisInput, AttemptAnalysisInput, AttemptAnalysisSource } from '../types';
 import { artifactOfType } from './artifact-read';
 import { FeedbackErrorCode } from './errors';
-import { parseTranscript } from './transcript/transcript-parse';
-import { runEstimatedSec, transcriptText } from './transcript/transcript-text';
+import { runEstimatedSec } from './transcript/transcript-text';
 
 const TRANSCRIPT_TYPE = 'transcript';
 
@@ -14,7 +13,7 @@ const TRANSCRIPT_TYPE = 'transcript';
 export function loadTranscript(db: DatabaseHandle, profileDir: string, transcriptId: string): TranscriptV1 {
   const store = new ArtifactStore(db, profileDir);
   artifactOfType(store, transcriptId, TRANSCRIPT_TYPE, FeedbackErrorCode.ARTIFACT_NOT_TRANSCRIPT);
-  return parseTranscript(store.read(transcriptId));
+  return readTranscriptDocument(store.read(transcriptId));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ArtifactErrorCode } from '@lepupitre/db-core';
+import { ArtifactErrorCode, TranscriptErrorCode } from '@lepupitre/db-core';
 
 /**
  * The feedback context's error codes. Codes the previous app returned are kept verbatim.
@@ -21,9 +21,9 @@ export const FeedbackErrorCode = {
   /** The feedback file is not a FeedbackV1 document (was `feedback_parse: …`). */
   FEEDBACK_PARSE_FAILED: 'feedback_parse_failed',
   /** The transcript file is not a TranscriptV1 document (was `transcript_parse: …`). */
-  TRANSCRIPT_PARSE_FAILED: 'transcript_parse_failed',
+  TRANSCRIPT_PARSE_FAILED: TranscriptErrorCode.PARSE_FAILED,
   /** Previous app's code: every transcript segment is blank. */
-  TRANSCRIPT_EMPTY: 'transcript_empty',
+  TRANSCRIPT_EMPTY: TranscriptErrorCode.EMPTY,
   /** Previous app's code: a run without a transcript cannot be analysed. */
   RUN_MISSING_TRANSCRIPT: 'run_missing_transcript',
   /** Previous app's code: an attempt with neither text nor transcript cannot be analysed. */

@@ -1,7 +1,5 @@
-import { DomainError } from '@lepupitre/db-core';
-import { z } from 'zod';
-import { PackErrorCode } from './pack-errors';
-import { decodeUtf8, PACK_SCHEMA_VERSION } from './pack-manifest';
+import { readTranscriptDocument, transcriptEndMs } from '@lepupitre/db-core';
+import { PACK_SCHEMA_VERSION } from './pack-manifest';
 import { RUBRIC_BYTES } from './rubric';
 
 /**
@@ -61,40 +59,13 @@ export function defaultOutline(title: string): string {
   return `# ${title}\n\n## Opening\n- Hook\n- Promise\n\n## Key points\n- Point 1\n- Point 2\n- Point 3\n\n## Closing\n- Summary\n- Call to action\n`;
 }
 
-const segmentSchema = z.object({
-  t_start_ms: z.int(),
-  t_end_ms: z.int(),
-  text: z.string(),
-  confidence: z.number().nullable().optional(),
-});
-
-/** TranscriptV1 as readers parse it: unknown keys ignored, `schema_version` not compared. */
-const transcriptSchema = z.object({
-  schema_version: z.string(),
-  language: z.string(),
-  model_id: z.string().nullable().optional(),
-  duration_ms: z.int().nullable().optional(),
-  segments: z.array(segmentSchema),
-});
-
 /**
  * The run duration a manifest records: the transcript's `duration_ms` when present (even 0 or
  * negative), else the largest segment end, else 0. An empty segment list is fine here.
  */
 export function transcriptDurationMs(bytes: Buffer): number {
-  let parsed;
-  try {
-    parsed = transcriptSchema.safeParse(JSON.parse(decodeUtf8(bytes)));
-  } catch (error) {
-    throw new DomainError(PackErrorCode.TRANSCRIPT_PARSE_FAILED, PackErrorCode.TRANSCRIPT_PARSE_FAILED, { cause: error });
-  }
-  if (!parsed.success) {
-    throw new DomainError(PackErrorCode.TRANSCRIPT_PARSE_FAILED, PackErrorCode.TRANSCRIPT_PARSE_FAILED, { cause: parsed.error });
-  }
-  const { duration_ms: duration, segments } = parsed.data;
-  if (duration !== null && duration !== undefined) return duration;
-  if (segments.length === 0) return 0;
-  return segments.reduce((max, s) => Math.max(max, s.t_end_ms), Number.NEGATIVE_INFINITY);
+  const transcript = readTranscriptDocument(bytes);
+  return transcript.duration_ms ?? transcriptEndMs(transcript) ?? 0;
 }
 
 function sortKeysDeep(value: unknown): unknown {

@@ -1,4 +1,4 @@
-import { ArtifactErrorCode, DomainError } from '@lepupitre/db-core';
+import { ArtifactErrorCode, DomainError, TranscriptErrorCode } from '@lepupitre/db-core';
 
 /**
  * Error codes of the pack context. The previous app's stable codes are kept verbatim; where it
@@ -58,8 +58,8 @@ export const PackErrorCode = {
   /** was `artifact_lookup: …` (the artifact store's own code) */
   ARTIFACT_NOT_FOUND: ArtifactErrorCode.NOT_FOUND,
   ARTIFACT_TYPE_MISMATCH: 'artifact_type_mismatch',
-  /** was `transcript_parse: …` */
-  TRANSCRIPT_PARSE_FAILED: 'transcript_parse_failed',
+  /** was `transcript_parse: …` (the transcript document's own code, as in every context) */
+  TRANSCRIPT_PARSE_FAILED: TranscriptErrorCode.PARSE_FAILED,
   /** was `pack_dir: …`, `pack_create: …`, `zip_start|zip_source|zip_copy|zip_write: …`, `pack_finish: …` */
   WRITE_FAILED: 'pack_write_failed',
   // Peer reviews

@@ -31,4 +31,3 @@ export { getTranscript, saveEditedTranscript, exportTranscript, importTranscript
 export { importAudio, trimAudio } from './audio';
 export { deleteVoiceMemo, voiceMemoArtifactId, voiceMemoProfileId } from './voice-memos';
 /** Pure functions over a loaded transcript, for the analysis the command layer composes. */
-export { transcriptText, transcriptEndMs } from './transcript-text';

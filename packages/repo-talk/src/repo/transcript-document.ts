@@ -1,44 +1,9 @@
-import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
+import { DomainError, TranscriptErrorCode, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
 import type { TranscriptSegment, TranscriptV1 } from '../types';
 
 export const TRANSCRIPT_SCHEMA_VERSION = '1.0.0';
 
 type Json = Record<string, unknown>;
-
-/**
- * Reads a stored transcript file as every reader of the previous app did: the required fields
- * with their types, optional ones defaulting to null, unknown fields ignored (and so dropped
- * whenever the document is written again). Anything else is `transcript_parse`.
- */
-export function parseStoredTranscript(bytes: Uint8Array): TranscriptV1 {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
-  } catch (error) {
-    throw new DomainError('transcript_parse', 'the transcript file is not valid JSON', { cause: error });
-  }
-  const doc = asObject(value);
-  if (typeof doc.schema_version !== 'string' || typeof doc.language !== 'string' || !Array.isArray(doc.segments)) {
-    throw parseError();
-  }
-  return {
-    schema_version: doc.schema_version,
-    language: doc.language,
-    model_id: optional(doc.model_id, (v) => typeof v === 'string') as string | null,
-    duration_ms: optional(doc.duration_ms, isNonNegativeInteger) as number | null,
-    segments: doc.segments.map((item) => {
-      const segment = asObject(item);
-      if (!Number.isSafeInteger(segment.t_start_ms) || !Number.isSafeInteger(segment.t_end_ms)) throw parseError();
-      if (typeof segment.text !== 'string') throw parseError();
-      return {
-        t_start_ms: segment.t_start_ms as number,
-        t_end_ms: segment.t_end_ms as number,
-        text: segment.text,
-        confidence: optional(segment.confidence, (v) => typeof v === 'number') as number | null,
-      };
-    }),
-  };
-}
 
 /**
  * Checks a transcript arriving from outside against what the UI accepts when it reads one
@@ -63,7 +28,7 @@ export function validateImportedTranscript(value: unknown): TranscriptV1 {
     };
   });
   const kept = segments.filter((segment) => trimUnicodeWhiteSpace(segment.text) !== '');
-  if (kept.length === 0) throw new DomainError('transcript_empty');
+  if (kept.length === 0) throw new DomainError(TranscriptErrorCode.EMPTY);
   return {
     schema_version: TRANSCRIPT_SCHEMA_VERSION,
     language: doc.language,
@@ -111,5 +76,5 @@ function isNonNegativeInteger(value: unknown): value is number {
 }
 
 function parseError(): DomainError {
-  return new DomainError('transcript_parse', 'the transcript does not have the TranscriptV1 shape');
+  return new DomainError(TranscriptErrorCode.PARSE_FAILED, 'the transcript does not have the TranscriptV1 shape');
 }

@@ -1,7 +1,6 @@
-import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
+import { DomainError, TranscriptErrorCode, transcriptText, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
 import type { TranscriptExportFormat, TranscriptV1 } from '../types';
 import { serializeTranscriptPretty } from './transcript-document';
-import { transcriptText } from './transcript-text';
 
 export const TRANSCRIPT_EXPORT_FORMATS: readonly TranscriptExportFormat[] = ['txt', 'json', 'srt', 'vtt'];
 
@@ -29,7 +28,7 @@ export function renderTranscript(doc: TranscriptV1, format: TranscriptExportForm
 }
 
 function requireSegments(doc: TranscriptV1): void {
-  if (doc.segments.length === 0) throw new DomainError('transcript_empty');
+  if (doc.segments.length === 0) throw new DomainError(TranscriptErrorCode.EMPTY);
 }
 
 /** `HH:MM:SS,mmm` (SRT) or `HH:MM:SS.mmm` (VTT); negative times are 0, hours may exceed 99. */

@@ -1,4 +1,4 @@
-import { ArtifactStore, DomainError, trimUnicodeWhiteSpace, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactStore, DomainError, readTranscriptDocument, transcriptEndMs, TranscriptErrorCode, trimUnicodeWhiteSpace, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
 import type {
   ExportedFile,
   SavedTranscript,
@@ -12,13 +12,12 @@ import { requireArtifactOfKind } from './artifact-checks';
 import { writeExportFile } from './export-files';
 import { applySpokenPunctuation } from './spoken-punctuation';
 import {
-  parseStoredTranscript,
   serializeTranscript,
   TRANSCRIPT_SCHEMA_VERSION,
   validateImportedTranscript,
 } from './transcript-document';
 import { renderTranscript, TRANSCRIPT_EXPORT_FORMATS } from './transcript-formats';
-import { editorLines, transcriptEndMs } from './transcript-text';
+import { editorLines } from './transcript-text';
 import { evenSplit, proportionalSplit } from './transcript-timing';
 import { decodeWav, durationMs } from './wav';
 
@@ -27,11 +26,11 @@ const IMPORT_LANGUAGES = ['auto', 'en', 'fr'];
 /**
  * Loads a transcript artifact: it must exist (`artifact_not_found`) and be a transcript
  * (`artifact_not_transcript`); its file is read through the store's contained path resolution
- * and parsed (`transcript_parse`).
+ * and parsed (`transcript_parse_failed`).
  */
 function loadTranscript(db: DatabaseHandle, profileDir: string, transcriptId: string): TranscriptV1 {
   requireArtifactOfKind(db, transcriptId, 'transcript');
-  return parseStoredTranscript(new ArtifactStore(db, profileDir).read(transcriptId));
+  return readTranscriptDocument(new ArtifactStore(db, profileDir).read(transcriptId));
 }
 
 /**
@@ -43,7 +42,7 @@ function loadTranscript(db: DatabaseHandle, profileDir: string, transcriptId: st
 export function getTranscript(db: DatabaseHandle, profileDir: string, transcriptId: string): TranscriptV1 {
   const doc = loadTranscript(db, profileDir, transcriptId);
   const segments = doc.segments.filter((segment) => trimUnicodeWhiteSpace(segment.text) !== '');
-  if (segments.length === 0) throw new DomainError('transcript_empty');
+  if (segments.length === 0) throw new DomainError(TranscriptErrorCode.EMPTY);
   return segments.length === doc.segments.length ? doc : { ...doc, segments };
 }
 
@@ -63,7 +62,7 @@ export function saveEditedTranscript(
   return db.transaction(() => {
     const source = loadTranscript(db, profileDir, transcriptId);
     const lines = editorLines(editedText);
-    if (lines.length === 0) throw new DomainError('transcript_empty');
+    if (lines.length === 0) throw new DomainError(TranscriptErrorCode.EMPTY);
     const duration = Math.max(source.duration_ms ?? transcriptEndMs(source) ?? lines.length * 1000, lines.length);
     const windows = source.segments.filter((s) => s.t_end_ms > s.t_start_ms);
     const segments = windows.length === 0 ? evenSplit(lines, duration) : proportionalSplit(lines, windows, duration);
@@ -142,7 +141,7 @@ export function importTranscript(
 function transcriptFromText(store: ArtifactStore, input: Extract<TranscriptImportInput, { kind: 'text' }>): TranscriptV1 {
   const language = IMPORT_LANGUAGES.includes(input.language ?? '') ? (input.language as string) : 'auto';
   const lines = editorLines(input.text);
-  if (lines.length === 0) throw new DomainError('transcript_empty');
+  if (lines.length === 0) throw new DomainError(TranscriptErrorCode.EMPTY);
   const audioMs = durationMs(decodeWav(store.read(input.audioArtifactId)).sampleCount);
   const texts = input.spokenPunctuation ? lines.map((line) => applySpokenPunctuation(line, language)) : lines;
   const segments: TranscriptSegment[] = evenSplit(texts, Math.max(audioMs, lines.length));
@@ -153,6 +152,6 @@ function parseTranscriptJson(json: string): unknown {
   try {
     return JSON.parse(json) as unknown;
   } catch (error) {
-    throw new DomainError('transcript_parse', 'the transcript is not valid JSON', { cause: error });
+    throw new DomainError(TranscriptErrorCode.PARSE_FAILED, 'the transcript is not valid JSON', { cause: error });
   }
 }

@@ -1,6 +1,6 @@
+import { JsonReader } from '@lepupitre/db-core';
 import type { FeedbackAction, FeedbackComment, FeedbackMetrics, FeedbackV1 } from '../../types';
 import { FeedbackErrorCode } from '../errors';
-import { JsonReader } from '../json-read';
 
 const json = new JsonReader(FeedbackErrorCode.FEEDBACK_PARSE_FAILED);
 

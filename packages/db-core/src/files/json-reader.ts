@@ -1,4 +1,4 @@
-import { DomainError } from '@lepupitre/db-core';
+import { DomainError } from '../errors/domain-error';
 
 /*
  * Typed reading of stored JSON documents (feedback, transcripts), with the previous app's
