@@ -96,6 +96,35 @@ const SUBJECT_RUN = 'run';
 /** `af.subject_type` with the unary `+` SQLite documents for keeping a term off an index. */
 const subjectTypeNotIndexed = sql<string>`+${sql.ref('af.subject_type')}`;
 
+/**
+ * The timeline item of an attempt's and of a run's feedback, one column list each: the
+ * index-driven reads (one talk) and the feedback-driven reads (every talk) join the same tables
+ * from opposite ends and must answer the same shape for the UNION.
+ */
+const ATTEMPT_ITEM_COLUMNS = [
+  'af.id as id',
+  'af.created_at as created_at',
+  'af.overall_score as overall_score',
+  'af.subject_type as subject_type',
+  'qa.project_id as project_id',
+  sql<string | null>`${sql.ref('qa.quest_code')}`.as('quest_code'),
+  'q.title as quest_title',
+  sql<string | null>`NULL`.as('run_id'),
+  'fn.updated_at as note_updated_at',
+] as const;
+
+const RUN_ITEM_COLUMNS = [
+  'af.id as id',
+  'af.created_at as created_at',
+  'af.overall_score as overall_score',
+  'af.subject_type as subject_type',
+  'r.project_id as project_id',
+  sql<string | null>`NULL`.as('quest_code'),
+  sql<string | null>`NULL`.as('quest_title'),
+  sql<string | null>`${sql.ref('r.id')}`.as('run_id'),
+  'fn.updated_at as note_updated_at',
+] as const;
+
 function attemptItems() {
   return qb
     .selectFrom('quest_attempts as qa')
@@ -104,17 +133,7 @@ function attemptItems() {
     )
     .leftJoin('quests as q', 'q.code', 'qa.quest_code')
     .leftJoin('feedback_notes as fn', 'fn.feedback_id', 'af.id')
-    .select([
-      'af.id as id',
-      'af.created_at as created_at',
-      'af.overall_score as overall_score',
-      'af.subject_type as subject_type',
-      'qa.project_id as project_id',
-      sql<string | null>`${sql.ref('qa.quest_code')}`.as('quest_code'),
-      'q.title as quest_title',
-      sql<string | null>`NULL`.as('run_id'),
-      'fn.updated_at as note_updated_at',
-    ]);
+    .select(ATTEMPT_ITEM_COLUMNS);
 }
 
 function runItems() {
@@ -124,17 +143,7 @@ function runItems() {
       join.onRef('af.subject_id', '=', 'r.id').on(subjectTypeNotIndexed, '=', SUBJECT_RUN),
     )
     .leftJoin('feedback_notes as fn', 'fn.feedback_id', 'af.id')
-    .select([
-      'af.id as id',
-      'af.created_at as created_at',
-      'af.overall_score as overall_score',
-      'af.subject_type as subject_type',
-      'r.project_id as project_id',
-      sql<string | null>`NULL`.as('quest_code'),
-      sql<string | null>`NULL`.as('quest_title'),
-      sql<string | null>`${sql.ref('r.id')}`.as('run_id'),
-      'fn.updated_at as note_updated_at',
-    ]);
+    .select(RUN_ITEM_COLUMNS);
 }
 
 export const timelineForProject = defineQuery((p: QueryParams<{ projectId: string; limit: number }>) =>
@@ -191,17 +200,7 @@ function attemptItemsByFeedback() {
     .innerJoin('quest_attempts as qa', 'qa.id', 'af.subject_id')
     .leftJoin('quests as q', 'q.code', 'qa.quest_code')
     .leftJoin('feedback_notes as fn', 'fn.feedback_id', 'af.id')
-    .select([
-      'af.id as id',
-      'af.created_at as created_at',
-      'af.overall_score as overall_score',
-      'af.subject_type as subject_type',
-      'qa.project_id as project_id',
-      sql<string | null>`${sql.ref('qa.quest_code')}`.as('quest_code'),
-      'q.title as quest_title',
-      sql<string | null>`NULL`.as('run_id'),
-      'fn.updated_at as note_updated_at',
-    ]);
+    .select(ATTEMPT_ITEM_COLUMNS);
 }
 
 /** Run feedback read from the feedback side, for walking feedback newest first. */
@@ -210,15 +209,5 @@ function runItemsByFeedback() {
     .selectFrom('auto_feedback as af')
     .innerJoin('runs as r', 'r.id', 'af.subject_id')
     .leftJoin('feedback_notes as fn', 'fn.feedback_id', 'af.id')
-    .select([
-      'af.id as id',
-      'af.created_at as created_at',
-      'af.overall_score as overall_score',
-      'af.subject_type as subject_type',
-      'r.project_id as project_id',
-      sql<string | null>`NULL`.as('quest_code'),
-      sql<string | null>`NULL`.as('quest_title'),
-      sql<string | null>`${sql.ref('r.id')}`.as('run_id'),
-      'fn.updated_at as note_updated_at',
-    ]);
+    .select(RUN_ITEM_COLUMNS);
 }
