@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 
 export const HOST_BIN = path.resolve(__dirname, '..', '..', 'bin', 'lepupitre-host.cjs');
 
-const URL_LINE = /^\s+(http:\/\/127\.0\.0\.1:(\d+)\/#token=[0-9a-f]{64})$/m;
+const URL_LINE = /^\s+(http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]{64}))$/m;
 
 /** The real launcher in its own process, as `npm start` runs it. */
 export class LaunchedHost {
@@ -24,12 +24,12 @@ export class LaunchedHost {
   }
 
   /** The URL it printed, once it has; fails with its output if it exits or stays silent. */
-  async url(timeoutMs = 30000): Promise<{ url: string; port: number }> {
+  async url(timeoutMs = 30000): Promise<{ url: string; port: number; token: string }> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const match = URL_LINE.exec(this.stdout);
-      if (match?.[1] && match[2]) return { url: match[1], port: Number(match[2]) };
-      if (this.child.exitCode !== null) break;
+      if (match?.[1] && match[2] && match[3]) return { url: match[1], port: Number(match[2]), token: match[3] };
+      if (this.exited) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`the host printed no URL.\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`);
@@ -37,11 +37,33 @@ export class LaunchedHost {
 
   /** Sends SIGTERM and resolves to the exit code. */
   stop(): Promise<number | null> {
-    if (this.child.exitCode !== null) return Promise.resolve(this.child.exitCode);
+    if (this.exited) return Promise.resolve(this.child.exitCode);
     return new Promise((resolve) => {
       this.child.once('exit', (code) => resolve(code));
       this.child.kill('SIGTERM');
     });
+  }
+
+  /**
+   * Sends SIGKILL, as a crash or a power cut ends the app: no handler runs, no request finishes,
+   * no database is closed. Resolves once the process is gone; does nothing if it already is.
+   */
+  kill(): Promise<void> {
+    if (this.exited) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.child.once('exit', () => resolve());
+      this.child.kill('SIGKILL');
+    });
+  }
+
+  /** True once the process has ended, by itself or by a signal. */
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  /** What it wrote on stderr so far: the host's log (recoveries, artifact sweeps, failures). */
+  get log(): string {
+    return this.stderr;
   }
 
   get output(): string {
