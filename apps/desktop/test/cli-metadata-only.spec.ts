@@ -105,7 +105,17 @@ describe('diagnostics and recovery reports are metadata only; the data folder is
     expect(recoverText.stdout).toContain('recovered (header-destroyed)');
 
     const doctorJson = record(await runCli(['db', 'doctor', '--data-dir', dataDir, '--json'], { cwd: work }));
-    expect(jsonOf(doctorJson)).toMatchObject({ ok: true, command: 'db doctor' });
+    // The canary rows of `artifacts` name files that do not exist: doctor reports them, by kind,
+    // without their canary id or path (the search below proves it), and finds nothing else.
+    const doctor = jsonOf(doctorJson);
+    expect(doctor).toMatchObject({ ok: false, command: 'db doctor', error: { code: 'ARTIFACT_MISSING' } });
+    const doctored = doctor['databases'] as { scope: string; integrityCheck: string; problems: { code: string }[]; artifacts: unknown }[];
+    expect(doctored.map((d) => [d.scope, d.integrityCheck, d.problems.map((p) => p.code)])).toEqual([
+      ['global', 'ok', []],
+      ['profile', 'ok', ['ARTIFACT_MISSING']],
+      ['profile', 'ok', ['ARTIFACT_MISSING']],
+    ]);
+    expect(doctored[1]?.artifacts).toMatchObject({ rowsChecked: 1, problems: [{ kind: 'missing', artifactId: null }] });
     record(await runCli(['db', 'doctor', '--data-dir', dataDir], { cwd: work }));
     record(await runCli(['db', 'status', '--data-dir', dataDir, '--json'], { cwd: work }));
 

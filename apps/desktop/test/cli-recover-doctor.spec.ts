@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { ArtifactStore, newId, openDatabase, type Artifact } from '@lepupitre/db-core';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { jsonOf, removeDir, runCli, tempDir, treeOf, withoutReaderCompanions } from './support/cli-harness';
 import { createFilledDatabase, damageLeafOf, writeVerifiedBackup, zeroHeader } from './support/recovery-data';
@@ -54,6 +55,90 @@ describe('lepupitre db doctor and db recover', () => {
     expect(text.stdout).toContain(`${PROFILE_DB} (profile): 1 problem(s)`);
     expect(text.stdout).toContain('integrity:   failed (quick_check');
     expect(text.stdout + text.stderr).not.toContain(work);
+  });
+
+  it('doctor checks the artifact files of a profile against their rows, by ids, hashing unless --quick', async () => {
+    const profileDir = path.join(dataDir, 'profiles', 'prof_bob');
+    const { db } = openDatabase(path.join(profileDir, 'profile.db'), 'profile');
+    let artifacts: Artifact[];
+    try {
+      const store = new ArtifactStore(db, profileDir);
+      artifacts = db.transaction(() => [0, 1, 2, 3].map((i) => store.store({ type: 'audio', ext: 'wav', bytes: Buffer.alloc(256, i), metadata: {} })));
+    } finally {
+      db.close();
+    }
+    const [missing, resized, rewritten] = artifacts as [Artifact, Artifact, Artifact, Artifact];
+    const fileOf = (a: Artifact): string => path.join(profileDir, a.localRelpath);
+    rmSync(fileOf(missing));
+    appendFileSync(fileOf(resized), 'x');
+    writeFileSync(fileOf(rewritten), Buffer.alloc(256, 9));
+    const strays = Array.from({ length: 22 }, () => newId('art'));
+    for (const id of strays) writeFileSync(path.join(profileDir, 'artifacts', 'audio', `${id}.wav`), 'no row');
+    writeFileSync(path.join(profileDir, 'artifacts', 'audio', '.0a1b2c.tmp'), 'half');
+    writeFileSync(path.join(work, 'elsewhere'), 'outside the data folder');
+    symlinkSync(path.join(work, 'elsewhere'), path.join(profileDir, 'artifacts', 'audio', 'link.wav'));
+    mkdirSync(path.join(profileDir, 'orphaned'));
+    writeFileSync(path.join(profileDir, 'orphaned', 'old.wav'), 'set aside earlier');
+    const before = withoutReaderCompanions(treeOf(dataDir));
+
+    const run = await runCli(['db', 'doctor', '--data-dir', dataDir, '--json'], { cwd: work });
+    expect(run.code).toBe(1);
+    const json = jsonOf(run);
+    expect(json).toMatchObject({ ok: false, error: { code: 'ARTIFACT_MISSING' } });
+    const entries = json['databases'] as Entry[];
+    expect(entries.map((e) => [e.database, e.ok])).toEqual([
+      ['global.db', true],
+      [PROFILE_DB, true],
+      ['profiles/prof_bob/profile.db', false],
+    ]);
+    expect(entries[0]).toMatchObject({ artifacts: null, orphanedFiles: 0 });
+    expect(entries[1]).toMatchObject({ artifacts: { rowsChecked: 0, hashed: true, problems: [] }, orphanedFiles: 0 });
+    const bob = entries[2] as Entry & { artifacts: { problems: { kind: string; artifactId: string | null }[] }; problems: { code: string; message: string }[] };
+    expect(bob).toMatchObject({ integrityCheck: 'ok', orphanedFiles: 1, artifacts: { rowsChecked: 4, bytesChecked: 512, hashed: true } });
+    expect(bob.problems.map((p) => p.code)).toEqual([
+      'ARTIFACT_MISSING',
+      'ARTIFACT_SIZE_MISMATCH',
+      'ARTIFACT_SHA256_MISMATCH',
+      'ARTIFACT_STRAY_FILE',
+      'ARTIFACT_TEMPORARY_FILE',
+      'ARTIFACT_NOT_A_FILE',
+    ]);
+    expect(bob.problems[0]?.message).toContain('lepupitre db restore');
+    expect(bob.problems[3]?.message).toContain('the next open of the profile sets them aside in orphaned/');
+    // Rows' problems in id order, then the folder's in path order.
+    const rowProblems = [
+      { kind: 'missing', artifactId: missing.id },
+      { kind: 'size-mismatch', artifactId: resized.id },
+      { kind: 'sha256-mismatch', artifactId: rewritten.id },
+    ].sort((a, b) => (a.artifactId < b.artifactId ? -1 : 1));
+    expect(bob.artifacts.problems).toEqual([
+      ...rowProblems,
+      { kind: 'temporary-file', artifactId: null },
+      ...[...strays].sort().map((id) => ({ kind: 'stray-file', artifactId: id })),
+      { kind: 'not-a-file', artifactId: null },
+    ]);
+    expect(run.stdout).not.toContain(work);
+    expect(run.stdout).not.toMatch(/\.wav|0a1b2c|elsewhere/);
+
+    const text = await runCli(['db', 'doctor', '--data-dir', dataDir, '--profile', 'prof_bob'], { cwd: work });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('profiles/prof_bob/profile.db (profile): 6 problem(s)');
+    expect(text.stdout).toContain('  artifacts:   27 problem(s): 4 row(s), 512 B size and sha256 checked');
+    expect(text.stdout).toContain(`    missing: 1 (${missing.id})`);
+    expect(text.stdout).toContain(`    sha256-mismatch: 1 (${rewritten.id})`);
+    expect(text.stdout).toContain(`    stray-file: 22 (${[...strays].sort().slice(0, 20).join(', ')}, and 2 more)`);
+    expect(text.stdout).toContain('    temporary-file: 1 (1 without an id)');
+    expect(text.stdout).toContain('  orphaned:    1 file(s) set aside by earlier opens');
+    expect(text.stdout).toMatch(/problem: +ARTIFACT_SIZE_MISMATCH: 1 artifact file\(s\) of another size .*lepupitre db restore/);
+    expect(text.stdout + text.stderr).not.toContain(work);
+
+    const quick = await runCli(['db', 'doctor', '--data-dir', dataDir, '--profile', 'prof_bob', '--quick'], { cwd: work });
+    expect(quick.code).toBe(1);
+    expect(quick.stdout).toContain('  artifacts:   26 problem(s): 4 row(s), 512 B existence and size only, not hashed (--quick)');
+    expect(quick.stdout).toContain(`    size-mismatch: 1 (${resized.id})`);
+    expect(quick.stdout).not.toContain('sha256-mismatch');
+    // Doctor writes nothing: stray and temporary files wait for the next open's sweep.
+    expect(withoutReaderCompanions(treeOf(dataDir))).toEqual(before);
   });
 
   it('recover rebuilds a damaged profile database and prints where everything went, relative to the data directory', async () => {

@@ -19,7 +19,8 @@ export { DbError, isDbError, type DbErrorDetails } from './errors/db-error';
 export { DbErrorCode } from './errors/db-error-codes';
 export { DomainError, isDomainError } from './errors/domain-error';
 export { newId, ID_PATTERN } from './ids/new-id';
-export { ArtifactStore, type Artifact, type ArtifactInput, type ArtifactDiagnostics } from './artifacts/artifact-store';
+export { ArtifactStore, type Artifact, type ArtifactInput } from './artifacts/artifact-store';
+export { auditArtifacts, type ArtifactAudit, type ArtifactAuditOptions, type ArtifactProblem, type ArtifactProblemKind } from './artifacts/artifact-audit';
 export { ArtifactErrorCode, artifactNotFound, resolveInside } from './artifacts/artifact-files';
 export { writeFileDurably } from './files/durable-write';
 export { MIGRATIONS, DATABASE_SCOPES, isDatabaseScope } from './migrations/scope-migrations';
@@ -44,7 +45,7 @@ export { classifyFailure, type Classification, type FailureKind } from './recove
 export { probeDatabaseFile, type FileProbe } from './recovery/file-probe';
 export { openWithRecovery, type OpenWithRecoveryOptions, type OpenedWithRecovery, type OpenIntegrityPolicy, type HealthCheck } from './recovery/open-with-recovery';
 export { QUARANTINE_DIR } from './recovery/quarantine';
-export { diagnoseDatabase, type DatabaseDiagnostics, type DiagnoseOptions, type DiagnosticProblem } from './diagnostics/database-diagnostics';
+export { diagnoseDatabase, type ArtifactCheck, type DatabaseDiagnostics, type DiagnoseOptions, type DiagnosticProblem } from './diagnostics/database-diagnostics';
 export { compactUtcStamp, formatUtcTimestamp, utcNow } from './time/utc-timestamp';
 export { isUnicodeWhiteSpace, splitUnicodeWhiteSpace, trimUnicodeWhiteSpace } from './text/unicode-white-space';
 export { JsonReader, type JsonObject } from './files/json-reader';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArtifactErrorCode, ArtifactStore, DbErrorCode, ID_PATTERN, openDatabase, type DatabaseHandle } from '../src';
+import { ArtifactErrorCode, ArtifactStore, auditArtifacts, DbErrorCode, ID_PATTERN, openDatabase, type DatabaseHandle } from '../src';
 import { useTempDir } from './support/temp-dir';
 
 describe('artifact store', () => {
@@ -47,7 +47,7 @@ describe('artifact store', () => {
       }),
     ).toThrow('the link update found no run');
     expect(existsSync(path)).toBe(false);
-    expect(store.diagnose()).toEqual({ orphanFiles: [], missingFiles: [] });
+    expect(auditArtifacts(db, profile(), { hash: true }).problems).toEqual([]);
   });
 
   it('only stores inside a transaction, so that a failure can be compensated', () => {
@@ -96,7 +96,10 @@ describe('artifact store', () => {
     const lost = storeOne('lost');
     writeFileSync(join(profile(), 'artifacts', 'audio', 'stray.wav'), 'no row');
     rmSync(join(profile(), lost.localRelpath));
-    expect(store.diagnose()).toEqual({ orphanFiles: ['artifacts/audio/stray.wav'], missingFiles: [lost.id] });
+    expect(auditArtifacts(db, profile(), { hash: true }).problems).toEqual([
+      { kind: 'missing', artifactId: lost.id },
+      { kind: 'stray-file', artifactId: null },
+    ]);
     expect(store.read(kept.id).toString()).toBe('kept');
     expect(() => store.read(lost.id)).toThrow(expect.objectContaining({ code: ArtifactErrorCode.READ_FAILED }));
   });

@@ -96,7 +96,10 @@ export const profileDbDiagnostics = defineCommand({
     if (profileId === null || profileId === undefined) return { global, profile: null };
     // Opening first brings the database up to date, as the previous app's diagnostics did.
     context.profile(profileId);
-    return { global, profile: wireDiagnostics(diagnoseDatabase(profileDatabasePath(context.dataDir, profileId), 'profile')) };
+    // The contract has no field for the artifact files (`integrityCheck` is SQLite's verdict),
+    // so they are not read here: `lepupitre db doctor` checks them.
+    const profile = diagnoseDatabase(profileDatabasePath(context.dataDir, profileId), 'profile', { artifacts: 'none' });
+    return { global, profile: wireDiagnostics(profile) };
   },
 });
 

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { DomainError } from '../errors/domain-error';
 import type { DatabaseHandle } from '../execution/database-handle';
 import { newId } from '../ids/new-id';
 import { utcNow } from '../time/utc-timestamp';
 import { writeFileDurably } from '../files/durable-write';
 import { ArtifactErrorCode, artifactNotFound, resolveInside } from './artifact-files';
-import { allArtifactPaths, artifactById, deleteArtifact, insertArtifact } from './queries';
+import { ARTIFACTS_DIR } from './artifact-folder';
+import { artifactById, deleteArtifact, insertArtifact } from './queries';
 
 export interface ArtifactInput {
   readonly type: string;
@@ -31,15 +31,6 @@ export interface Artifact {
   readonly metadataJson: string;
 }
 
-export interface ArtifactDiagnostics {
-  /** Files under `artifacts/` without a row (relative paths inside the profile folder). */
-  readonly orphanFiles: readonly string[];
-  /** Rows whose file is missing (artifact ids). */
-  readonly missingFiles: readonly string[];
-}
-
-const ARTIFACTS_DIR = 'artifacts';
-
 /**
  * Artifacts: files under the profile folder plus their `artifacts` rows, written so that a
  * failure anywhere leaves neither half behind.
@@ -48,7 +39,7 @@ const ARTIFACTS_DIR = 'artifacts';
  * row is inserted, and a compensation removes the file if the transaction rolls back at any
  * later step. Deleting removes the row in the transaction and the file only after commit, so a
  * rollback never leaves a row without its file; a removal that fails after commit leaves an
- * orphan file, which `diagnose` reports.
+ * orphan file, which the next open's sweep sets aside and `auditArtifacts` (doctor) reports.
  */
 export class ArtifactStore {
   constructor(
@@ -125,32 +116,6 @@ export class ArtifactStore {
     this.db.afterCommit(() => rmSync(path, { force: true }));
     return true;
   }
-
-  diagnose(): ArtifactDiagnostics {
-    const rows = this.db.all(allArtifactPaths);
-    const known = new Set(rows.map((r) => r.local_relpath));
-    const missingFiles = rows
-      .filter((r) => {
-        try {
-          return !existsSync(resolveInside(this.profileDir, r.local_relpath));
-        } catch {
-          return true;
-        }
-      })
-      .map((r) => r.id as string);
-    const orphanFiles = listFiles(join(this.profileDir, ARTIFACTS_DIR))
-      .map((file) => relative(this.profileDir, file).split(sep).join('/'))
-      .filter((rel) => !known.has(rel));
-    return { orphanFiles, missingFiles };
-  }
-}
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((entry) => {
-    const full = join(dir, entry);
-    return statSync(full).isDirectory() ? listFiles(full) : [full];
-  });
 }
 
 /** The previous app wrote metadata keys in alphabetical order; readers must not rely on it. */

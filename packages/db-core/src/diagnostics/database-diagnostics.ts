@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { auditArtifacts, type ArtifactAudit } from '../artifacts/artifact-audit';
 import { applyConnectionSettings } from '../connection/posture';
 import { isLepupitreError } from '../errors/lepupitre-error';
-import type { DatabaseScope } from '../execution/database-handle';
+import { DatabaseHandle, type DatabaseScope } from '../execution/database-handle';
 import { checkManifest, listCandidates } from '../recovery/backup-candidates';
 import { probeDatabaseFile } from '../recovery/file-probe';
 import { checkForeignKeys, checkIntegrity, isCorruptionSignal, type IntegrityMode } from '../recovery/integrity';
@@ -12,6 +13,7 @@ import { toRecoveryError } from '../recovery/recovery-errors';
 import type { HeaderKind } from '../recovery/sqlite-header';
 import { readDatabaseStatus, type DatabaseStatus } from '../status/database-status';
 import { snapshotStem } from '../snapshots/snapshot-names';
+import { artifactProblems, orphanedCount } from './artifact-diagnostics';
 import { DIAGNOSTICS_SQL } from './queries';
 
 /** A typed problem found by the diagnostics: a stable code and a safe message. */
@@ -64,23 +66,44 @@ export interface DatabaseDiagnostics {
   };
   /** Files in `corrupted/` beside the database (quarantined originals of earlier recoveries). */
   readonly quarantinedFiles: number;
+  /**
+   * A profile's artifact rows checked against the files of its folder; null for the global
+   * database, without the check, or when the `artifacts` table cannot be read.
+   */
+  readonly artifacts: ArtifactAudit | null;
+  /** Entries in `orphaned/` beside a profile database, set aside by earlier opens (information only). */
+  readonly orphanedFiles: number;
   readonly problems: readonly DiagnosticProblem[];
 }
+
+/**
+ * How a profile's artifact files are checked against their rows: `sha256` reads and hashes
+ * every file, `size` only looks at each one (existence and size), `none` skips the check.
+ */
+export type ArtifactCheck = 'sha256' | 'size' | 'none';
 
 export interface DiagnoseOptions {
   /** `full` (the default) runs `integrity_check`; `quick` runs `quick_check`. */
   readonly integrity?: IntegrityMode;
+  /**
+   * Defaults to `sha256` with the full integrity check and `size` with the quick one: a
+   * profile's recordings usually outweigh its database, so a quick run never reads them.
+   */
+  readonly artifacts?: ArtifactCheck;
   readonly now?: () => Date;
 }
 
 /**
  * Diagnoses a database without changing it: everything is read on a read-only connection (a
  * WAL-mode file may gain empty `-wal`/`-shm` companions, as with any reader). A damaged file is
- * reported, not raised: what cannot be read is null and a problem names why.
+ * reported, not raised: what cannot be read is null and a problem names why. For a profile the
+ * folder is checked too (its artifact files against their rows, `auditArtifacts`): a profile's
+ * data is the whole folder, and a missing recording is as lost as a missing row.
  */
 export function diagnoseDatabase(path: string, scope: DatabaseScope, options: DiagnoseOptions = {}): DatabaseDiagnostics {
   const now = options.now?.() ?? new Date();
   const mode = options.integrity ?? 'full';
+  const artifactCheck = scope === 'profile' ? (options.artifacts ?? (mode === 'full' ? 'sha256' : 'size')) : 'none';
   const problems: DiagnosticProblem[] = [];
   const probe = probeDatabaseFile(path, scope);
 
@@ -107,12 +130,13 @@ export function diagnoseDatabase(path: string, scope: DatabaseScope, options: Di
     posture: status?.posture ?? null,
     backups: backupSummary(path, scope, now),
     quarantinedFiles: quarantinedCount(path, scope),
+    orphanedFiles: scope === 'profile' ? orphanedCount(dirname(path)) : 0,
   };
   const fileState = !probe.exists ? 'absent' : probe.bytes === 0 ? 'empty-file' : status ? 'database' : 'unreadable';
   const file = { state: fileState, header: probe.exists ? probe.header.kind : null, bytes: probe.bytes, walBytes: probe.walBytes, shmBytes: probe.shmBytes } as const;
 
   if (!probe.exists || probe.bytes === 0) {
-    return { ...base, file, integrityCheck: 'not-run', foreignKeyViolations: 0, integrity: null, foreignKeyTables: [], pages: null, tables: {}, problems };
+    return { ...base, file, integrityCheck: 'not-run', foreignKeyViolations: 0, integrity: null, foreignKeyTables: [], pages: null, tables: {}, artifacts: null, problems };
   }
 
   let db: Database.Database | undefined;
@@ -125,6 +149,9 @@ export function diagnoseDatabase(path: string, scope: DatabaseScope, options: Di
     if (foreignKeys.violations > 0) {
       problems.push({ code: 'DB_FOREIGN_KEY_VIOLATIONS', message: `${foreignKeys.violations} row(s) refer to rows that do not exist` });
     }
+    const tables = countTables(db);
+    // A table that cannot be counted is damaged: the integrity verdict already says so.
+    const artifacts = artifactCheck !== 'none' && typeof tables['artifacts'] === 'number' ? auditFolder(db, path, artifactCheck, problems) : null;
     return {
       ...base,
       file,
@@ -133,15 +160,43 @@ export function diagnoseDatabase(path: string, scope: DatabaseScope, options: Di
       integrity: { mode, problems: integrity.problems },
       foreignKeyTables: foreignKeys.tables,
       pages: readPages(db),
-      tables: countTables(db),
+      tables,
+      artifacts,
       problems,
     };
   } catch (error) {
     const problem = safeProblem(error);
     if (!problems.some((p) => p.code === problem.code)) problems.push(problem);
-    return { ...base, file, integrityCheck: isCorruptionSignal(error) ? 'failed' : 'not-run', foreignKeyViolations: 0, integrity: null, foreignKeyTables: [], pages: null, tables: {}, problems };
+    return {
+      ...base,
+      file,
+      integrityCheck: isCorruptionSignal(error) ? 'failed' : 'not-run',
+      foreignKeyViolations: 0,
+      integrity: null,
+      foreignKeyTables: [],
+      pages: null,
+      tables: {},
+      artifacts: null,
+      problems,
+    };
   } finally {
     db?.close();
+  }
+}
+
+/**
+ * The profile folder is the database's folder. The audit runs on the diagnostics' read-only
+ * connection; a failure to list or read the folder is reported, not raised, like the rest.
+ */
+function auditFolder(db: Database.Database, path: string, check: 'sha256' | 'size', problems: DiagnosticProblem[]): ArtifactAudit | null {
+  try {
+    const audit = auditArtifacts(new DatabaseHandle(db, 'profile'), dirname(path), { hash: check === 'sha256' });
+    problems.push(...artifactProblems(audit));
+    return audit;
+  } catch (error) {
+    const typed = isLepupitreError(error) ? error : toRecoveryError(error, 'audit the artifact files');
+    if (!problems.some((p) => p.code === typed.code)) problems.push({ code: typed.code, message: typed.message });
+    return null;
   }
 }
 

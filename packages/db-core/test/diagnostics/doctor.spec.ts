@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DbErrorCode, diagnoseDatabase, MIGRATIONS, openDatabase } from '../../src';
+import { writeFilesForArtifactRows } from '../support/artifact-files';
 import { fingerprintTree, withoutEmptyCompanions } from '../support/file-fingerprint';
 import { useTempDir } from '../support/temp-dir';
 import { buildProfile, overwritePage, pageOf, seeded, takeTestBackup } from '../recovery/corruption-fixtures';
@@ -18,6 +19,7 @@ describe('diagnoseDatabase', () => {
   it('reports a healthy database: versions, verdicts, pages, counts and verified backups', () => {
     const path = profilePath();
     buildProfile(path, { talks: 3, runsPerTalk: 4, attemptsPerTalk: 2, metadataBytes: 20 });
+    writeFilesForArtifactRows(path);
     takeTestBackup(path, 'profile', new Date(Date.UTC(2026, 1, 1)));
     const before = withoutEmptyCompanions(fingerprintTree(dir()));
 
@@ -44,6 +46,9 @@ describe('diagnoseDatabase', () => {
     expect(report.posture?.ok).toBe(true);
     expect(report.tables['talk_projects']).toBe(3);
     expect(report.tables['runs']).toBe(12);
+    expect(report.artifacts).toMatchObject({ rowsChecked: report.tables['artifacts'], hashed: true, problems: [] });
+    expect(report.artifacts?.bytesChecked).toBe(2048 * (report.tables['artifacts'] ?? 0));
+    expect(report.orphanedFiles).toBe(0);
     expect(report.pages?.pageSize).toBe(4096);
     expect(report.pages?.pageCount).toBeGreaterThan(10);
     expect(JSON.stringify(report)).not.toContain(dir());

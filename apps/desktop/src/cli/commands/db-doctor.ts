@@ -1,6 +1,7 @@
 import { diagnoseDatabase, type DatabaseDiagnostics } from '@lepupitre/db-core';
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
+import { describeArtifactAudit } from '../artifact-audit-text';
 import { ageText, sizeText } from '../backup-labels';
 import type { CommandContext } from '../command-context';
 import type { DatabaseTarget } from '../database-target';
@@ -19,13 +20,17 @@ interface DoctorOptions extends ChosenTargetOptions {
 /**
  * `lepupitre db doctor`: per database (all of a data directory, or `--global`, `--profile ID`,
  * `--file PATH`), metadata only: schema version, migration state and continuity, posture,
- * integrity and foreign-key verdicts, pages, rows per table, backups present and verified.
+ * integrity and foreign-key verdicts, pages, rows per table, backups present and verified, and
+ * for a profile its artifact files against their rows (hashed, or existence and size with
+ * `--quick`).
  * Never a path (not even the data directory's), a row's content or a secret, so a report can
  * be pasted into a support request. Writes nothing. Not ok when any database has a problem.
  */
 export function registerDbDoctor(db: Command, context: CommandContext): void {
-  addChosenTargetOptions(db.command('doctor').description('diagnose each database (metadata only): integrity, foreign keys, migrations, posture, counts, backups'))
-    .option('--quick', 'run quick_check instead of the full integrity_check (faster on large databases)')
+  addChosenTargetOptions(
+    db.command('doctor').description('diagnose each database (metadata only): integrity, foreign keys, migrations, posture, counts, backups, artifact files'),
+  )
+    .option('--quick', 'run quick_check instead of the full integrity_check, and check artifact files by existence and size without hashing them')
     .action((options: DoctorOptions, command: Command) => {
       const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
       const selection = selectChosenTargets(options, context.host, false);
@@ -34,7 +39,8 @@ export function registerDbDoctor(db: Command, context: CommandContext): void {
       const entries = forEachDatabase(
         selection.targets,
         (target) => {
-          progress.show(`${target.label}: checking ${integrity === 'quick' ? 'quickly' : 'integrity'} (${sizeText(sizeOf(target))})`, true);
+          const files = target.scope === 'profile' ? ' and artifact files' : '';
+          progress.show(`${target.label}: checking ${integrity === 'quick' ? 'quickly' : 'integrity'}${files} (${sizeText(sizeOf(target))})`, true);
           return diagnoseDatabase(target.path, target.scope, { integrity });
         },
         firstProblem,
@@ -85,6 +91,8 @@ function describe(entry: DatabaseEntry<DatabaseDiagnostics>): string[] {
   const b = d.backups;
   const newest = b.newestVerifiedAgeSeconds === null ? 'none verified' : `newest verified ${ageText(b.newestVerifiedAgeSeconds)} (${b.newestVerifiedKind})`;
   lines.push(`  backups:     ${b.count} (${b.verified} verified), ${newest}`);
+  if (d.artifacts) lines.push(...describeArtifactAudit(d.artifacts));
+  if (d.orphanedFiles > 0) lines.push(`  orphaned:    ${d.orphanedFiles} file(s) set aside by earlier opens (no record referred to them)`);
   if (d.quarantinedFiles > 0) lines.push(`  quarantine:  ${d.quarantinedFiles} file(s) from earlier recoveries`);
   for (const problem of d.problems) lines.push(`  problem:     ${problem.code}: ${problem.message}`);
   return lines;
