@@ -40,6 +40,10 @@ const testFiles = ['**/*.spec.ts', '**/*.drill.ts', '**/test/**/*.ts'];
 // SQL text (tools/lint-rules/src/rules/no-sql-in-command-layer.md); the module boundaries
 // above keep it to repositories and db-core.
 const commandLayer = ['apps/desktop/src/commands/**/*.ts'];
+// Production sources open SQLite connections only through db-core's openSqliteConnection, which
+// sets trusted_schema=OFF on every connection (tools/lint-rules/src/rules/sqlite-connection-through-helper.md).
+const productionSources = ['packages/*/src/**/*.ts', 'apps/*/src/**/*.ts'];
+const connectionHelper = 'packages/db-core/src/connection/sqlite-connection.ts';
 
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', 'tmp/**'] },
@@ -66,6 +70,12 @@ export default [
     files: commandLayer,
     plugins: { lepupitre },
     rules: { 'lepupitre/no-sql-in-command-layer': 'error' },
+  },
+  {
+    files: productionSources,
+    ignores: [...testFiles, connectionHelper],
+    plugins: { lepupitre },
+    rules: { 'lepupitre/sqlite-connection-through-helper': 'error' },
   },
   {
     files: ['**/*.cjs'],

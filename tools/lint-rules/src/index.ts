@@ -1,12 +1,14 @@
 import { rule as noSqlInCommandLayer } from './rules/no-sql-in-command-layer';
+import { rule as sqliteConnectionThroughHelper } from './rules/sqlite-connection-through-helper';
 
 /** LePupitre's own ESLint rules, as a flat-config plugin (registered as `lepupitre`). */
 const plugin = {
   meta: { name: '@lepupitre/eslint-rules', version: '0.3.0' },
   rules: {
     'no-sql-in-command-layer': noSqlInCommandLayer,
+    'sqlite-connection-through-helper': sqliteConnectionThroughHelper,
   },
 };
 
-export { noSqlInCommandLayer };
+export { noSqlInCommandLayer, sqliteConnectionThroughHelper };
 export default plugin;

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteConnection } from '../connection/sqlite-connection';
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertScope } from '../connection/assert-scope';
@@ -92,7 +93,7 @@ export async function backupDatabaseFile(path: string, scope: DatabaseScope, opt
   assertScope(inspection, scope);
   let source: Database.Database;
   try {
-    source = new Database(path, { readonly: true, fileMustExist: true });
+    source = openSqliteConnection(path, { readonly: true, fileMustExist: true });
     applyConnectionSettings(source);
   } catch (error) {
     throw toDbError(error, 'open the database');

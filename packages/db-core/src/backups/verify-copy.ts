@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { FileInspection } from '../connection/inspect-file';
 import { applyConnectionSettings } from '../connection/posture';
 import { INSPECT_SQL } from '../connection/queries';
@@ -7,6 +7,7 @@ import { readHistory } from '../migrations/tracking-table';
 import { DATABASE_COMPANIONS } from '../files/database-companions';
 import { removeQuietly } from '../files/remove-quietly';
 import { BACKUP_SQL } from './queries';
+import { openSqliteConnection } from '../connection/sqlite-connection';
 
 /** What a sound copy holds, as far as restoring it is concerned. */
 export interface SoundCopy {
@@ -30,7 +31,7 @@ export type CopyVerdict = { readonly ok: true; readonly copy: SoundCopy } | { re
 export function verifyDatabaseCopy(path: string): CopyVerdict {
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { fileMustExist: true });
+    db = openSqliteConnection(path, { fileMustExist: true });
     applyConnectionSettings(db);
     db.prepare(BACKUP_SQL.rollbackJournal).get();
     const integrity = db.prepare(BACKUP_SQL.integrityCheck).pluck().all() as string[];

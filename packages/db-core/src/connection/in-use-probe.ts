@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync, linkSync } from 'node:fs';
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
@@ -6,6 +6,7 @@ import { sqliteCodeOf } from '../errors/sqlite-error-mapping';
 import { DATABASE_COMPANIONS } from '../files/database-companions';
 import { removeQuietly } from '../files/remove-quietly';
 import { IN_USE_SQL } from './queries';
+import { openSqliteConnection } from './sqlite-connection';
 
 /** How long the probe waits for a lock that a short-lived reader may be holding. */
 const IN_USE_WAIT_MS = 1000;
@@ -43,7 +44,7 @@ export function assertNotInUse(databasePath: string, action: string): void {
   }
   let probe: Database.Database | undefined;
   try {
-    probe = new Database(probePath, { fileMustExist: true, timeout: IN_USE_WAIT_MS });
+    probe = openSqliteConnection(probePath, { fileMustExist: true, timeout: IN_USE_WAIT_MS });
     probe.prepare(IN_USE_SQL.exclusiveLocking).get();
     probe.prepare(IN_USE_SQL.touch).get();
   } catch (error) {

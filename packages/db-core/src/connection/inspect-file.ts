@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
@@ -6,6 +6,7 @@ import { toDbError } from '../errors/sqlite-error-mapping';
 import { readHistory, type HistorySnapshot } from '../migrations/tracking-table';
 import { applyConnectionSettings, readPosture, type PostureVerdict } from './posture';
 import { INSPECT_SQL } from './queries';
+import { openSqliteConnection } from './sqlite-connection';
 
 export type FileState = 'absent' | 'empty-file' | 'database';
 
@@ -29,7 +30,7 @@ export function inspectDatabaseFile(path: string): FileInspection {
   if (state !== 'database') return { fileState: state, history: NO_HISTORY, tableNames: [], posture: null };
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqliteConnection(path, { readonly: true, fileMustExist: true });
     applyConnectionSettings(db);
     const history = readHistory(db);
     const tableNames = (db.prepare(INSPECT_SQL.tableNames).all() as { name: string }[]).map((t) => t.name);

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteConnection } from './sqlite-connection';
 import { dirname } from 'node:path';
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
@@ -71,7 +72,7 @@ export function openDatabase(path: string, scope: DatabaseScope, options: OpenDa
   const open = (): OpenedDatabase => {
     let raw: Database.Database;
     try {
-      raw = new Database(path, { fileMustExist: true });
+      raw = openSqliteConnection(path, { fileMustExist: true });
     } catch (error) {
       throw toDbError(error, 'open the database');
     }

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteConnection } from '../connection/sqlite-connection';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { auditArtifacts, type ArtifactAudit } from '../artifacts/artifact-audit';
@@ -141,7 +142,7 @@ export function diagnoseDatabase(path: string, scope: DatabaseScope, options: Di
 
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqliteConnection(path, { readonly: true, fileMustExist: true });
     applyConnectionSettings(db);
     const integrity = checkIntegrity(db, mode);
     if (!integrity.ok) problems.push({ code: 'DB_CORRUPT', message: `the ${mode === 'quick' ? 'quick' : 'integrity'} check found ${integrity.problems} problem(s)` });

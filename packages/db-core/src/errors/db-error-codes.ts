@@ -55,6 +55,11 @@ export const DbErrorCode = {
   RECOVERY_NO_SNAPSHOT: 'DB_RECOVERY_NO_SNAPSHOT',
   /** Corruption: the rebuilt database did not pass its checks; the original is in quarantine. */
   RECOVERY_FAILED: 'DB_RECOVERY_FAILED',
+  /**
+   * A schema entry of a damaged file is not one `CREATE TABLE` or `CREATE INDEX` statement as
+   * SQLite writes it: it is never run. Recovery then salvages the rows into this app's schema.
+   */
+  RECOVERY_SCHEMA_REFUSED: 'DB_RECOVERY_SCHEMA_REFUSED',
   /** There is no database file to recover (restoring a backup is a separate operation). */
   RECOVERY_NO_DATABASE: 'DB_RECOVERY_NO_DATABASE',
   /** A backup could not be written or its copy did not verify; no backup was added. */

@@ -1,9 +1,10 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { ensureOwnerOnlyFile } from '../connection/owner-only-files';
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
 import { toDbError } from '../errors/sqlite-error-mapping';
 import { LOCK_SQL } from './queries';
+import { openSqliteConnection } from '../connection/sqlite-connection';
 
 /**
  * A cross-process mutex around a whole migration run, so that of two processes opening one
@@ -21,7 +22,7 @@ export function withMigrationLock<T>(databasePath: string, timeoutMs: number, fn
   let lock: Database.Database;
   try {
     ensureOwnerOnlyFile(lockPath);
-    lock = new Database(lockPath, { timeout: timeoutMs });
+    lock = openSqliteConnection(lockPath, { timeout: timeoutMs });
   } catch (error) {
     throw toDbError(error, 'open the migration lock');
   }

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { basename, join } from 'node:path';
 import { openDatabase } from '../connection/open-database';
 import { DbErrorCode } from '../errors/db-error-codes';
@@ -8,6 +8,7 @@ import { checkIntegrity, isCorruptionSignal } from './integrity';
 import { isMachineFailure } from './recovery-decision';
 import { toRecoveryError } from './recovery-errors';
 import type { WorkArea } from './work-area';
+import { openSqliteConnection } from '../connection/sqlite-connection';
 
 export interface ChosenBackup {
   /** File name inside `backups/`. */
@@ -57,7 +58,7 @@ export function chooseBackup(databasePath: string, scope: DatabaseScope, work: W
 function copyIsWhole(path: string): boolean {
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqliteConnection(path, { readonly: true, fileMustExist: true });
     return checkIntegrity(db, 'full').ok;
   } catch (error) {
     if (isCorruptionSignal(error)) return false;

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { openDatabase } from '../connection/open-database';
 import type { DatabaseScope } from '../execution/database-handle';
 import { RECOVERY_SQL } from './queries';
+import { openSqliteConnection } from '../connection/sqlite-connection';
 
 /**
  * This app's schema for a scope, as SQL statements, read from a database freshly created by
@@ -25,7 +25,7 @@ export class FreshSchema {
   #load(): Map<string, string> {
     if (this.#statements) return this.#statements;
     openDatabase(this.#path, this.#scope).db.close();
-    const db = new Database(this.#path, { readonly: true, fileMustExist: true });
+    const db = openSqliteConnection(this.#path, { readonly: true, fileMustExist: true });
     try {
       const rows = db.prepare(RECOVERY_SQL.schemaStatements).all() as { type: string; name: string; sql: string }[];
       this.#statements = new Map(rows.map((row) => [`${row.type}:${row.name}`, row.sql] as const));

@@ -30,6 +30,8 @@ export const RECOVERY_SQL = {
   /** User tables and indexes with their statements, in creation order (indexes after their table). */
   schemaStatements:
     "SELECT type, name, tbl_name AS tableName, sql FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' AND sql IS NOT NULL ORDER BY rowid",
+  /** Every named object of the main schema but SQLite's own (views and triggers included). */
+  schemaObjects: "SELECT type, name, sql FROM main.sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY rowid",
   tableNames: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   tableColumns: 'SELECT name, "notnull" AS required, dflt_value AS defaultValue, pk FROM pragma_table_info(?) ORDER BY cid',
   foreignKeys: 'SELECT id, seq, "table" AS parent, "from" AS fromColumn, on_delete AS onDelete FROM pragma_foreign_key_list(?) ORDER BY id, seq',
@@ -39,6 +41,18 @@ export const RECOVERY_SQL = {
   pageSize: 'page_size',
   pageCount: 'page_count',
   freelistCount: 'freelist_count',
+} as const;
+
+/**
+ * How SQLite writes the text of a stored table or index: it builds it as `CREATE TABLE ` or
+ * `CREATE [UNIQUE] INDEX ` followed by the statement's text from the object's name on (a
+ * `TEMP`, `IF NOT EXISTS` or schema prefix is never kept), and `ALTER TABLE` edits it in
+ * place. After the name comes `(` for a table and `ON` for an index. Schema text read from a
+ * file is accepted only in these shapes (`recovery/stored-schema.ts`).
+ */
+export const STORED_SCHEMA_SHAPES = {
+  table: { prefixes: ['CREATE TABLE '], afterName: '(' },
+  index: { prefixes: ['CREATE INDEX ', 'CREATE UNIQUE INDEX '], afterName: 'ON' },
 } as const;
 
 /** Statements built per table; identifiers quoted, values bound. */

@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { basename } from 'node:path';
 import { openDatabase } from '../connection/open-database';
+import { openSqliteConnection } from '../connection/sqlite-connection';
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
 import { rawConnectionOf, type DatabaseHandle, type DatabaseScope } from '../execution/database-handle';
@@ -22,6 +23,7 @@ import { checkForeignKeys, checkIntegrity } from './integrity';
 import { Quarantine } from './quarantine';
 import { RECOVERY_SQL } from './queries';
 import { toRecoveryError } from './recovery-errors';
+import { createFromStoredSchema, type StoredSchemaEntry } from './stored-schema';
 import { totalsOf, writeRecoveryReport, type RecoveryReport } from './recovery-report';
 import { HISTORY_TABLE, insertPartialRows, salvageRows } from './salvage';
 import { decide, isMachineFailure, refusalError, type Decision } from './recovery-decision';
@@ -126,6 +128,8 @@ class Recovery {
   readonly #views: SourceView[] = [];
   readonly #handles: DatabaseHandle[] = [];
   readonly #rejected: { file: string; reason: CandidateRejection }[] = [];
+  /** What the report adds to the source's repairs (the file's schema refused, ...). */
+  readonly #repairs: string[] = [];
 
   constructor(
     private readonly path: string,
@@ -269,6 +273,7 @@ class Recovery {
       } catch (error) {
         const mapped = toRecoveryError(error, 'rebuild the database');
         if (isMachineFailure(mapped)) throw mapped;
+        if (mapped.code === DbErrorCode.RECOVERY_SCHEMA_REFUSED) this.#repairs.push('file-schema-refused');
         removeQuietly(this.#work.file('result'), { recursive: true });
       }
     }
@@ -291,15 +296,21 @@ class Recovery {
     return { handle, ledgers, shapes };
   }
 
+  /**
+   * The file's own schema, recreated entry by entry through `createFromStoredSchema`: its
+   * text is never run as given. An entry that is not exactly one table or index definition
+   * refuses this path (`DB_RECOVERY_SCHEMA_REFUSED`), and `#build` falls back to the current
+   * schema.
+   */
   #buildFromOwnSchema(source: SourceView): BuiltResult {
     const sourceDb = source.db as Database.Database;
     this.#work.folder('result');
     const path = this.#resultPath();
-    const target = new Database(path);
+    const target = openSqliteConnection(path);
     let ledgers: Map<string, TableLedger>;
     try {
       target.pragma(RECOVERY_SQL.foreignKeysOff);
-      for (const statement of sourceDb.prepare(RECOVERY_SQL.schemaStatements).all() as { sql: string }[]) target.exec(statement.sql);
+      createFromStoredSchema(target, sourceDb.prepare(RECOVERY_SQL.schemaStatements).all() as StoredSchemaEntry[]);
       const ownShapes = listTables(target).map((t) => readTableShape(target, t));
       ledgers = salvageRows(target, sourceDb, source.tables, ownShapes, {
         copyHistory: true,
@@ -368,7 +379,7 @@ class Recovery {
       outcome,
       classification: { kind: base.classification.kind, reason: base.classification.reason, code: base.classification.code },
       source: base.source === null ? 'none' : base.source.name === 'with-wal' ? 'database-with-wal' : 'database-without-wal',
-      repairs: base.source?.repairs ?? [],
+      repairs: [...(base.source?.repairs ?? []), ...this.#repairs],
       backupUsed: base.backupUsed,
       backupsRejected: [...this.#rejected],
       quarantined,

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { applyConnectionSettings } from '../connection/posture';
 import { DbError } from '../errors/db-error';
@@ -13,6 +13,7 @@ import { RECOVERY_SQL } from './queries';
 import { toRecoveryError } from './recovery-errors';
 import { readHeader, rebuiltHeader } from './sqlite-header';
 import { listTables } from './table-shape';
+import { openSqliteConnection } from '../connection/sqlite-connection';
 
 /**
  * One way of reading the damaged database: its file with its write-ahead log (what SQLite
@@ -118,7 +119,7 @@ type OpenAttempt = { readonly db: Database.Database } | { readonly error: unknow
 function tryOpen(path: string): OpenAttempt {
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqliteConnection(path, { readonly: true, fileMustExist: true });
     applyConnectionSettings(db, 1000);
     db.prepare(RECOVERY_SQL.touchSchema).get();
     return { db };
@@ -137,7 +138,7 @@ function tryOpen(path: string): OpenAttempt {
 function tryOpenPartialSchema(path: string): Database.Database | null {
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqliteConnection(path, { readonly: true, fileMustExist: true });
     db.unsafeMode(true);
     db.pragma(RECOVERY_SQL.writableSchemaOn);
     for (let attempt = 0; ; attempt++) {
@@ -191,7 +192,7 @@ function repairSchema(path: string, scope: DatabaseScope, fresh: FreshSchema, fi
 }
 
 function fixSchemaEntry(path: string, scope: DatabaseScope, fresh: FreshSchema, name: string): string[] {
-  const db = new Database(path, { fileMustExist: true });
+  const db = openSqliteConnection(path, { fileMustExist: true });
   try {
     db.unsafeMode(true);
     db.pragma(RECOVERY_SQL.writableSchemaOn);

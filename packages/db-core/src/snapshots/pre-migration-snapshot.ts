@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { manifestPathOf, writeManifest } from '../backups/backup-manifest';
@@ -10,6 +10,7 @@ import { removeQuietly } from '../files/remove-quietly';
 import { compactUtcStamp, formatUtcTimestamp } from '../time/utc-timestamp';
 import { SNAPSHOT_SQL } from './queries';
 import { compareNewestFirst, parseSnapshotName, snapshotFileName, snapshotStem, type SnapshotName } from './snapshot-names';
+import { openSqliteConnection } from '../connection/sqlite-connection';
 
 /** Snapshots kept per database stem and scope, as the previous app did. */
 export const SNAPSHOT_RETENTION = 5;
@@ -104,7 +105,7 @@ function removeAbandonedCopies(dir: string, stem: string, scope: string): void {
 function verifyIntegrity(file: string): void {
   let copy: Database.Database | undefined;
   try {
-    copy = new Database(file, { readonly: true, fileMustExist: true });
+    copy = openSqliteConnection(file, { readonly: true, fileMustExist: true });
     const rows = copy.prepare(SNAPSHOT_SQL.integrityCheck).all() as { integrity_check: string }[];
     if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
       throw new DbError(DbErrorCode.SNAPSHOT_FAILED, 'the pre-migration snapshot failed its integrity check; nothing was migrated');

@@ -13,6 +13,8 @@ import {
 import { useTempDir } from '../support/temp-dir';
 import {
   addProfileRows,
+  appendToSchemaText,
+  attachTail,
   breakSchemaEntry,
   buildGlobal,
   buildProfile,
@@ -27,6 +29,7 @@ import {
   sha256,
   takeTestBackup,
   truncateTo,
+  undoLastProfileMigration,
   withUncheckpointedWal,
   writeAt,
 } from './corruption-fixtures';
@@ -157,7 +160,12 @@ interface CorruptionCase {
   readonly reason: string | RegExp;
   /** What must come back with no backup at all, as keys per table compared to the original. */
   readonly withoutBackup: 'every-row' | 'some-rows';
+  /** What else must hold once the database is recovered. */
+  readonly check?: (path: string, report: RecoveryReport) => void;
 }
+
+/** Where hostile schema text would create a file: outside every data folder of this spec. */
+const outsideFile = (): string => join(templates.dir, 'created-by-schema-text.db');
 
 const CASES: readonly CorruptionCase[] = [
   { name: 'zeroed header', scope: 'profile', damage: (p) => writeAt(p, 0, Buffer.alloc(100)), reason: 'header-destroyed', withoutBackup: 'every-row' },
@@ -230,6 +238,23 @@ const CASES: readonly CorruptionCase[] = [
     withoutBackup: 'every-row',
   },
   { name: 'zeroed header (global)', scope: 'global', damage: (p) => writeAt(p, 0, Buffer.alloc(100)), reason: 'header-destroyed', withoutBackup: 'every-row' },
+  {
+    // Recovery rebuilds an older file from its own schema: the text after the CREATE TABLE,
+    // which SQLite ignores, must never run.
+    name: 'schema text with statements after it, one migration behind, and random bytes over a table leaf (runs)',
+    scope: 'profile',
+    damage: (p) => {
+      undoLastProfileMigration(p);
+      appendToSchemaText(p, 'oplog', attachTail(outsideFile()));
+      overwritePage(p, pageOf(p, 'runs', 'leaf'), seeded(11));
+    },
+    reason: 'integrity-check-failed',
+    withoutBackup: 'every-row',
+    check: (_p, report) => {
+      expect(existsSync(outsideFile())).toBe(false);
+      expect(report.repairs).toContain('file-schema-refused');
+    },
+  },
 ];
 
 describe.each(CASES)('$name', (fixture) => {
@@ -247,6 +272,7 @@ describe.each(CASES)('$name', (fixture) => {
     expectQuarantined(path, report, originals);
     expectWhole(path, fixture.scope);
     expect(report.result).toMatchObject({ integrityCheck: 'ok', foreignKeyViolations: 0 });
+    fixture.check?.(path, report);
     const after = keysByTable(path);
     const counts = countsOf(before, report);
     record(fixture.name, withBackup, report, counts);

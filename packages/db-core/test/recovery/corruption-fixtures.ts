@@ -16,7 +16,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { openDatabase, type DatabaseScope } from '../../src';
+import { MIGRATIONS, openDatabase, type DatabaseScope } from '../../src';
 
 /**
  * Damaged databases, built at test time from a realistic profile database: every kind of
@@ -266,6 +266,66 @@ function schemaRefused(path: string): boolean {
     return false;
   } catch (error) {
     return /malformed database schema/.test((error as Error).message);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Puts a migrated profile database back one migration, as an app one version older left it:
+ * the last migration's history row goes, and so do the indexes it created. Recovery then
+ * salvages such a file into its own schema (then migrated), the path that reads the file's
+ * schema text.
+ */
+export function undoLastProfileMigration(path: string): string {
+  const last = MIGRATIONS.profile.at(-1);
+  if (!last) throw new Error('no profile migration');
+  const created = last.steps.flatMap((step) => [...step.sql.matchAll(/CREATE (?:UNIQUE )?INDEX IF NOT EXISTS (\w+)/g)].map((m) => m[1] as string));
+  const others = last.steps.some((step) => step.sql.replace(/CREATE (?:UNIQUE )?INDEX IF NOT EXISTS \w+ ON [^;]+;?/g, '').trim() !== '');
+  if (others) throw new Error(`${last.id} does more than create indexes: undo it another way`);
+  const db = new Database(path);
+  try {
+    db.transaction(() => {
+      for (const index of created) db.prepare(`DROP INDEX IF EXISTS "${index}"`).run();
+      db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(last.id);
+    })();
+  } finally {
+    db.close();
+  }
+  return last.id;
+}
+
+/**
+ * Hostile schema text: statements appended after the stored `CREATE` statement of one object.
+ * SQLite itself reads only the first statement of an entry when it loads the schema, so the
+ * file opens, checks and reads as before; only code that runs the stored text as a script
+ * would run the rest.
+ */
+export function appendToSchemaText(path: string, name: string, tail: string): void {
+  const db = new Database(path);
+  try {
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    const changed = db.prepare('UPDATE sqlite_master SET sql = sql || ? WHERE name = ?').run(tail, name).changes;
+    if (changed !== 1) throw new Error(`no schema entry named ${name}`);
+  } finally {
+    db.close();
+  }
+}
+
+/** A tail that, run as a script, creates a database file at `outside` and writes to it. */
+export function attachTail(outside: string): string {
+  return `; ATTACH DATABASE '${outside.replace(/'/g, "''")}' AS x; CREATE TABLE x.t(a)`;
+}
+
+/** A few rows in the reserved `oplog` table, so that its salvage is seen. */
+export function addOplogRows(path: string, count: number): void {
+  const db = new Database(path);
+  try {
+    const insert = db.prepare("INSERT INTO oplog (id, ts, op_type, entity, entity_id, payload_json) VALUES (?, ?, 'create', 'run', ?, '{}')");
+    db.transaction(() => {
+      for (let i = 0; i < count; i++) insert.run(hex('op', i), at(i), hex('run', i));
+    })();
   } finally {
     db.close();
   }
