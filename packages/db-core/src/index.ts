@@ -22,6 +22,8 @@ export { newId, ID_PATTERN } from './ids/new-id';
 export { ArtifactStore, type Artifact, type ArtifactInput } from './artifacts/artifact-store';
 export { auditArtifacts, type ArtifactAudit, type ArtifactAuditOptions, type ArtifactProblem, type ArtifactProblemKind } from './artifacts/artifact-audit';
 export { ArtifactErrorCode, artifactNotFound, resolveInside } from './artifacts/artifact-files';
+export { ARTIFACTS_DIR, ORPHANED_DIR } from './artifacts/artifact-folder';
+export { sweepArtifacts, type ArtifactSweepReport } from './artifacts/artifact-sweep';
 export { writeFileDurably } from './files/durable-write';
 export { MIGRATIONS, DATABASE_SCOPES, isDatabaseScope } from './migrations/scope-migrations';
 export type { Migration, MigrationStep, SchemaProbe } from './migrations/migration';

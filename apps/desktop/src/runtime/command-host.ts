@@ -1,6 +1,7 @@
 import { COMMANDS } from '../commands/catalogue';
 import { createRouter, type Router } from '../ipc/router';
 import { version } from '../../package.json';
+import { describeArtifactSweep } from './artifact-sweep-text';
 import { HostConnections } from './host-connections';
 
 export interface CommandHost {
@@ -27,6 +28,7 @@ export function createCommandHost(options: CommandHostOptions): CommandHost {
     dataDir: options.dataDir,
     appVersion: version,
     onRecovery: (label, report) => log(`recovered ${label}: ${report.outcome}`),
+    onArtifactSweep: (label, sweep) => log(`artifacts of ${label}: ${describeArtifactSweep(sweep)}`),
   });
   const router = createRouter(COMMANDS, connections, {
     onCommandError: (_name, error) => connections.noteFailure(error),

@@ -1,4 +1,4 @@
-import { isDbError, DbErrorCode, openWithRecovery, type DatabaseHandle, type RecoveryReport } from '@lepupitre/db-core';
+import { isDbError, DbErrorCode, openWithRecovery, type ArtifactSweepReport, type DatabaseHandle, type RecoveryReport } from '@lepupitre/db-core';
 import { ensureProfileExists, profileDatabasePath } from '@lepupitre/repo-workspace';
 import { dirname, join } from 'node:path';
 import type { CommandContext, ProfileSession } from '../commands/command-context';
@@ -13,6 +13,8 @@ export interface HostConnectionsOptions {
   readonly appVersion: string;
   /** Told when opening a database had to recover it (the host shows what happened). */
   readonly onRecovery?: (label: string, report: RecoveryReport) => void;
+  /** Told when opening a profile found files that killed writers left under `artifacts/`. */
+  readonly onArtifactSweep?: (label: string, report: ArtifactSweepReport) => void;
 }
 
 /**
@@ -33,6 +35,7 @@ export class HostConnections implements CommandContext {
   /** Insertion order is recency order: a use moves the entry to the end. */
   private readonly profiles = new Map<string, ProfileSession>();
   private readonly onRecovery: HostConnectionsOptions['onRecovery'];
+  private readonly onArtifactSweep: HostConnectionsOptions['onArtifactSweep'];
   /** Files open when a command met corruption: checked at their next open. */
   private readonly suspect = new Set<string>();
 
@@ -40,6 +43,7 @@ export class HostConnections implements CommandContext {
     this.dataDir = options.dataDir;
     this.appVersion = options.appVersion;
     this.onRecovery = options.onRecovery;
+    this.onArtifactSweep = options.onArtifactSweep;
   }
 
   get globalDatabasePath(): string {
@@ -114,6 +118,8 @@ export class HostConnections implements CommandContext {
     const opened = openWithRecovery(path, scope, { integrityCheck: this.suspect.has(path) ? 'always' : 'auto' });
     this.suspect.delete(path);
     if (opened.recovery) this.onRecovery?.(label, opened.recovery);
+    const sweep = opened.report.artifactSweep;
+    if (sweep && (sweep.temporaryRemoved > 0 || sweep.straysSetAside > 0 || sweep.deferred)) this.onArtifactSweep?.(label, sweep);
     return opened.db;
   }
 

@@ -13,7 +13,9 @@ import {
   type MigrationHooks,
 } from '../migrations/migration-runner';
 import { MIGRATIONS } from '../migrations/scope-migrations';
+import { sweepArtifacts, type ArtifactSweepReport } from '../artifacts/artifact-sweep';
 import { assertScope } from './assert-scope';
+import { finishInterruptedSwaps } from './interrupted-swaps';
 import { readHistory } from '../migrations/tracking-table';
 import { takePreMigrationSnapshot } from '../snapshots/pre-migration-snapshot';
 import { formatUtcTimestamp } from '../time/utc-timestamp';
@@ -27,6 +29,12 @@ export interface OpenDatabaseOptions {
   /** How long to wait for another process that is migrating the same file. */
   readonly lockTimeoutMs?: number;
   readonly now?: () => Date;
+  /**
+   * `finish` (the default): a restore or a recovery swap that a dead process left half done is
+   * finished first (`finishInterruptedSwaps`). `leave`: only for the restore's own reopen, which
+   * is part of that restore and may still be undone.
+   */
+  readonly pendingRestore?: 'finish' | 'leave';
 }
 
 export interface OpenReport {
@@ -36,6 +44,8 @@ export interface OpenReport {
   /** Snapshot file name in `backups/` beside the database, when one was taken. */
   readonly snapshot: string | null;
   readonly posture: PostureReading;
+  /** Profile databases: what the artifact sweep of this open tidied (null for the global scope). */
+  readonly artifactSweep: ArtifactSweepReport | null;
 }
 
 export interface OpenedDatabase {
@@ -51,9 +61,12 @@ export interface OpenedDatabase {
  * 2. The posture is applied and read back (`DB_POSTURE_MISMATCH` when a setting does not hold).
  * 3. With work pending, under a cross-process lock: a verified snapshot of an existing
  *    database, then one transaction per migration.
+ * 4. A profile database's artifact folder is swept of what killed writers left
+ *    (`sweepArtifacts`), so every process that opens a profile finishes their work.
  */
 export function openDatabase(path: string, scope: DatabaseScope, options: OpenDatabaseOptions = {}): OpenedDatabase {
   const known = MIGRATIONS[scope];
+  if (options.pendingRestore !== 'leave') finishInterruptedSwaps(path);
   const inspection = inspectDatabaseFile(path);
   assertScope(inspection, scope);
   const plan = planMigrations(scope, known, inspection.history);
@@ -103,7 +116,9 @@ export function openDatabase(path: string, scope: DatabaseScope, options: OpenDa
         });
       }
       const posture = assertPosture(raw);
-      return { db: new DatabaseHandle(raw, scope), report: { previousState, appliedNow, snapshot, posture } };
+      const db = new DatabaseHandle(raw, scope);
+      const artifactSweep = scope === 'profile' ? sweepArtifacts(db, dirname(path)) : null;
+      return { db, report: { previousState, appliedNow, snapshot, posture, artifactSweep } };
     } catch (error) {
       raw.close();
       throw error instanceof DbError ? error : toDbError(error, 'open the database');

@@ -1,3 +1,4 @@
+import { finishInterruptedSwaps } from '../connection/interrupted-swaps';
 import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from '../connection/open-database';
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
@@ -48,6 +49,8 @@ export interface OpenedWithRecovery extends OpenedDatabase {
  */
 export function openWithRecovery(path: string, scope: DatabaseScope, options: OpenWithRecoveryOptions = {}): OpenedWithRecovery {
   const policy = options.integrityCheck ?? 'auto';
+  // A restore or recovery a dead process left half done is finished before the file is judged.
+  finishInterruptedSwaps(path);
   const before = probeDatabaseFile(path, scope);
   const unclean = before.walBytes > 0;
   const recover = (cause: unknown): RecoveryReport => recoverDatabase(path, scope, { ...options.recovery, cause, now: options.now });

@@ -1,24 +1,23 @@
-import { chmodSync, existsSync, linkSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, existsSync, readdirSync, rmdirSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { ensureOwnerOnlyDir, OWNER_ONLY_FILE_MODE, tighten } from '../connection/owner-only-files';
 import { snapshotStem } from '../snapshots/snapshot-names';
 import { compactUtcStamp } from '../time/utc-timestamp';
 import { DATABASE_COMPANIONS } from '../files/database-companions';
-import { fsyncDirectoryBestEffort } from '../files/fsync';
+import { completePendingSwap, FileSwap, type SwapMove, type SwapPlace, type SwapDirection } from '../files/file-swap';
 
 /** The folder beside a database that keeps damaged originals and their recovery reports. */
 export const QUARANTINE_DIR = 'corrupted';
 
-interface Move {
-  readonly from: string;
-  readonly to: string;
-  readonly how: 'link' | 'rename';
-}
+/** Suffix of the journal that makes recovery's swap complete, or undone, after a death. */
+export const RECOVERY_JOURNAL_SUFFIX = '.recovery-journal';
 
 /**
  * Moves a damaged database aside into
  * `corrupted/<stem>-<scope>-corrupt-<YYYYMMDDTHHMMSSZ>[-<n>].db[-wal|-shm|-journal]`, never
- * deleting anything, and puts the rebuilt database in place; every step can be undone.
+ * deleting anything, and puts the rebuilt database in place, as one journaled `FileSwap`: a
+ * death at any instant is finished forward by the next open (`finishInterruptedRecovery`), a
+ * failure is undone at once.
  *
  * When a replacement follows, the database file is hard-linked into quarantine rather than
  * renamed: the database path never stops naming a complete file, and the replacement takes it
@@ -29,9 +28,7 @@ export class Quarantine {
   readonly #dir: string;
   /** `<stem>-<scope>-corrupt-<stamp>[-<n>]`: quarantined files and reports share it. */
   readonly base: string;
-  readonly #moves: Move[] = [];
-  #createdDir = false;
-  #placed = false;
+  #moved: SwapMove[] = [];
 
   constructor(databasePath: string, scope: string, now: Date) {
     this.#databasePath = databasePath;
@@ -45,78 +42,67 @@ export class Quarantine {
 
   /** Quarantined files, relative to the database's folder (`corrupted/<name>`). */
   get names(): string[] {
-    return this.#moves.map((move) => `${QUARANTINE_DIR}/${basename(move.to)}`);
+    return this.#moved.map((move) => move.to);
   }
 
   /**
-   * Moves the originals aside. `keepPath`: hard-link the database file so its path stays
-   * valid until `place` replaces it; without it (nothing will replace it) the file is renamed.
+   * Moves the originals aside and, with `rebuilt` (a file in the database's folder tree), puts it
+   * in place; without it the database file is renamed away (nothing will take its name).
+   * `beforePlace` is told once the originals are aside, before the rebuilt file moves: a throw
+   * there (or any failure) puts every original back before the error is raised.
    */
-  setAside(keepPath: boolean): void {
-    this.#createdDir = !existsSync(this.#dir);
+  swap(rebuilt: string | null, beforePlace: () => void = () => undefined): void {
+    const root = dirname(this.#databasePath);
+    const name = basename(this.#databasePath);
+    const createdDir = !existsSync(this.#dir);
     ensureOwnerOnlyDir(this.#dir);
-    const db = this.#databasePath;
-    if (existsSync(db)) {
-      const to = join(this.#dir, `${this.base}.db`);
-      let how: Move['how'] = 'rename';
-      if (keepPath) {
-        try {
-          linkSync(db, to);
-          how = 'link';
-        } catch {
-          renameSync(db, to);
-        }
-      } else {
-        renameSync(db, to);
+    const moves: SwapMove[] = [
+      { from: name, to: `${QUARANTINE_DIR}/${this.base}.db`, how: rebuilt === null ? ('rename' as const) : ('link' as const) },
+      ...DATABASE_COMPANIONS.map((suffix): SwapMove => ({ from: `${name}${suffix}`, to: `${QUARANTINE_DIR}/${this.base}.db${suffix}`, how: 'rename' })),
+    ].filter((move) => existsSync(join(root, move.from)));
+    const places: SwapPlace[] = rebuilt === null ? [] : [{ from: relative(root, rebuilt).split(sep).join('/'), to: name, companions: [...DATABASE_COMPANIONS] }];
+    let placing = false;
+    const swap = new FileSwap(root, recoveryJournalName(this.#databasePath), { moves, places, cleanup: [] }, (step) => {
+      if (step === 'place' && !placing) {
+        placing = true;
+        beforePlace();
       }
-      this.#moves.push({ from: db, to, how });
-    }
-    for (const suffix of DATABASE_COMPANIONS) {
-      if (!existsSync(`${db}${suffix}`)) continue;
-      const to = join(this.#dir, `${this.base}.db${suffix}`);
-      renameSync(`${db}${suffix}`, to);
-      this.#moves.push({ from: `${db}${suffix}`, to, how: 'rename' });
-    }
-    for (const move of this.#moves) ownerOnly(move.to);
-    fsyncDirectoryBestEffort(this.#dir);
-    fsyncDirectoryBestEffort(dirname(db));
-  }
-
-  /** Puts the rebuilt database in place with one atomic rename. */
-  place(rebuilt: string): void {
-    renameSync(rebuilt, this.#databasePath);
-    this.#placed = true;
-    fsyncDirectoryBestEffort(dirname(this.#databasePath));
-  }
-
-  /**
-   * Puts every original back where it was. Before `place` only: once the rebuilt database
-   * is in place the recovery is complete and nothing is undone. Returns false when an original
-   * could not be put back (it is then still in quarantine).
-   */
-  rollback(): boolean {
-    if (this.#placed) return false;
-    let complete = true;
-    for (const move of [...this.#moves].reverse()) {
+    });
+    try {
+      swap.apply();
+      swap.finish();
+    } catch (error) {
+      let undone = false;
       try {
-        if (move.how === 'link') unlinkSync(move.to);
-        else renameSync(move.to, move.from);
+        undone = swap.undo();
       } catch {
-        complete = false;
+        // The journal stays: the next open finishes the undo.
       }
+      if (undone && createdDir) removeIfEmpty(this.#dir);
+      throw error;
     }
-    if (complete) {
-      this.#moves.length = 0;
-      if (this.#createdDir) {
-        try {
-          rmdirSync(this.#dir);
-        } catch {
-          // Not empty or not ours: it stays.
-        }
-      }
-    }
-    fsyncDirectoryBestEffort(dirname(this.#databasePath));
-    return complete;
+    this.#moved = moves;
+    for (const move of moves) ownerOnly(join(root, move.to));
+  }
+}
+
+export function recoveryJournalName(databasePath: string): string {
+  return `${basename(databasePath)}${RECOVERY_JOURNAL_SUFFIX}`;
+}
+
+/**
+ * Finishes a recovery swap a dead process had decided (its journal is beside the database).
+ * Called before a database is opened or recovered, so nothing works on half of a swap.
+ */
+export function finishInterruptedRecovery(databasePath: string): SwapDirection | null {
+  return completePendingSwap(dirname(databasePath), recoveryJournalName(databasePath));
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  } catch {
+    // Not empty or not ours: it stays.
   }
 }
 

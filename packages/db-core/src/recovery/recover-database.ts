@@ -20,6 +20,7 @@ import { probeDatabaseFile, type FileProbe } from './file-probe';
 import { FreshSchema } from './fresh-schema';
 import { assertNotInUse } from '../connection/in-use-probe';
 import { checkForeignKeys, checkIntegrity } from './integrity';
+import { finishInterruptedSwaps } from '../connection/interrupted-swaps';
 import { Quarantine } from './quarantine';
 import { RECOVERY_SQL } from './queries';
 import { toRecoveryError } from './recovery-errors';
@@ -97,6 +98,7 @@ export function recoverDatabase(path: string, scope: DatabaseScope, options: Rec
     if (table === undefined) options.hooks?.beforeStep?.(name);
   };
   try {
+    finishInterruptedSwaps(path);
     step('inspect');
     const probe = probeDatabaseFile(path, scope);
     if (!probe.exists) {
@@ -216,11 +218,8 @@ class Recovery {
     this.step('quarantine');
     const quarantine = new Quarantine(this.path, this.scope, this.now);
     try {
-      quarantine.setAside(true);
-      this.step('place');
-      quarantine.place(rebuilt);
+      quarantine.swap(rebuilt, () => this.step('place'));
     } catch (error) {
-      quarantine.rollback();
       throw toRecoveryError(error, 'put the recovered database in place');
     }
 
@@ -361,7 +360,7 @@ class Recovery {
   #fail(base: ReportBase, code: DbErrorCode, message: string): never {
     this.step('quarantine');
     const quarantine = new Quarantine(this.path, this.scope, this.now);
-    quarantine.setAside(false);
+    quarantine.swap(null);
     this.step('report');
     const report = writeRecoveryReport(quarantine.dir, quarantine.base, this.#report('failed', base, quarantine.names, { code, message }));
     throw new DbError(code, message, {

@@ -5,6 +5,7 @@ import type { CommandContext } from '../command-context';
 import { addTargetOptions, selectTargets, type DatabaseTarget, type TargetOptions } from '../database-target';
 import { headerLine, idList, type CommandOutcome } from '../output';
 import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database';
+import { describeArtifactSweep } from '../../runtime/artifact-sweep-text';
 
 export const DB_MIGRATE = 'db migrate';
 
@@ -42,6 +43,7 @@ function migrateOutcome(entries: readonly DatabaseEntry<Migrated>[], text: reado
     previousState: report.previousState,
     appliedNow: report.appliedNow,
     snapshot,
+    artifactSweep: report.artifactSweep,
   }), text);
 }
 
@@ -49,8 +51,10 @@ function describe(entry: DatabaseEntry<Migrated>): string {
   const name = `${entry.target.label} (${entry.target.scope})`;
   if (!entry.ok) return `${name}: FAILED ${entry.error.code}: ${entry.error.message}`;
   const { report, snapshot } = entry.result;
-  if (report.appliedNow.length === 0) return `${name}: up to date`;
+  const sweep = report.artifactSweep;
+  const tidied = sweep && (sweep.temporaryRemoved > 0 || sweep.straysSetAside > 0 || sweep.deferred) ? `; artifacts: ${describeArtifactSweep(sweep)}` : '';
+  if (report.appliedNow.length === 0) return `${name}: up to date${tidied}`;
   const parts = [`was ${report.previousState}`, `applied ${idList(report.appliedNow)}`];
   if (snapshot) parts.push(`snapshot ${snapshot}`);
-  return `${name}: ${parts.join('; ')}`;
+  return `${name}: ${parts.join('; ')}${tidied}`;
 }
