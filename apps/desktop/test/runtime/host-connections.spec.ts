@@ -1,6 +1,6 @@
 import { DbError, DbErrorCode } from '@lepupitre/db-core';
 import { profileDatabasePath } from '@lepupitre/repo-workspace';
-import { existsSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPEN_PROFILES_LIMIT } from '../../src/runtime/host-connections';
 import { CommandWorld } from '../support/command-world';
@@ -71,6 +71,27 @@ describe('host connections', () => {
       expect(await next.ok('preference_profile_get', { profileId, key: 'ui.kept' })).toBe('yes');
       expect(next.log).toEqual([`recovered profiles/${profileId}: recovered`]);
       expect(readdirSync(join(world.dataDir, 'profiles', profileId, 'corrupted')).length).toBeGreaterThan(0);
+    } finally {
+      await next.stop();
+    }
+  });
+
+  it('a later host finishes what a killed writer left under artifacts/ and logs counts, never a path', async () => {
+    const profileId = await world.createProfile();
+    await world.stop();
+    const profileDir = join(world.dataDir, 'profiles', profileId);
+    mkdirSync(join(profileDir, 'artifacts', 'audio'), { recursive: true });
+    writeFileSync(join(profileDir, 'artifacts', 'audio', '.00ff00ff00ff.tmp'), 'half a recording');
+    writeFileSync(join(profileDir, 'artifacts', 'audio', 'art_00000000000000000000000000000001.wav'), 'a recording with no row');
+
+    const next = new CommandWorld(world.dataDir);
+    try {
+      await next.ok('project_list', { profileId });
+      expect(next.log).toEqual([
+        `artifacts of profiles/${profileId}: removed 1 temporary file(s) of interrupted writes; set aside 1 file(s) no record refers to (23 B) in orphaned/`,
+      ]);
+      expect(readdirSync(join(profileDir, 'artifacts', 'audio'))).toEqual([]);
+      expect(readdirSync(join(profileDir, 'orphaned', 'audio'))).toEqual(['art_00000000000000000000000000000001.wav']);
     } finally {
       await next.stop();
     }
