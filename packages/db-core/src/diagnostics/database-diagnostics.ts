@@ -7,6 +7,7 @@ import { applyConnectionSettings } from '../connection/posture';
 import { isLepupitreError } from '../errors/lepupitre-error';
 import { DatabaseHandle, type DatabaseScope } from '../execution/database-handle';
 import { checkManifest, listCandidates } from '../recovery/backup-candidates';
+import { interruptedSwapProblems } from './interrupted-swap-problems';
 import { probeDatabaseFile } from '../recovery/file-probe';
 import { checkForeignKeys, checkIntegrity, isCorruptionSignal, type IntegrityMode } from '../recovery/integrity';
 import { QUARANTINE_DIR } from '../recovery/quarantine';
@@ -106,6 +107,7 @@ export function diagnoseDatabase(path: string, scope: DatabaseScope, options: Di
   const mode = options.integrity ?? 'full';
   const artifactCheck = scope === 'profile' ? (options.artifacts ?? (mode === 'full' ? 'sha256' : 'size')) : 'none';
   const problems: DiagnosticProblem[] = [];
+  problems.push(...interruptedSwapProblems(path));
   const probe = probeDatabaseFile(path, scope);
 
   let status: DatabaseStatus | null = null;
