@@ -1,4 +1,4 @@
-import { MIGRATIONS } from '@lepupitre/db-core';
+import { ArtifactStore, MIGRATIONS, openDatabase } from '@lepupitre/db-core';
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -100,6 +100,45 @@ describe('lepupitre db backup | backups | restore', () => {
     expect(lines[0]).toBe(`Data directory: ${dataDir}`);
     expect(lines.slice(1)).toEqual([expect.stringMatching(/^global\.db \(global\): verified backup backups\/global-global-backup-\d{8}T\d{6}Z\.db \(\d+\.\d KiB, schema \S+\)$/)]);
     expect(existsSync(path.join(dataDir, 'profiles', 'alice', 'backups'))).toBe(false);
+  });
+
+  it('backs up a profile’s artifact files with it: counts in text and JSON, links the second time, lists footprints', async () => {
+    const folder = path.join(dataDir, 'profiles', 'alice');
+    const { db } = openDatabase(alice(), 'profile');
+    const [take, transcript, lost] = db.transaction(() =>
+      [Buffer.alloc(4096, 1), Buffer.alloc(1000, 2), Buffer.alloc(500, 3)].map((bytes, i) =>
+        new ArtifactStore(db, folder).store({ type: i === 0 ? 'audio' : 'transcript', ext: i === 0 ? 'wav' : 'json', bytes, metadata: {} }),
+      ),
+    );
+    db.close();
+    // A file the profile lost before any backup: the backups say so, and still complete.
+    rmSync(path.join(folder, lost?.localRelpath as string));
+
+    const first = await runCli(['db', 'backup', '--data-dir', dataDir, '--profile', 'alice', '--json'], { cwd: work });
+    expect(first.code).toBe(0);
+    expect(first.stdout).not.toContain(work);
+    const [entry] = databasesOf(jsonOf(first));
+    expect(entry?.['artifacts']).toEqual({ files: 2, linked: 0, copied: 2, bytes: 5096, newBytes: 5096, missing: 1, deletedSince: 0 });
+    const name = path.posix.basename(entry?.['backup'] as string);
+    expect(entry?.['manifest']).toMatchObject({ artifacts: { folder: `${name}.artifacts`, count: 2, bytes: 5096, newBytes: 5096, missing: [lost?.id] } });
+    expect(readFileSync(path.join(folder, 'backups', `${name}.artifacts`, take?.localRelpath as string))).toEqual(Buffer.alloc(4096, 1));
+
+    rmSync(path.join(folder, transcript?.localRelpath as string));
+    const second = await runCli(['db', 'backup', '--data-dir', dataDir, '--profile', 'alice'], { cwd: work });
+    expect(second.code).toBe(0);
+    // The transcript lost in the profile is still in the earlier backup: linked from there.
+    expect(second.stdout).toMatch(/: verified backup \S+ \(\d+\.\d KiB, schema \S+\); artifacts: 2 files, 5\.0 KiB \(2 linked, 0 copied, 0 B new\), 1 missing\n/);
+
+    const listed = await runCli(['db', 'backups', '--data-dir', dataDir, '--profile', 'alice', '--json'], { cwd: work });
+    expect(listed.stdout).not.toContain(work);
+    const backups = databasesOf(jsonOf(listed))[0]?.['backups'] as Record<string, number | null>[];
+    expect(backups.map((b) => [(b['totalBytes'] as number) - (b['bytes'] as number), (b['newBytes'] as number) - (b['bytes'] as number)])).toEqual([
+      [5096, 0],
+      [5096, 5096],
+    ]);
+    expect(backups[0]?.['artifacts']).toEqual({ files: 2, bytes: 5096, newBytes: 0, missing: 1, deletedSince: 0 });
+    const text = await runCli(['db', 'backups', '--data-dir', dataDir, '--profile', 'alice'], { cwd: work });
+    expect(text.stdout).toMatch(/ {2}schema \S+ {2}total \d+\.\d KiB, new \d+\.\d KiB, 2 files, 1 missing\n/);
   });
 
   it('lists backups and snapshots newest first, and shows a changed copy as not verified', async () => {

@@ -16,6 +16,35 @@ export interface BackupManifest {
   readonly sha256: string;
   readonly createdAt: string;
   readonly verified: true;
+  /**
+   * Profile backups: the artifact files the copy's `artifacts` rows refer to, kept in a folder
+   * beside the copy. Absent on global backups and on backups written before files travelled.
+   */
+  readonly artifacts?: BackupArtifacts;
+}
+
+/**
+ * The artifact files of a profile backup. They sit in `folder` (inside `backups/`, named after
+ * the copy: `<backup file>.artifacts`) under their `local_relpath`, so the copy's own rows list
+ * them with their sha256 and size. Artifacts never change once written, so a file an earlier
+ * backup already holds is hard-linked from it rather than copied (copied where links fail).
+ */
+export interface BackupArtifacts {
+  readonly folder: string;
+  /** Rows of the copy whose file is in the folder, each verified against the row's sha256 and size. */
+  readonly count: number;
+  /** Bytes of those files. */
+  readonly bytes: number;
+  /** Bytes this backup added on disk: files copied, not linked from an earlier backup. */
+  readonly newBytes: number;
+  /** Artifact ids whose file could not be backed up: absent, or not the bytes its row describes. */
+  readonly missing: readonly string[];
+  /**
+   * Those of `missing` whose row the live database no longer had when the file was found
+   * missing: deleted after the copy's point in time (the app removes a file once its row's
+   * delete commits), not lost. Written by every profile backup; absent from older manifests.
+   */
+  readonly deletedSince?: readonly string[];
 }
 
 export type AnyBackupManifest = BackupManifest | SnapshotManifest;

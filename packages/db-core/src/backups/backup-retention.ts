@@ -2,6 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkAgainstManifest, manifestPathOf, readManifest } from './backup-manifest';
 import { compareBackupsNewestFirst, parseBackupName, stampToDate, type BackupName } from './backup-names';
+import { artifactsFolderOf, removeArtifactsFolder } from './artifacts-folder';
 
 /**
  * Retention of backups taken by `backupDatabase`, per database stem and scope. A backup is kept
@@ -14,9 +15,13 @@ import { compareBackupsNewestFirst, parseBackupName, stampToDate, type BackupNam
  * 4. it is the newest verified backup (manifest present, verified, size matching), whatever
  *    its age, so that retention can never leave a database without a restorable backup;
  * 5. it is the backup just taken.
- * Everything else of kind `backup` is deleted with its manifest. Days and weeks are calendar
- * buckets, not windows sliding with the clock: with sliding windows the copy kept for "7 to 14
- * days ago" is replaced every day by a younger one and nothing ever reaches the older buckets.
+ * Everything else of kind `backup` is deleted with its manifest and its artifacts folder (a
+ * profile backup's files). Files a kept backup shares with a deleted one are hard links: the
+ * kept backup's name for each stays, so it never loses a file; copies were its own anyway.
+ * Nothing is followed: a link planted in the folder is removed, not its target.
+ * Days and weeks are calendar buckets, not windows sliding with the clock: with sliding windows
+ * the copy kept for "7 to 14 days ago" is replaced every day by a younger one and nothing ever
+ * reaches the older buckets.
  * "Newest" is by the UTC time in the file name. Pre-migration snapshots have their own
  * retention (`snapshots/`) and are never touched here, nor are other stems' and scopes' files.
  */
@@ -71,8 +76,11 @@ export function pruneBackups(dir: string, stem: string, scope: string, justTaken
   }
   const pruned = backupsToPrune(candidates, now, justTaken);
   for (const file of pruned) {
+    // The copy first: once it is gone the backup no longer exists, and a crash before its
+    // manifest or folder go leaves only leftovers that `removeAbandonedPartials` removes.
     rmSync(join(dir, file), { force: true });
     rmSync(manifestPathOf(join(dir, file)), { force: true });
+    removeArtifactsFolder(join(dir, artifactsFolderOf(file)));
   }
   return pruned;
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { openSqliteConnection } from '../connection/sqlite-connection';
 import { renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { assertScope } from '../connection/assert-scope';
 import { inspectDatabaseFile } from '../connection/inspect-file';
 import { ensureOwnerOnlyDir } from '../connection/owner-only-files';
@@ -19,6 +19,9 @@ import { digestFile } from '../files/file-digest';
 import { fsyncDirectory, fsyncFile } from '../files/fsync';
 import { removeQuietly } from '../files/remove-quietly';
 import { verifyDatabaseCopy, type CopyDefect } from './verify-copy';
+import { artifactStillListed, readArtifactRows } from './artifact-rows';
+import { discardArtifactsFolder, fillArtifactsFolder, placeArtifactsFolder, type ArtifactBackupSummary, type FilledArtifacts } from './backup-artifacts';
+import { findEarlierArtifacts } from './earlier-artifacts';
 
 /**
  * Pages copied per step of the backup API before yielding to the event loop: 256 pages of 4 KiB
@@ -29,20 +32,34 @@ export const BACKUP_PAGES_PER_STEP = 256;
 /** The backup API's "copy everything that is left in this step". */
 const ALL_REMAINING_PAGES = 0x7fffffff;
 
-export type BackupPhase = 'copy' | 'verify' | 'checksum';
+export type BackupPhase = 'copy' | 'verify' | 'checksum' | 'artifacts';
 
 export interface BackupProgress {
   readonly phase: BackupPhase;
   /** Pages of the database; 0 until the copy has started. */
   readonly totalPages: number;
   readonly copiedPages: number;
+  /** During `artifacts` (profile backups): files handled so far, of all the copy's rows. */
+  readonly files?: { readonly done: number; readonly total: number };
 }
+
+/**
+ * The points of a backup where a failure can strike, in order: `artifact` (profile backups)
+ * once per row of the copy, with its artifact id; `place-artifacts` and `place` rename the
+ * artifacts folder, then the copy, into place.
+ */
+export type BackupStep = 'copy' | 'verify' | 'checksum' | 'artifacts' | 'artifact' | 'manifest' | 'place-artifacts' | 'place';
 
 export interface BackupOptions {
   readonly now?: () => Date;
   /** Called as the work advances: every copy step, then once per later phase. */
   readonly onProgress?: (progress: BackupProgress) => void;
   readonly pagesPerStep?: number;
+  /**
+   * Told before each step (`artifact` with the artifact id). The fault-injection tests throw
+   * from it to prove that a failure at any point leaves no backup and no partial file.
+   */
+  readonly onStep?: (step: BackupStep, detail?: string) => void;
 }
 
 export interface BackupCopyStats {
@@ -59,6 +76,8 @@ export interface BackupResult {
   /** Older backups deleted by retention. */
   readonly pruned: readonly string[];
   readonly copy: BackupCopyStats;
+  /** Profile backups: what happened to the artifact files of the copy. Null for a global backup. */
+  readonly artifacts: ArtifactBackupSummary | null;
 }
 
 /**
@@ -67,10 +86,12 @@ export interface BackupResult {
  * same connection meanwhile are carried into the copy by SQLite without restarting it, so the
  * app keeps writing while its backup runs and the two cannot livelock.
  *
- * The copy is written under a temporary name, proved sound (integrity and foreign-key checks),
- * hashed, described by a manifest and only then renamed into `backups/`; retention follows.
- * A failure leaves no backup and no partial file: `DB_BACKUP_FAILED`, or `DB_DISK_FULL` when
- * the disk is full.
+ * The copy is written under a temporary name, proved sound (integrity and foreign-key checks)
+ * and hashed; a profile backup then gathers the artifact files the copy's rows refer to in a
+ * folder beside it (`backup-artifacts.ts`). The copy is described by a manifest and only then
+ * renamed into `backups/`, its folder just before it; retention follows. A failure leaves no
+ * backup and no partial file or folder: `DB_BACKUP_FAILED`, or `DB_DISK_FULL` when the disk is
+ * full. A missing artifact file is not a failure: it is listed in the manifest's `missing`.
  */
 export async function backupDatabase(handle: DatabaseHandle, options: BackupOptions = {}): Promise<BackupResult> {
   const raw = rawConnectionOf(handle);
@@ -107,22 +128,28 @@ export async function backupDatabaseFile(path: string, scope: DatabaseScope, opt
 
 async function takeBackup(source: Database.Database, databasePath: string, scope: DatabaseScope, options: BackupOptions): Promise<BackupResult> {
   const now = options.now?.() ?? new Date();
+  const step = options.onStep ?? ((): void => undefined);
   const location = backupLocationOf(databasePath);
-  let target: string | undefined;
+  let file: string | undefined;
+  let artifactsPlaced = false;
   let placed = false;
   try {
     ensureOwnerOnlyDir(location.dir);
     removeAbandonedPartials(location, scope, now);
-    const file = claimBackupName(location, scope, compactUtcStamp(now));
-    target = join(location.dir, file);
+    file = claimBackupName(location, scope, compactUtcStamp(now));
+    const target = join(location.dir, file);
     const temporary = `${target}${PARTIAL_SUFFIX}`;
+    step('copy');
     const copy = await copyPages(source, temporary, options);
+    step('verify');
     options.onProgress?.({ phase: 'verify', totalPages: copy.pages, copiedPages: copy.pages });
     const verdict = verifyDatabaseCopy(temporary);
     if (!verdict.ok) throw copyDefectError(verdict.defect, scope, verdict.cause);
+    step('checksum');
     options.onProgress?.({ phase: 'checksum', totalPages: copy.pages, copiedPages: copy.pages });
     fsyncFile(temporary);
     const digest = digestFile(temporary);
+    const artifacts = scope === 'profile' ? await backUpArtifacts(source, databasePath, file, temporary, copy.pages, options) : null;
     const manifest: BackupManifest = {
       kind: 'backup',
       scope,
@@ -131,19 +158,61 @@ async function takeBackup(source: Database.Database, databasePath: string, scope
       sha256: digest.sha256,
       createdAt: formatUtcTimestamp(now),
       verified: true,
+      ...(artifacts ? { artifacts: artifacts.manifest } : {}),
     };
+    step('manifest');
     writeManifest(target, manifest);
+    if (artifacts) {
+      step('place-artifacts');
+      placeArtifactsFolder(location.dir, file);
+      artifactsPlaced = true;
+    }
+    step('place');
     renameSync(temporary, target);
     placed = true;
     fsyncDirectory(location.dir);
-    return { file, manifest, pruned: pruneQuietly(location.dir, location.stem, scope, file, now), copy };
+    const pruned = pruneQuietly(location.dir, location.stem, scope, file, now);
+    return { file, manifest, pruned, copy, artifacts: artifacts?.summary ?? null };
   } catch (error) {
-    if (target !== undefined && !placed) {
+    if (file !== undefined && !placed) {
+      const target = join(location.dir, file);
       removeQuietly(`${target}${PARTIAL_SUFFIX}`);
       removeQuietly(manifestPathOf(target));
+      if (scope === 'profile') discardArtifactsFolder(location.dir, file, artifactsPlaced);
     }
     throw backupFailure(error, scope);
   }
+}
+
+/**
+ * The artifact files of a profile backup, from the rows of the verified copy: the files of
+ * exactly the point in time the copy holds (rows committed later are not in it, rows deleted
+ * later still are). The live profile folder is the database's folder; a missing file is
+ * checked against the live database (`source`) to tell a deletion since the copy from a loss.
+ */
+async function backUpArtifacts(
+  source: Database.Database,
+  databasePath: string,
+  file: string,
+  copyPath: string,
+  pages: number,
+  options: BackupOptions,
+): Promise<FilledArtifacts> {
+  options.onStep?.('artifacts');
+  const location = backupLocationOf(databasePath);
+  const rows = readArtifactRows(copyPath);
+  return fillArtifactsFolder({
+    backupsDir: location.dir,
+    backupFile: file,
+    rows,
+    profileDir: dirname(databasePath),
+    earlier: findEarlierArtifacts(location.dir, location.stem, 'profile', file),
+    stillListed: (id) => artifactStillListed(source, id),
+    beforeFile: (id, done, total) => {
+      options.onStep?.('artifact', id);
+      options.onProgress?.({ phase: 'artifacts', totalPages: pages, copiedPages: pages, files: { done, total } });
+    },
+  });
 }
 
 /**

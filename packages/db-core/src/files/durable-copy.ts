@@ -10,15 +10,38 @@ import { digestWhileCopying, type FileDigest } from './file-digest';
 export function copyFileDurably(source: string, target: string): FileDigest {
   const input = openSync(source, 'r');
   try {
-    const output = openSync(target, 'wx', OWNER_ONLY_FILE_MODE);
-    try {
-      const digest = digestWhileCopying(input, output);
-      fsyncSync(output);
-      return digest;
-    } finally {
-      closeSync(output);
-    }
+    return copyOpenedFileDurably(input, target);
   } finally {
     closeSync(input);
+  }
+}
+
+/**
+ * `copyFileDurably` from a file the caller has already opened (and checked): a caller that must
+ * not follow a symbolic link opens the source itself, then copies exactly what it checked.
+ * The caller closes `input`.
+ */
+export function copyOpenedFileDurably(input: number, target: string): FileDigest {
+  return copyOpenedFile(input, target, { sync: true });
+}
+
+export interface CopyOpenedFileOptions {
+  /**
+   * fsync the copy before returning. A caller copying thousands of small files leaves it off
+   * and syncs them together afterwards (`fsyncFilesConcurrently`), before anything relies on
+   * them: one fsync per file in turn costs a disk flush each, several at once share flushes.
+   */
+  readonly sync: boolean;
+}
+
+/** `copyOpenedFileDurably`, the fsync left to the caller when `sync` is off. */
+export function copyOpenedFile(input: number, target: string, options: CopyOpenedFileOptions): FileDigest {
+  const output = openSync(target, 'wx', OWNER_ONLY_FILE_MODE);
+  try {
+    const digest = digestWhileCopying(input, output);
+    if (options.sync) fsyncSync(output);
+    return digest;
+  } finally {
+    closeSync(output);
   }
 }

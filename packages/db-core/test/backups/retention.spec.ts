@@ -122,7 +122,7 @@ describe('retention applied after a backup', () => {
     // 5 newest = the new one + 01-06..01-03; the others are in no kept day or week.
     expect([...result.pruned].sort()).toEqual(planted.slice(0, 2));
     expect(readdirSync(backups).sort()).toEqual(
-      [...others, ...planted.slice(2), ...planted.slice(2).map((f) => `${f}.json`), result.file, `${result.file}.json`].sort(),
+      [...others, ...planted.slice(2), ...planted.slice(2).map((f) => `${f}.json`), result.file, `${result.file}.artifacts`, `${result.file}.json`].sort(),
     );
   });
 });

@@ -42,12 +42,15 @@ describe('backupDatabase: an online backup on the connection that writes', () =>
       sha256: sha256Of(copy),
       createdAt: '2026-11-25T08:09:10.123+00:00',
       verified: true,
+      // A profile without artifacts: an empty folder, so every profile backup has one.
+      artifacts: { folder: `${result.file}.artifacts`, count: 0, bytes: 0, newBytes: 0, missing: [], deletedSince: [] },
     });
     expect(result.manifest).toEqual(manifest);
     expect(statSync(backups()).mode & 0o777).toBe(0o700);
     expect(statSync(copy).mode & 0o777).toBe(0o600);
     expect(statSync(`${copy}.json`).mode & 0o777).toBe(0o600);
-    expect(readdirSync(backups()).sort()).toEqual([result.file, `${result.file}.json`]);
+    expect(readdirSync(backups()).sort()).toEqual([result.file, `${result.file}.artifacts`, `${result.file}.json`]);
+    expect(readdirSync(join(backups(), `${result.file}.artifacts`))).toEqual([]);
     expect(new Set(phases)).toEqual(new Set(['copy', 'verify', 'checksum']));
 
     expect(talkTitles(copy)).toEqual(['Talk 0', 'Talk 1', 'Talk 2', 'Talk 3', 'Talk 4']);
@@ -56,7 +59,7 @@ describe('backupDatabase: an online backup on the connection that writes', () =>
     // One self-contained file: reading it creates no -wal or -shm beside it.
     expect(raw.pragma('journal_mode', { simple: true })).toBe('delete');
     raw.close();
-    expect(readdirSync(backups())).toHaveLength(2);
+    expect(readdirSync(backups())).toHaveLength(3);
   });
 
   it('keeps the app writing on the same connection while the copy advances, without restarting it', async () => {

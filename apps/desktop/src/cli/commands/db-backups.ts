@@ -15,7 +15,8 @@ type ListedBackup = BackupEntry & { readonly path: string };
 
 /**
  * `lepupitre db backups`: per database, its backups and pre-migration snapshots, newest first,
- * each checked against its manifest (size and sha256): verified or not, and why. Writes nothing.
+ * each checked against its manifest (size and sha256): verified or not, and why; with what each
+ * occupies and added (database plus artifact files, from the manifest). Writes nothing.
  */
 export function registerDbBackups(db: Command, context: CommandContext): void {
   addChosenTargetOptions(db.command('backups').description('list the backups of each database (or of --global / --profile ID), verified or not')).action(
@@ -47,7 +48,18 @@ function describe(entry: DatabaseEntry<ListedBackup[]>): string[] {
     `${name}: ${backups.length} backup${backups.length === 1 ? '' : 's'}, newest first`,
     ...backups.map((b) => {
       const state = b.verified ? 'verified' : `NOT VERIFIED (${b.problem})`;
-      return `  ${b.file}  ${b.kind}  ${state}  ${ageText(b.ageSeconds)}  ${sizeText(b.bytes)}  schema ${b.schemaVersion ?? 'unknown'}`;
+      return `  ${b.file}  ${b.kind}  ${state}  ${ageText(b.ageSeconds)}  ${sizeText(b.bytes)}  schema ${b.schemaVersion ?? 'unknown'}  ${footprintText(b)}`;
     }),
   ];
+}
+
+/**
+ * What a backup occupies with its artifact files and what it added when taken: a profile
+ * backup's files are mostly hard links to the previous backup's, so "new" is what it really
+ * costs on disk. `total 1.1 GiB, new 2.3 MiB, 10000 files, 1 missing`.
+ */
+function footprintText(b: ListedBackup): string {
+  const files = b.artifacts ? `, ${b.artifacts.files} file${b.artifacts.files === 1 ? '' : 's'}` : '';
+  const missing = b.artifacts && b.artifacts.missing > 0 ? `, ${b.artifacts.missing} missing` : '';
+  return `total ${sizeText(b.totalBytes)}, new ${sizeText(b.newBytes)}${files}${missing}`;
 }
