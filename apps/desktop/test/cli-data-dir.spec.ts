@@ -91,11 +91,19 @@ describe('lepupitre db migrate|status --data-dir', () => {
     const migrateJson = jsonOf(migrate);
     expect(migrateJson).toMatchObject({ ok: true, command: 'db migrate' });
     const [global, alice, bob] = databasesOf(migrateJson);
-    expect(global).toEqual({ database: 'global.db', scope: 'global', ok: true, previousState: 'absent', appliedNow: GLOBAL_IDS, snapshot: null });
+    expect(global).toEqual({ database: 'global.db', scope: 'global', ok: true, previousState: 'absent', appliedNow: GLOBAL_IDS, snapshot: null, artifactSweep: null });
     expect(alice).toMatchObject({ database: 'profiles/alice/profile.db', ok: true, previousState: 'legacy', appliedNow: PROFILE_IDS });
     expect(alice?.['snapshot']).toMatch(/^profiles\/alice\/backups\/profile-profile-pre-0001_init-\d{8}T\d{6}Z(-\d+)?\.db$/);
     expect(existsSync(path.join(dataDir, String(alice?.['snapshot'])))).toBe(true);
-    expect(bob).toEqual({ database: 'profiles/bob/profile.db', scope: 'profile', ok: true, previousState: 'tracked', appliedNow: [], snapshot: null });
+    expect(bob).toEqual({
+      database: 'profiles/bob/profile.db',
+      scope: 'profile',
+      ok: true,
+      previousState: 'tracked',
+      appliedNow: [],
+      snapshot: null,
+      artifactSweep: { temporaryRemoved: 0, straysSetAside: 0, straysBytes: 0, deferred: false },
+    });
     expect(databasesOf(migrateJson)).toHaveLength(3);
 
     const after = jsonOf(await runCli(['db', 'status', '--data-dir', dataDir, '--json'], { cwd: work }));

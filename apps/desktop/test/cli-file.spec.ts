@@ -34,7 +34,7 @@ describe('lepupitre db migrate|status --file', () => {
     expect(jsonOf(migrate)).toEqual({
       ok: true,
       command: 'db migrate',
-      databases: [{ database: 'g.db', scope: 'global', ok: true, previousState: 'absent', appliedNow: GLOBAL_IDS, snapshot: null }],
+      databases: [{ database: 'g.db', scope: 'global', ok: true, previousState: 'absent', appliedNow: GLOBAL_IDS, snapshot: null, artifactSweep: null }],
     });
     expect(existsSync(path.join(work, 'g.db'))).toBe(true);
 

@@ -36,6 +36,8 @@ export type { ArtifactBackupSummary } from './backups/backup-artifacts';
 export { ARTIFACTS_FOLDER_SUFFIX } from './backups/artifacts-folder';
 export { listBackups, type BackupEntry, type BackupEntryArtifacts, type ListBackupsOptions } from './backups/list-backups';
 export { restoreBackup, RESTORE_PARTIAL_SUFFIX, type RestoreOptions, type RestoreResult, type RestoreStep } from './backups/restore-backup';
+export { RESTORE_JOURNAL_SUFFIX } from './backups/interrupted-restore';
+export type { ArtifactRestoreSummary } from './backups/restore-artifacts';
 export { BACKUP_RETENTION, backupsToPrune, type RetentionCandidate } from './backups/backup-retention';
 export { BACKUPS_DIR } from './backups/backup-folder';
 export { REPLACED_DIR } from './backups/replaced-files';

@@ -1,10 +1,11 @@
-import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, renameSync } from 'node:fs';
+import { closeSync, fstatSync, linkSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { resolveInside } from '../artifacts/artifact-files';
 import { OWNER_ONLY_DIR_MODE } from '../connection/owner-only-files';
 import { copyOpenedFile } from '../files/durable-copy';
 import type { FileDigest } from '../files/file-digest';
 import { fsyncDirectory, fsyncFilesConcurrently } from '../files/fsync';
+import { openRegularFile } from '../files/open-regular-file';
 import { removeQuietly } from '../files/remove-quietly';
 import type { ArtifactRow } from './artifact-rows';
 import { artifactsFolderOf, removeArtifactsFolder } from './artifacts-folder';
@@ -55,13 +56,6 @@ export interface ArtifactsToBackUp {
 /** Hand the event loop back at least this often, so the app keeps answering during a large backup. */
 const YIELD_EVERY_FILES = 64;
 const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
-
-/**
- * Opening a live file: never through a symbolic link (an artifact is a regular file the store
- * renamed into place), and never waiting on a FIFO planted under an artifact's name. Both flags
- * are POSIX; elsewhere (Windows) they are 0 and `resolveInside` alone guards the path.
- */
-const OPEN_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 type Outcome = 'linked' | 'copied' | 'missing';
 
@@ -208,15 +202,10 @@ function linkQuietly(existing: string, target: string): boolean {
  */
 function copyVerified(source: string | undefined, target: string, row: ArtifactRow): boolean {
   if (source === undefined) return false;
-  let input: number;
+  const input = openRegularFile(source);
+  if (input === null) return false;
   try {
-    input = openSync(source, OPEN_NO_FOLLOW);
-  } catch {
-    return false;
-  }
-  try {
-    const stats = fstatSync(input);
-    if (!stats.isFile() || stats.size !== row.bytes) return false;
+    if (fstatSync(input).size !== row.bytes) return false;
     let digest: FileDigest;
     try {
       digest = copyOpenedFile(input, target, { sync: false });

@@ -1,5 +1,5 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
-import { basename, join, posix, win32 } from 'node:path';
+import { existsSync, lstatSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, posix, win32 } from 'node:path';
 import { assertScope } from '../connection/assert-scope';
 import { openDatabase, type OpenReport } from '../connection/open-database';
 import { DbError } from '../errors/db-error';
@@ -16,14 +16,28 @@ import { DATABASE_COMPANIONS } from '../files/database-companions';
 import { copyFileDurably } from '../files/durable-copy';
 import { removeQuietly } from '../files/remove-quietly';
 import { assertNotInUse } from '../connection/in-use-probe';
-import { ReplacedFiles } from './replaced-files';
+import { ensureOwnerOnlyDir } from '../connection/owner-only-files';
+import { FileSwap, type SwapMove } from '../files/file-swap';
+import { fsyncDirectory } from '../files/fsync';
+import { ARTIFACTS_FOLDER_SUFFIX, manifestArtifactsOf } from './artifacts-folder';
+import { finishInterruptedSwaps } from '../connection/interrupted-swaps';
+import { restoreJournalName } from './interrupted-restore';
+import { REPLACED_DIR, replacedBaseName } from './replaced-files';
+import { stageArtifacts, type ArtifactRestorePlan, type ArtifactRestoreSummary } from './restore-artifacts';
 import { verifyDatabaseCopy } from './verify-copy';
 
 /** Suffix of the restored copy while it is checked beside the database, before it replaces it. */
 export const RESTORE_PARTIAL_SUFFIX = '.restore-partial';
 
-/** The steps of a restore, in order. The first four touch nothing of the current database. */
-export type RestoreStep = 'verify' | 'copy' | 'check' | 'in-use' | 'set-aside' | 'place' | 'reopen';
+/** Suffix of the folder beside the database where artifact files copied from the backup wait. */
+const RESTORE_ARTIFACTS_SUFFIX = `${RESTORE_PARTIAL_SUFFIX}.artifacts`;
+
+/**
+ * The steps of a restore, in order. The first five touch nothing of the current database or
+ * its files; `swap` is the decision (a journal is written), after which a death is finished
+ * forward by the next open.
+ */
+export type RestoreStep = 'verify' | 'copy' | 'check' | 'artifacts' | 'in-use' | 'set-aside' | 'place' | 'reopen' | 'finish';
 
 export interface RestoreOptions {
   /** Restore a backup whose manifest is missing or does not match. Never skips the integrity check. */
@@ -32,9 +46,10 @@ export interface RestoreOptions {
   /** Observation points of the migrations run by the reopen (fault drills). */
   readonly hooks?: MigrationHooks;
   /**
-   * Told before each step, and during `set-aside` before each file moves (with its suffix: ''
-   * for the database, '-wal', ...). The operator tool shows progress with it; the fault-injection
-   * tests throw from it to prove that a failure at any point leaves the database as it was.
+   * Told before each step, and during `set-aside` and `place` before each file moves: with its
+   * suffix for database files ('' for the database, '-wal', ...), with `artifact` for an
+   * artifact file. The operator tool shows progress with it; the fault-injection tests throw
+   * from it, and the crash drills kill the process from it.
    */
   readonly onStep?: (step: RestoreStep, file?: string) => void;
 }
@@ -47,27 +62,35 @@ export interface RestoreResult {
   readonly kind: BackupKind;
   /** False only when `force` let through a backup whose manifest is missing or does not match. */
   readonly verified: boolean;
-  /** File names, inside `replaced/` beside the database, of the files the restore moved aside. */
+  /** File names, inside `replaced/` beside the database, of the database files the restore moved aside. */
   readonly replaced: readonly string[];
+  /** Profile databases: what happened to the artifact files (null for the global scope). */
+  readonly artifacts: ArtifactRestoreSummary | null;
 }
 
 /**
- * Replaces a database with one of its backups (or pre-migration snapshots), by file name as
- * `listBackups` gives it. The database must not be open anywhere (`DB_BUSY` otherwise).
+ * Replaces a database, and for a profile the artifact files its rows name, with one of its
+ * backups (or pre-migration snapshots), by file name as `listBackups` gives it. The database
+ * must not be open anywhere (`DB_BUSY` otherwise).
  *
  * 1. verify: the manifest must be present and match (`DB_BACKUP_UNVERIFIED`, unless `force`);
  * 2. copy: the backup is copied beside the database under a temporary name, hashed on the way
  *    (the sha256 must match the manifest) and fsynced;
  * 3. check: the copy must pass `integrity_check` and `foreign_key_check` (never forced), be of
  *    the right scope and carry a history this app accepts (`DB_NEWER_THAN_APP`, ...);
- * 4. in-use: no other connection may hold the database;
- * 5. set-aside: the current files (db, -wal, -shm, -journal) go to `replaced/`;
- * 6. place: the copy replaces the database with one atomic rename;
+ * 4. artifacts (profiles): every file the copy's rows name is either already in place with the
+ *    row's bytes or copied from the backup's files into a staging folder, verified against its
+ *    row (`stageArtifacts`);
+ * 5. in-use: no other connection may hold the database;
+ * 6. set-aside and place: one journaled `FileSwap` moves the current files (db, -wal, -shm,
+ *    -journal; artifact files that are replaced or that no restored row names) to `replaced/`
+ *    and puts the staged ones in place, the database last;
  * 7. reopen: `openDatabase` applies the posture and migrates a backup of an older schema,
- *    with its usual pre-migration snapshot.
- * A failure in steps 1-4 changes nothing of the database; a failure in steps 5-7 puts every
- * original file back, byte for byte, and raises `DB_RESTORE_FAILED` (`DB_DISK_FULL` when the
- * disk is full). The backup itself is only ever read.
+ *    with its usual pre-migration snapshot; then the journal and staging files are removed.
+ * A failure in steps 1-5 changes nothing; a failure in steps 6-7 puts every original file back,
+ * byte for byte, and raises `DB_RESTORE_FAILED` (`DB_DISK_FULL` when the disk is full). A death
+ * of the process after the journal is written is finished forward by the next open of the
+ * database; before it, nothing had changed. The backup itself is only ever read.
  */
 export function restoreBackup(databasePath: string, scope: DatabaseScope, backupName: string, options: RestoreOptions = {}): RestoreResult {
   const now = options.now?.() ?? new Date();
@@ -81,15 +104,22 @@ export function restoreBackup(databasePath: string, scope: DatabaseScope, backup
     options.onStep?.(next);
   };
 
+  const root = dirname(databasePath);
+  const dbName = basename(databasePath);
+  const journalName = restoreJournalName(databasePath);
   const temporary = `${databasePath}${RESTORE_PARTIAL_SUFFIX}`;
+  const stagingName = `${dbName}${RESTORE_ARTIFACTS_SUFFIX}`;
   let verified: boolean;
+  let artifacts: ArtifactRestorePlan | null = null;
+  const base = replacedBaseName(databasePath, scope, now);
   try {
+    finishInterruptedSwaps(databasePath);
     enter('verify');
     const reading = readManifest(backupPath, chosen.kind, scope);
     let problem: VerificationProblem | null = reading.manifest ? checkAgainstManifest(backupPath, reading.manifest, false) : reading.problem;
     if (problem && !force) throw unverified(problem, scope);
     enter('copy');
-    removeRestoreLeftovers(temporary);
+    removeRestoreLeftovers(temporary, join(root, stagingName));
     const digest = copyFileDurably(backupPath, temporary);
     if (problem === null && reading.manifest && digest.sha256 !== reading.manifest.sha256) problem = 'sha256-mismatch';
     if (problem && !force) throw unverified(problem, scope);
@@ -104,26 +134,92 @@ export function restoreBackup(databasePath: string, scope: DatabaseScope, backup
     }
     assertScope(verdict.copy.inspection, scope);
     planMigrations(scope, MIGRATIONS[scope], verdict.copy.inspection.history);
+    if (scope === 'profile') {
+      enter('artifacts');
+      const carried = reading.manifest ? manifestArtifactsOf(reading.manifest, chosen.file) : null;
+      artifacts = stageArtifacts({
+        root,
+        copyPath: temporary,
+        backupFilesDir: carried ? join(location.dir, carried.folder) : null,
+        stagingDir: stagingName,
+        replacedDir: `${REPLACED_DIR}/${base}${ARTIFACTS_FOLDER_SUFFIX}`,
+      });
+    }
+    fsyncDirectory(root);
     enter('in-use');
     assertNotInUse(databasePath, 'restore');
   } catch (error) {
-    removeRestoreLeftoversQuietly(temporary);
+    removeRestoreLeftoversQuietly(temporary, join(root, stagingName));
     throw refusal(error, scope, step);
   }
 
-  const replaced = new ReplacedFiles(databasePath, scope, now);
+  const dbMoves: SwapMove[] = [
+    { from: dbName, to: `${REPLACED_DIR}/${base}.db`, how: 'link' },
+    ...DATABASE_COMPANIONS.map((suffix): SwapMove => ({ from: `${dbName}${suffix}`, to: `${REPLACED_DIR}/${base}.db${suffix}`, how: 'rename' })),
+  ];
+  const present = dbMoves.filter((move) => existsSync(join(root, move.from)));
+  const swap = new FileSwap(
+    root,
+    journalName,
+    {
+      moves: [...present, ...(artifacts?.moves ?? [])],
+      places: [...(artifacts?.places ?? []), { from: basename(temporary), to: dbName, companions: [...DATABASE_COMPANIONS] }],
+      cleanup: [basename(temporary), ...DATABASE_COMPANIONS.map((suffix) => `${basename(temporary)}${suffix}`), stagingName],
+    },
+    (swapStep, entry) => {
+      if (swapStep === 'move' || swapStep === 'place') {
+        step = swapStep === 'move' ? 'set-aside' : 'place';
+        options.onStep?.(step, fileLabel(dbName, swapStep === 'move' ? entry?.from : entry?.to));
+      }
+    },
+  );
+  let opened: { db: DatabaseHandle; report: OpenReport } | undefined;
   try {
     enter('set-aside');
-    replaced.setAside((suffix) => options.onStep?.('set-aside', suffix));
-    enter('place');
-    replaced.place(temporary);
+    ensureOwnerOnlyDir(join(root, REPLACED_DIR));
+    swap.apply();
     enter('reopen');
-    const { db, report } = openDatabase(databasePath, scope, { now: options.now, hooks: options.hooks });
-    return { db, report, restoredFrom: chosen.file, kind: chosen.kind, verified, replaced: replaced.names };
+    opened = openDatabase(databasePath, scope, { now: options.now, hooks: options.hooks, pendingRestore: 'leave' });
+    enter('finish');
+    swap.finish();
   } catch (error) {
-    const rolledBack = replaced.rollback();
-    removeRestoreLeftoversQuietly(temporary);
+    opened?.db.close();
+    const rolledBack = undoQuietly(swap);
+    if (rolledBack) removeEmptyFolder(join(root, REPLACED_DIR));
     throw failure(error, scope, step, rolledBack);
+  }
+  return {
+    db: opened.db,
+    report: opened.report,
+    restoredFrom: chosen.file,
+    kind: chosen.kind,
+    verified,
+    replaced: present.map((move) => basename(move.to)),
+    artifacts: artifacts && { restored: artifacts.restored, kept: artifacts.kept, setAside: artifacts.setAside, unrestorable: artifacts.unrestorable },
+  };
+}
+
+/** '' / '-wal' / ... for the database's own files, 'artifact' for an artifact file. */
+function fileLabel(dbName: string, relative: string | undefined): string | undefined {
+  if (relative === undefined) return undefined;
+  if (relative === dbName) return '';
+  if (relative.startsWith(dbName) && !relative.includes('/')) return relative.slice(dbName.length);
+  return 'artifact';
+}
+
+function undoQuietly(swap: FileSwap): boolean {
+  try {
+    return swap.undo();
+  } catch {
+    return false;
+  }
+}
+
+function removeEmptyFolder(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  } catch {
+    // Not empty or not ours: it stays.
   }
 }
 
@@ -151,15 +247,22 @@ function isFile(path: string): boolean {
   }
 }
 
-/** A restore killed earlier may have left its temporary copy; it is ours and holds nothing new. */
-function removeRestoreLeftovers(temporary: string): void {
+/**
+ * A restore killed before its decision may have left its temporary copy and staged files; they
+ * are ours and hold nothing new (the backup still has them).
+ */
+function removeRestoreLeftovers(temporary: string, stagingDir: string): void {
   if (existsSync(temporary)) rmSync(temporary);
   for (const companion of DATABASE_COMPANIONS) removeQuietly(`${temporary}${companion}`);
+  if (existsSync(stagingDir)) {
+    if (!lstatSync(stagingDir).isDirectory()) rmSync(stagingDir);
+    else rmSync(stagingDir, { recursive: true });
+  }
 }
 
-function removeRestoreLeftoversQuietly(temporary: string): void {
+function removeRestoreLeftoversQuietly(temporary: string, stagingDir: string): void {
   try {
-    removeRestoreLeftovers(temporary);
+    removeRestoreLeftovers(temporary, stagingDir);
   } catch {
     // Not a file of ours (a folder in its place): left alone; the failure is reported.
   }

@@ -142,7 +142,7 @@ describe('restoring a backup', () => {
       expect(talkTitles(path())).toEqual(['Talk 0', 'Talk 1', 'Talk 2', 'Only in the WAL']);
     }
 
-    const steps: readonly RestoreStep[] = ['verify', 'copy', 'check', 'in-use', 'set-aside', 'place', 'reopen'];
+    const steps: readonly RestoreStep[] = ['verify', 'copy', 'check', 'artifacts', 'in-use', 'set-aside', 'place', 'reopen', 'finish'];
 
     it.each(steps)('a failure injected before step "%s"', async (failing) => {
       const file = await backedUpThenChanged();

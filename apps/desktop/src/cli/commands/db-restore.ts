@@ -1,4 +1,4 @@
-import { restoreBackup, type BackupKind, type OpenReport, type RestoreStep } from '@lepupitre/db-core';
+import { restoreBackup, type BackupKind, type OpenReport, type RestoreResult, type RestoreStep } from '@lepupitre/db-core';
 import type { Command } from 'commander';
 import { backupLabel, replacedLabel } from '../backup-labels';
 import type { CommandContext } from '../command-context';
@@ -25,16 +25,20 @@ interface Restored {
   readonly appliedNow: readonly string[];
   /** The pre-migration snapshot the reopen took (a backup of an older schema), or null. */
   readonly snapshot: string | null;
+  /** Profiles: artifact files restored from the backup, kept as they were, moved to replaced/, and ids the backup could not bring back. */
+  readonly artifacts: RestoreResult['artifacts'];
 }
 
 const STEP_TEXT: Record<RestoreStep, string> = {
   verify: 'checking the manifest',
   copy: 'copying the backup',
   check: 'checking the copy',
+  artifacts: 'checking and staging the artifact files',
   'in-use': 'checking that nothing has the database open',
   'set-aside': 'moving the current files aside',
   place: 'putting the backup in place',
   reopen: 'reopening (and migrating)',
+  finish: 'removing the staging files',
 };
 
 /**
@@ -72,17 +76,26 @@ function restoreOne(target: DatabaseTarget, options: RestoreCommandOptions, prog
     previousState: result.report.previousState,
     appliedNow: result.report.appliedNow,
     snapshot: result.report.snapshot === null ? null : backupLabel(target, result.report.snapshot),
+    artifacts: result.artifacts,
   };
 }
 
 function describe(entry: DatabaseEntry<Restored>): string {
   const name = `${entry.target.label} (${entry.target.scope})`;
   if (!entry.ok) return `${name}: FAILED ${entry.error.code}: ${entry.error.message}`;
-  const { restoredFrom, kind, verified, replaced, appliedNow } = entry.result;
+  const { restoredFrom, kind, verified, replaced, appliedNow, artifacts } = entry.result;
   const parts = [
     `restored from ${restoredFrom} (${kind}${verified ? ', verified' : ', NOT VERIFIED: forced'})`,
     replaced.length > 0 ? `replaced files kept as ${replaced.join(', ')}` : 'there was no database to replace',
     `migrations applied: ${idList(appliedNow)}`,
   ];
+  if (artifacts) {
+    parts.push(
+      `artifact files: ${artifacts.restored} restored from the backup, ${artifacts.kept} already in place, ${artifacts.setAside} not named by the backup moved to replaced/`,
+    );
+    if (artifacts.unrestorable.length > 0) {
+      parts.push(`${artifacts.unrestorable.length} file(s) the backup does not hold (${idList(artifacts.unrestorable.slice(0, 20))}${artifacts.unrestorable.length > 20 ? ', ...' : ''}): run \`lepupitre db doctor\``);
+    }
+  }
   return `${name}: ${parts.join('; ')}`;
 }
