@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { OWNER_ONLY_FILE_MODE } from '../connection/owner-only-files';
 import type { SnapshotManifest } from '../snapshots/pre-migration-snapshot';
 import type { BackupKind } from './backup-names';
@@ -76,6 +76,9 @@ export function manifestPathOf(backupPath: string): string {
 export function readManifest(backupPath: string, kind: BackupKind, scope: string): ManifestReading {
   let text: string;
   try {
+    // A manifest is read only from a regular file: a link could make any file on the machine
+    // speak for a backup.
+    if (!lstatSync(manifestPathOf(backupPath)).isFile()) return { manifest: null, problem: 'manifest-unreadable' };
     text = readFileSync(manifestPathOf(backupPath), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

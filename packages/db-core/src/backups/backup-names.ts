@@ -1,3 +1,5 @@
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
 import { compareNewestFirst, parseSnapshotName } from '../snapshots/snapshot-names';
 
 /**
@@ -46,11 +48,24 @@ export const compareBackupsNewestFirst: (a: BackupName, b: BackupName) => number
  * Files of other stems and scopes, partial copies and anything else are left out. Reading the
  * folder is the caller's: listing and recovery answer an unreadable folder differently.
  */
-export function backupNamesIn(files: readonly string[], stem: string, scope: string): BackupName[] {
+/**
+ * The backups and snapshots of this stem and scope among the names of `dir`, newest first. Only
+ * regular files count (`lstat`): a symbolic link named like a backup would make a listing, a
+ * recovery or a restore read whatever it points to, anywhere on the machine.
+ */
+export function backupNamesIn(dir: string, files: readonly string[], stem: string, scope: string): BackupName[] {
   return files
     .map((file) => parseBackupName(file, stem, scope))
-    .filter((name): name is BackupName => name !== undefined)
+    .filter((name): name is BackupName => name !== undefined && isRegularFile(join(dir, name.file)))
     .sort(compareBackupsNewestFirst);
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export function stampToDate(stamp: string): Date {

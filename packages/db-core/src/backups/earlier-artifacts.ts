@@ -33,7 +33,7 @@ export function findEarlierArtifacts(dir: string, stem: string, scope: string, e
   } catch {
     return undefined;
   }
-  for (const name of backupNamesIn(files, stem, scope)) {
+  for (const name of backupNamesIn(dir, files, stem, scope)) {
     if (name.kind !== 'backup' || name.file === exclude) continue;
     const path = join(dir, name.file);
     const reading = readManifest(path, 'backup', scope);

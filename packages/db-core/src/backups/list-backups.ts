@@ -76,7 +76,7 @@ export function listBackups(databasePath: string, scope: DatabaseScope, options:
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw new DbError(DbErrorCode.CANT_OPEN, 'the backups folder cannot be read', { details: { scope, reason: String(code) }, cause: error });
   }
-  return backupNamesIn(files, location.stem, scope).map((name) => {
+  return backupNamesIn(location.dir, files, location.stem, scope).map((name) => {
     const path = join(location.dir, name.file);
     const reading = readManifest(path, name.kind, scope);
     const problem = reading.manifest ? checkAgainstManifest(path, reading.manifest, options.checkContent ?? true) : reading.problem;

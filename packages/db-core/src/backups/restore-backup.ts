@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, posix, win32 } from 'node:path';
 import { assertScope } from '../connection/assert-scope';
 import { openDatabase, type OpenReport } from '../connection/open-database';
@@ -13,7 +13,10 @@ import { checkAgainstManifest, readManifest, type VerificationProblem } from './
 import { parseBackupName, type BackupKind, type BackupName } from './backup-names';
 import { isDiskFull } from './disk-full';
 import { DATABASE_COMPANIONS } from '../files/database-companions';
-import { copyFileDurably } from '../files/durable-copy';
+import { copyOpenedFileDurably } from '../files/durable-copy';
+import type { FileDigest } from '../files/file-digest';
+import { openRegularFile } from '../files/open-regular-file';
+import { assertRealFolder, isRealFolder } from '../files/real-folder';
 import { removeQuietly } from '../files/remove-quietly';
 import { assertNotInUse } from '../connection/in-use-probe';
 import { ensureOwnerOnlyDir } from '../connection/owner-only-files';
@@ -120,7 +123,7 @@ export function restoreBackup(databasePath: string, scope: DatabaseScope, backup
     if (problem && !force) throw unverified(problem, scope);
     enter('copy');
     removeRestoreLeftovers(temporary, join(root, stagingName));
-    const digest = copyFileDurably(backupPath, temporary);
+    const digest = copyBackup(backupPath, temporary);
     if (problem === null && reading.manifest && digest.sha256 !== reading.manifest.sha256) problem = 'sha256-mismatch';
     if (problem && !force) throw unverified(problem, scope);
     verified = problem === null;
@@ -140,7 +143,7 @@ export function restoreBackup(databasePath: string, scope: DatabaseScope, backup
       artifacts = stageArtifacts({
         root,
         copyPath: temporary,
-        backupFilesDir: carried ? join(location.dir, carried.folder) : null,
+        backupFilesDir: carried && isRealFolder(join(location.dir, carried.folder)) ? join(location.dir, carried.folder) : null,
         stagingDir: stagingName,
         replacedDir: `${REPLACED_DIR}/${base}${ARTIFACTS_FOLDER_SUFFIX}`,
       });
@@ -177,6 +180,7 @@ export function restoreBackup(databasePath: string, scope: DatabaseScope, backup
   try {
     enter('set-aside');
     ensureOwnerOnlyDir(join(root, REPLACED_DIR));
+    assertRealFolder(join(root, REPLACED_DIR));
     swap.apply();
     enter('reopen');
     opened = openDatabase(databasePath, scope, { now: options.now, hooks: options.hooks, pendingRestore: 'leave' });
@@ -239,11 +243,23 @@ function resolveBackup(location: BackupLocation, scope: string, name: string): B
   return parsed;
 }
 
+/** A backup is a regular file in `backups/`, never a link to a file elsewhere. */
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return lstatSync(path).isFile();
   } catch {
     return false;
+  }
+}
+
+/** Copies the backup from exactly the regular file that was checked, never through a link. */
+function copyBackup(backupPath: string, temporary: string): FileDigest {
+  const fd = openRegularFile(backupPath);
+  if (fd === null) throw new DbError(DbErrorCode.BACKUP_NOT_FOUND, 'the backup is not a regular file in the backups folder; nothing was changed');
+  try {
+    return copyOpenedFileDurably(fd, temporary);
+  } finally {
+    closeSync(fd);
   }
 }
 

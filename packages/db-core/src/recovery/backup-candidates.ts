@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupLocationOf } from '../backups/backup-folder';
 import { manifestPathOf } from '../backups/backup-manifest';
@@ -65,7 +65,7 @@ export function listCandidates(databasePath: string, scope: string): BackupCandi
   } catch {
     return [];
   }
-  return backupNamesIn(files, location.stem, scope);
+  return backupNamesIn(location.dir, files, location.stem, scope);
 }
 
 /**
@@ -77,6 +77,7 @@ export function checkManifest(databasePath: string, candidate: BackupCandidate, 
   const file = join(backupsDirOf(databasePath), candidate.file);
   let manifest: CandidateManifest;
   try {
+    if (!lstatSync(manifestPathOf(file)).isFile()) return { ok: false, rejection: 'no-manifest', createdAt: null };
     manifest = JSON.parse(readFileSync(manifestPathOf(file), 'utf8')) as CandidateManifest;
   } catch {
     return { ok: false, rejection: 'no-manifest', createdAt: null };

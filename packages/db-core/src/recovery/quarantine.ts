@@ -4,6 +4,7 @@ import { ensureOwnerOnlyDir, OWNER_ONLY_FILE_MODE, tighten } from '../connection
 import { snapshotStem } from '../snapshots/snapshot-names';
 import { compactUtcStamp } from '../time/utc-timestamp';
 import { DATABASE_COMPANIONS } from '../files/database-companions';
+import { assertRealFolder } from '../files/real-folder';
 import { completePendingSwap, FileSwap, type SwapMove, type SwapPlace, type SwapDirection } from '../files/file-swap';
 
 /** The folder beside a database that keeps damaged originals and their recovery reports. */
@@ -56,6 +57,7 @@ export class Quarantine {
     const name = basename(this.#databasePath);
     const createdDir = !existsSync(this.#dir);
     ensureOwnerOnlyDir(this.#dir);
+    assertRealFolder(this.#dir);
     const moves: SwapMove[] = [
       { from: name, to: `${QUARANTINE_DIR}/${this.base}.db`, how: rebuilt === null ? ('rename' as const) : ('link' as const) },
       ...DATABASE_COMPANIONS.map((suffix): SwapMove => ({ from: `${name}${suffix}`, to: `${QUARANTINE_DIR}/${this.base}.db${suffix}`, how: 'rename' })),
