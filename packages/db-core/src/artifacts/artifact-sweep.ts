@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { OWNER_ONLY_DIR_MODE } from '../connection/owner-only-files';
 import { isDbError } from '../errors/db-error';
@@ -8,6 +8,7 @@ import { rawConnectionOf, type DatabaseHandle } from '../execution/database-hand
 import { fsyncDirectoryBestEffort } from '../files/fsync';
 import { ARTIFACTS_DIR, listArtifactFolder, ORPHANED_DIR, type ArtifactFolderEntry } from './artifact-folder';
 import { allArtifactPaths } from './queries';
+import { entryExists } from '../files/entry-exists';
 
 /** What one sweep did: counts only, so that it can be logged and shown without any path. */
 export interface ArtifactSweepReport {
@@ -80,7 +81,7 @@ function setAside(entries: readonly ArtifactFolderEntry[], profileDir: string): 
   const touched = new Set<string>();
   for (const entry of entries) {
     const from = join(profileDir, entry.relpath);
-    if (!stillThere(from)) continue;
+    if (!entryExists(from)) continue;
     if (entry.kind === 'temporary') {
       rmSync(from, { force: true });
       temporaryRemoved += 1;
@@ -98,20 +99,11 @@ function setAside(entries: readonly ArtifactFolderEntry[], profileDir: string): 
   return { temporaryRemoved, straysSetAside, straysBytes, deferred: false };
 }
 
-function stillThere(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `orphaned/` keeps every file it is given: a second stray of the same name gets a suffix. */
 function freeName(path: string): string {
-  if (!stillThere(path)) return path;
+  if (!entryExists(path)) return path;
   for (let counter = 2; ; counter++) {
     const candidate = `${path}.${counter}`;
-    if (!stillThere(candidate)) return candidate;
+    if (!entryExists(candidate)) return candidate;
   }
 }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, lstatSync, mkdirSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { resolveInside } from '../artifacts/artifact-files';
 import { ARTIFACTS_DIR, listArtifactFolder } from '../artifacts/artifact-folder';
@@ -10,6 +10,7 @@ import type { SwapMove, SwapPlace } from '../files/file-swap';
 import { openRegularFile } from '../files/open-regular-file';
 import { removeQuietly } from '../files/remove-quietly';
 import { readArtifactRows, type ArtifactRow } from './artifact-rows';
+import { entryExists } from '../files/entry-exists';
 
 /** What a restore does to the artifact files, in counts (ids only for what it could not do). */
 export interface ArtifactRestoreSummary {
@@ -78,7 +79,7 @@ export function stageArtifacts(staging: ArtifactStaging): ArtifactRestorePlan {
       continue;
     }
     stagedDirs.add(dirname(join(staging.root, staged)));
-    if (exists(live)) moves.push({ from: row.localRelpath, to: `${staging.replacedDir}/${row.localRelpath}`, how: 'rename' });
+    if (entryExists(live)) moves.push({ from: row.localRelpath, to: `${staging.replacedDir}/${row.localRelpath}`, how: 'rename' });
     places.push({ from: staged, to: row.localRelpath });
     restored += 1;
   }
@@ -99,15 +100,6 @@ function isArtifactPath(root: string, relpath: string): boolean {
   if (!relpath.startsWith(`${ARTIFACTS_DIR}/`) || relpath.includes('\\')) return false;
   try {
     resolveInside(root, relpath);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
     return true;
   } catch {
     return false;

@@ -1,8 +1,9 @@
-import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE } from '../connection/owner-only-files';
 import { fsyncDirectoryBestEffort, fsyncFile } from './fsync';
 import { removeQuietly } from './remove-quietly';
+import { entryExists } from './entry-exists';
 
 /**
  * One original moved aside: renamed, or hard-linked when `from` must keep naming a complete file
@@ -89,7 +90,7 @@ export class FileSwap {
     // Replaying trusts two facts the journal cannot record: every original to move is there
     // (so a later file at its name can only be a placed one) and every staged file is there
     // (so a staged file that is gone was placed). Both are checked before the decision.
-    const absent = [...this.#plan.moves, ...this.#plan.places].find((entry) => !present(join(this.#root, entry.from)));
+    const absent = [...this.#plan.moves, ...this.#plan.places].find((entry) => !entryExists(join(this.#root, entry.from)));
     if (absent) throw Object.assign(new Error('a file of the swap is missing before it starts'), { code: 'ENOENT' });
     this.#onStep('journal');
     writeJournal(this.#journal, { version: 1, direction: 'forward', ...this.#plan });
@@ -139,7 +140,7 @@ function runForward(root: string, plan: SwapPlan, onStep: SwapObserver): void {
     const from = join(root, move.from);
     const to = join(root, move.to);
     dirs.add(dirname(from)).add(dirname(to));
-    if (present(to) || !present(from)) continue;
+    if (entryExists(to) || !entryExists(from)) continue;
     mkdirSync(dirname(to), { recursive: true, mode: OWNER_ONLY_DIR_MODE });
     if (move.how === 'link') {
       try {
@@ -156,7 +157,7 @@ function runForward(root: string, plan: SwapPlan, onStep: SwapObserver): void {
     const from = join(root, place.from);
     const to = join(root, place.to);
     dirs.add(dirname(to));
-    if (!present(from)) continue;
+    if (!entryExists(from)) continue;
     mkdirSync(dirname(to), { recursive: true, mode: OWNER_ONLY_DIR_MODE });
     renameSync(from, to);
   }
@@ -177,15 +178,15 @@ function runUndo(root: string, plan: SwapPlan): boolean {
     const live = join(root, place.to);
     // A staged file that is gone was placed: the live name holds it and gives it back. The
     // original that name held before (if any) comes back with the moves below.
-    if (present(staged) || !present(live)) continue;
+    if (entryExists(staged) || !entryExists(live)) continue;
     for (const suffix of place.companions ?? []) removeQuietly(`${live}${suffix}`);
     attempt(() => renameSync(live, staged));
   }
   for (const move of [...plan.moves].reverse()) {
     const from = join(root, move.from);
     const to = join(root, move.to);
-    if (!present(to)) continue;
-    if (move.how === 'link' && present(from)) attempt(() => unlinkSync(to));
+    if (!entryExists(to)) continue;
+    if (move.how === 'link' && entryExists(from)) attempt(() => unlinkSync(to));
     else attempt(() => renameSync(to, from));
   }
   for (const dir of new Set(plan.moves.map((move) => dirname(join(root, move.from))))) fsyncDirectoryBestEffort(dir);
@@ -237,11 +238,3 @@ function assertRelative(path: string): void {
   }
 }
 
-function present(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
