@@ -3,11 +3,12 @@ import { MIGRATIONS, migrationChecksum } from '../src';
 /**
  * Shipped migrations are frozen: databases in the field record these checksums, and a changed
  * one is refused at open (MIGRATION_CHECKSUM_MISMATCH). A new migration adds its line here; an
- * existing line never changes.
+ * existing line changes only when its migration is corrected (docs/migrations.md, "Correcting a
+ * shipped migration"), and then the checksum it held moves to CORRECTED.
  */
 const SHIPPED: readonly [scope: 'global' | 'profile', id: string, checksum: string][] = [
   ['global', '0001_init', 'sha256:8676c2a5b5df4fff55e17c77b9527da20027fd38544fef4bcbae70847796f025'],
-  ['global', '0002_unique_profile_names', 'sha256:fc7d048f8ad9e104128c1aa6cc3336e848b00b7b075a9eece792f457d000132c'],
+  ['global', '0002_unique_profile_names', 'sha256:280ff3d2c0cc7876d0ffc95d82a04da6e06f115cf27962ce7deb7246c521e5e2'],
   ['global', '0003_profile_indexes', 'sha256:f12d7da639b6a9515ec7369a858526b44512511dcac3b7b99ce743ccfca0c2ab'],
   ['global', '0004_name_blank_profiles', 'sha256:02356c1bf9cc42f2a4b54d6a1819e64d22fea648b5b7d9a41ecbff0408a25007'],
   ['profile', '0001_init', 'sha256:666b1a4c9622736077c9c0bd5bf4fd5a364e0308bd572eb22223a55877667ec5'],
@@ -21,12 +22,27 @@ const SHIPPED: readonly [scope: 'global' | 'profile', id: string, checksum: stri
   ['profile', '0009_lookup_indexes', 'sha256:e35ee93029d2d38cb55d658aa2f1ef4e5d4c3ee8154300b302df481eb0fca389'],
 ];
 
+/**
+ * Checksums of shipped texts that a correction replaced. Databases in the field recorded them,
+ * so each stays accepted for good: a line is added by a correction and never removed.
+ */
+const CORRECTED: readonly [scope: 'global' | 'profile', id: string, earlierChecksum: string][] = [
+  ['global', '0002_unique_profile_names', 'sha256:fc7d048f8ad9e104128c1aa6cc3336e848b00b7b075a9eece792f457d000132c'],
+];
+
 describe('the migration histories', () => {
   it('keep the previous app ids first, in order, and every shipped content', () => {
     const actual = (['global', 'profile'] as const).flatMap((scope) =>
       MIGRATIONS[scope].map((m) => [scope, m.id, migrationChecksum(m)] as const),
     );
     expect(actual).toEqual(SHIPPED);
+  });
+
+  it('accept exactly the earlier checksums of the corrected migrations', () => {
+    const actual = (['global', 'profile'] as const).flatMap((scope) =>
+      MIGRATIONS[scope].flatMap((m) => (m.earlierChecksums ?? []).map((c) => [scope, m.id, c] as const)),
+    );
+    expect(actual).toEqual(CORRECTED);
   });
 
   it('fold whitespace in checksums but not content', () => {

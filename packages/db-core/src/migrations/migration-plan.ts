@@ -30,7 +30,8 @@ export interface MigrationPlan {
  * 2. a known migration missing before the last applied one: `MIGRATION_GAP`;
  * 3. ids recorded in an order the history forbids: `MIGRATION_ORDER`. Recording order is the
  *    rowid order of the tracking table, not `applied_at`, which a clock change can reorder;
- * 4. a recorded checksum that differs from the shipped migration's: `MIGRATION_CHECKSUM_MISMATCH`.
+ * 4. a recorded checksum that is neither the shipped migration's nor one of the earlier texts it
+ *    was corrected from (`earlierChecksums`): `MIGRATION_CHECKSUM_MISMATCH`.
  */
 export function planMigrations(scope: string, known: readonly Migration[], history: HistorySnapshot): MigrationPlan {
   const rows = history.rows ?? [];
@@ -82,7 +83,7 @@ export function planMigrations(scope: string, known: readonly Migration[], histo
 
   const edited = rows
     .filter((row) => row.checksum !== null)
-    .filter((row) => row.checksum !== migrationChecksum(known[indexOf.get(row.version) as number] as Migration))
+    .filter((row) => !acceptsChecksum(known[indexOf.get(row.version) as number] as Migration, row.checksum as string))
     .map((row) => row.version);
   if (edited.length > 0) {
     throw new DbError(
@@ -98,4 +99,8 @@ export function planMigrations(scope: string, known: readonly Migration[], histo
     pending: known.slice(lastIndex + 1),
     uncheckedIds: rows.filter((row) => row.checksum === null).map((row) => row.version),
   };
+}
+
+function acceptsChecksum(migration: Migration, recorded: string): boolean {
+  return recorded === migrationChecksum(migration) || (migration.earlierChecksums ?? []).includes(recorded);
 }

@@ -8,6 +8,7 @@ import { utcNow } from '../time/utc-timestamp';
 import { WriteTransactions } from '../transactions/write-transaction';
 import { migrationChecksum } from './checksum';
 import type { Migration, MigrationStep } from './migration';
+import { foreignKeyViolationCensus, violationsIntroduced, type ViolationCensus } from './foreign-key-violations';
 import { planMigrations, type MigrationPlan } from './migration-plan';
 import { PROBE_SQL } from './queries';
 import { backfillChecksums, ensureTrackingTable, readHistory, recordMigration } from './tracking-table';
@@ -103,11 +104,12 @@ function applyOne(
       ensureTrackingTable(db);
       backfillChecksums(db, checksums);
       hooks.beforeMigration?.(migration.id);
+      const violationsBefore = migration.rebuildsTables ? foreignKeyViolationCensus(db) : null;
       migration.steps.forEach((step, index) => {
         if (probeHolds(db, step)) execStep(db, migration, step, index);
         hooks.afterStep?.(migration.id, index);
       });
-      if (migration.rebuildsTables) assertNoForeignKeyViolations(db, migration);
+      if (violationsBefore) assertNoViolationIntroduced(db, migration, violationsBefore);
       recordMigration(db, migration.id, now(), checksums.get(migration.id) as string);
       hooks.beforeCommit?.(migration.id);
       return true;
@@ -145,14 +147,22 @@ function probeHolds(db: BetterSqlite3.Database, step: MigrationStep): boolean {
   }
 }
 
-function assertNoForeignKeyViolations(db: BetterSqlite3.Database, migration: Migration): void {
-  const violations = db.prepare(PROBE_SQL.foreignKeyCheck).all() as { tbl: string; parent: string }[];
-  if (violations.length === 0) return;
-  const tables = [...new Set(violations.map((v) => `${v.tbl}->${v.parent}`))];
+/**
+ * Refuses the violations a rebuild introduced, and only those. Databases in the field keep
+ * violations on purpose (a build at v0.2.8 or older wrote with foreign keys off into a P-T7
+ * file, and no open removes user rows): a check of the whole database after the rebuild would
+ * refuse every such file forever. Violations present before the migration are not its doing;
+ * any beyond them, on any table (a dropped parent leaves an untouched child dangling), are.
+ */
+function assertNoViolationIntroduced(db: BetterSqlite3.Database, migration: Migration, before: ViolationCensus): void {
+  const introduced = violationsIntroduced(before, foreignKeyViolationCensus(db));
+  if (introduced.length === 0) return;
+  const violations = introduced.reduce((sum, v) => sum + v.count, 0);
+  const tables = introduced.map((v) => `${v.table}->${v.parent}`);
   throw new DbError(
     DbErrorCode.MIGRATION_FK_VIOLATION,
-    `migration ${migration.id} would leave ${violations.length} foreign-key violation(s) (${tables.join(', ')}); it was rolled back`,
-    { details: { migrationId: migration.id, violations: violations.length, tables } },
+    `migration ${migration.id} would introduce ${violations} foreign-key violation(s) (${tables.join(', ')}); it was rolled back`,
+    { details: { migrationId: migration.id, violations, tables } },
   );
 }
 

@@ -18,9 +18,24 @@ export const TRACKING_SQL = {
 
 export const PROBE_SQL = {
   column: 'SELECT name, "notnull" AS not_null FROM pragma_table_info(?) WHERE name = ?',
-  foreignKeyCheck: 'SELECT "table" AS tbl, parent FROM pragma_foreign_key_check',
   userTableCount: "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
 } as const;
+
+/**
+ * The foreign-key check around a table rebuild, and what each violation references. Table and
+ * column names come from the database's own schema and are quoted; the rowid is bound.
+ */
+export const FOREIGN_KEY_SQL = {
+  check: 'SELECT "table" AS tbl, rowid AS row_id, parent, fkid FROM pragma_foreign_key_check',
+  childColumns: 'SELECT "from" AS name FROM pragma_foreign_key_list(?) WHERE id = ? ORDER BY seq',
+  /** One text per row: the key values, each as an SQL literal (`quote`), so blobs and NULLs compare too. */
+  childValues: (table: string, columns: readonly string[]): string =>
+    `SELECT ${columns.length > 0 ? columns.map((c) => `quote(${quoteIdent(c)})`).join(" || ',' || ") : "''"} FROM ${quoteIdent(table)} WHERE rowid = ?`,
+} as const;
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
 
 /** The companion lock file's only statements: an exclusive lock taken and released. */
 export const LOCK_SQL = {

@@ -1,5 +1,6 @@
-import { LEGACY_QUEST, PROFILE_DATA_TABLES, PROFILE_TABLE_KEYS, type ProfileFixture, type ProfileFixtureCase } from '@lepupitre/fixtures';
+import { LEGACY_QUEST, PROFILE_DATA_TABLES, PROFILE_TABLE_KEYS, readNormalizedSchema, type ProfileFixture, type ProfileFixtureCase } from '@lepupitre/fixtures';
 import { expectSecondOpenIsANoOp, expectSnapshot, expectSoundDatabase, inspect, tableRows, upgrade } from './matrix-support';
+import { nextRebuildMigration, runWithNext } from './next-rebuild';
 
 /**
  * The seeded catalogue as domain/talk-quest.md 5.2 prints it, written out here rather than
@@ -37,7 +38,7 @@ const CATALOGUE = [
 
 /**
  * One profile case of the matrix: build, upgrade, and check schema, history, data, integrity,
- * snapshot and idempotence.
+ * snapshot and idempotence; then that the next migration rebuilding a table still applies.
  */
 export function checkProfileUpgrade(fixtureCase: ProfileFixtureCase, dataDir: string): ProfileFixture {
   return checkProfileFixture(fixtureCase.build(dataDir));
@@ -50,7 +51,21 @@ export function checkProfileFixture(fixture: ProfileFixture): ProfileFixture {
   expectSnapshot(fixture, result, fixture.seeded, PROFILE_TABLE_KEYS);
   expectSecondOpenIsANoOp(fixture);
   expectProfileData(fixture);
+  expectNextRebuildApplies(fixture);
   return fixture;
+}
+
+/**
+ * The next table rebuild (`nextRebuildMigration`, test only) applies on the upgraded file and
+ * leaves schema, rows and foreign-key violations exactly as they were. It runs last: the file
+ * then records an id this app does not know.
+ */
+export function expectNextRebuildApplies(fixture: ProfileFixture): void {
+  const schema = readNormalizedSchema(fixture.path);
+  const next = nextRebuildMigration();
+  expect(runWithNext(fixture.path, next)).toEqual([next.id]);
+  expect(readNormalizedSchema(fixture.path)).toEqual(schema);
+  expectProfileData(fixture);
 }
 
 export function expectProfileData(fixture: ProfileFixture): void {

@@ -1,15 +1,15 @@
 import { MIGRATIONS } from '../../src';
 import { downgradedProfileCases, PROFILE_IDS, readNormalizedSchema } from '@lepupitre/fixtures';
 import { expectSecondOpenIsANoOp, freshSchema, inspect, upgrade, useDataDir } from './matrix-support';
-import { expectProfileData } from './profile-assertions';
+import { expectNextRebuildApplies, expectProfileData } from './profile-assertions';
 
 /**
  * Profile scope, variant (d): a build at v0.2.8 or older ignores `schema_migrations` and
  * writes with foreign keys off, so a fully tracked P-T7 file can hold rows that violate its
  * keys, and a v0.2.4 build numbers the training talk. The previous app's history is fully
  * recorded, so only this platform's migrations run (0008 on): `0008_unique_talk_numbers` takes the number
- * off the training talk; the rows that violate foreign keys stay as they are (no migration of
- * this history rebuilds those tables again; removing them is not an open's business).
+ * off the training talk; the rows that violate foreign keys stay as they are (removing them is
+ * not an open's business), and a later migration that rebuilds a table still applies.
  */
 describe('migration matrix: profile, P-T7 after a downgrade', () => {
   const dataDir = useDataDir();
@@ -55,6 +55,8 @@ describe('migration matrix: profile, P-T7 after a downgrade', () => {
 
       expectSecondOpenIsANoOp(fixture);
       expectProfileData(fixture);
+      // The next rebuild keeps the violations it found and applies: they are not its doing.
+      expectNextRebuildApplies(fixture);
     });
   });
 });
