@@ -17,6 +17,12 @@ export interface BackupManifest {
   readonly createdAt: string;
   readonly verified: true;
   /**
+   * Rows of the copy that refer to missing rows, as the database held them (an older app
+   * version wrote some profiles with foreign keys off). Absent in manifests written before it
+   * was counted.
+   */
+  readonly foreignKeyViolations?: number;
+  /**
    * Profile backups: the artifact files the copy's `artifacts` rows refer to, kept in a folder
    * beside the copy. Absent on global backups and on backups written before files travelled.
    */

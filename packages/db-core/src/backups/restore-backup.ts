@@ -131,7 +131,7 @@ export function restoreBackup(databasePath: string, scope: DatabaseScope, backup
     const verdict = verifyDatabaseCopy(temporary);
     if (!verdict.ok) {
       if (isDiskFull(verdict.cause)) throw verdict.cause;
-      throw new DbError(DbErrorCode.BACKUP_UNVERIFIED, `the backup ${verdict.defect === 'foreign-keys' ? 'has foreign-key violations' : verdict.defect === 'integrity' ? 'fails its integrity check' : 'cannot be read as a database'}; nothing was changed`, {
+      throw new DbError(DbErrorCode.BACKUP_UNVERIFIED, `the backup ${verdict.defect === 'integrity' ? 'fails its integrity check' : 'cannot be read as a database'}; nothing was changed`, {
         details: { scope, reason: verdict.defect },
       });
     }

@@ -158,6 +158,7 @@ async function takeBackup(source: Database.Database, databasePath: string, scope
       sha256: digest.sha256,
       createdAt: formatUtcTimestamp(now),
       verified: true,
+      foreignKeyViolations: verdict.copy.foreignKeyViolations,
       ...(artifacts ? { artifacts: artifacts.manifest } : {}),
     };
     step('manifest');
@@ -241,7 +242,7 @@ async function copyPages(source: Database.Database, temporary: string, options: 
 
 function copyDefectError(defect: CopyDefect, scope: string, cause: unknown): Error {
   if (defect === 'unreadable') return cause instanceof Error ? cause : new Error('unreadable copy');
-  const what = defect === 'integrity' ? 'failed its integrity check' : 'has foreign-key violations';
+  const what = 'failed its integrity check';
   return new DbError(DbErrorCode.BACKUP_FAILED, `the copy ${what}, so the database itself is probably damaged; no backup was added`, {
     details: { scope, reason: defect },
   });

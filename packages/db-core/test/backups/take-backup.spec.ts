@@ -42,6 +42,7 @@ describe('backupDatabase: an online backup on the connection that writes', () =>
       sha256: sha256Of(copy),
       createdAt: '2026-11-25T08:09:10.123+00:00',
       verified: true,
+      foreignKeyViolations: 0,
       // A profile without artifacts: an empty folder, so every profile backup has one.
       artifacts: { folder: `${result.file}.artifacts`, count: 0, bytes: 0, newBytes: 0, missing: [], deletedSince: [] },
     });
