@@ -54,6 +54,7 @@ export { QUARANTINE_DIR } from './recovery/quarantine';
 export { diagnoseDatabase, type ArtifactCheck, type DatabaseDiagnostics, type DiagnoseOptions, type DiagnosticProblem } from './diagnostics/database-diagnostics';
 export { compactUtcStamp, formatUtcTimestamp, utcNow } from './time/utc-timestamp';
 export { isUnicodeWhiteSpace, splitUnicodeWhiteSpace, trimUnicodeWhiteSpace } from './text/unicode-white-space';
+export { PRINTABLE_MAX_CHARS, PRINTABLE_MAX_ITEMS, printableList, printableText } from './text/printable-text';
 export { JsonReader, type JsonObject } from './files/json-reader';
 export {
   readTranscriptDocument,

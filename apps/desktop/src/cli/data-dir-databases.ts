@@ -1,3 +1,4 @@
+import { printableText } from '@lepupitre/db-core';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, CliErrorCode } from './cli-error';
@@ -10,13 +11,14 @@ export const PROFILE_DB_FILE = 'profile.db';
 /**
  * The databases of a data directory: `global.db` (listed even when absent: the app creates it
  * at start) and every existing `profiles/<id>/profile.db`, in id order. Labels are paths
- * relative to the data directory, with `/` on every platform.
+ * relative to the data directory, with `/` on every platform; a profile's folder name is
+ * anything the folder holds, so it is shown printable (`printableText`).
  */
 export function listDataDirDatabases(dataDir: string): DatabaseTarget[] {
   const targets: DatabaseTarget[] = [{ label: GLOBAL_DB_FILE, path: path.join(dataDir, GLOBAL_DB_FILE), scope: 'global' }];
   for (const id of profileIds(path.join(dataDir, PROFILES_DIR))) {
     targets.push({
-      label: `${PROFILES_DIR}/${id}/${PROFILE_DB_FILE}`,
+      label: `${PROFILES_DIR}/${printableText(id)}/${PROFILE_DB_FILE}`,
       path: path.join(dataDir, PROFILES_DIR, id, PROFILE_DB_FILE),
       scope: 'profile',
     });

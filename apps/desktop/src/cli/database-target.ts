@@ -1,4 +1,4 @@
-import { DATABASE_SCOPES, isDatabaseScope, type DatabaseScope } from '@lepupitre/db-core';
+import { DATABASE_SCOPES, isDatabaseScope, printableText, type DatabaseScope } from '@lepupitre/db-core';
 import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { listDataDirDatabases } from './data-dir-databases';
 import { resolveDataDir, type HostEnvironment } from './data-dir';
 import { detectScope } from './scope-detection';
 
-/** One database a command works on. The label is what is printed: never an absolute path. */
+/** One database a command works on. The label is what is printed: never an absolute path, always printable. */
 export interface DatabaseTarget {
   readonly label: string;
   readonly path: string;
@@ -60,7 +60,7 @@ function selectFile(file: string, scopeOption: string | undefined, purpose: Targ
   if (purpose === 'migrate' && !existsSync(location) && !existsSync(path.dirname(location))) {
     throw new CliError(CliErrorCode.PARENT_DIR_NOT_FOUND, 'the folder that should hold the database does not exist');
   }
-  return { kind: 'file', location, targets: [{ label: path.basename(location), path: location, scope }] };
+  return { kind: 'file', location, targets: [{ label: printableText(path.basename(location)), path: location, scope }] };
 }
 
 /**

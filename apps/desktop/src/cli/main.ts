@@ -4,6 +4,7 @@ import { currentHost, type HostEnvironment } from './data-dir';
 import { emitFailure, emitOutcome, processStreams, type CliStreams, type CommandOutcome } from './output';
 import { buildProgram, wantsJson } from './program';
 import { toSafeError } from './safe-error';
+import { printableUsageError } from './usage-error-text';
 
 /**
  * Runs the operator CLI on the arguments after the program name and resolves to the exit code.
@@ -44,5 +45,5 @@ function commanderExit(error: CommanderError, json: boolean, streams: CliStreams
 
 function usageMessage(error: CommanderError): string {
   if (error.code === 'commander.help') return 'a command is required; run lepupitre --help';
-  return error.message.replace(/^error:\s*/, '');
+  return printableUsageError(error.message.replace(/^error:\s*/, ''));
 }

@@ -1,3 +1,4 @@
+import { printableList, printableText } from '@lepupitre/db-core';
 import { EXIT_OK, exitCodeFor } from './cli-error';
 import type { SafeError } from './safe-error';
 
@@ -23,10 +24,20 @@ export interface CommandOutcome {
   readonly text: readonly string[];
 }
 
+/** Ids shown in a text line: every migration of a scope's history, not every row a file records. */
+const SHOWN_IDS = 100;
+
+/** A data directory or file path, shown whole: paths run long, but not this long. */
+const SHOWN_PATH_MAX = 4096;
+
+/** An error's message on stderr: what it quotes is bounded at its source, this bounds the rest. */
+const SHOWN_MESSAGE_MAX = 4096;
+
 /**
  * Prints an outcome and returns the exit code (0 only when ok). With `json`, stdout receives
  * exactly one JSON object: `{"ok":true,...}` or `{"ok":false,"error":{"code","message"},...}`.
- * Without it, the lines go to stdout and the error to stderr.
+ * Without it, the lines go to stdout and the error to stderr, as one printable line: whatever
+ * a message quotes cannot start a line that poses as the CLI's own.
  */
 export function emitOutcome(outcome: CommandOutcome, json: boolean, streams: CliStreams): number {
   if (json) {
@@ -34,7 +45,7 @@ export function emitOutcome(outcome: CommandOutcome, json: boolean, streams: Cli
     streams.out(`${JSON.stringify(envelope)}\n`);
   } else {
     if (outcome.text.length > 0) streams.out(`${outcome.text.join('\n')}\n`);
-    if (outcome.error) streams.err(`lepupitre: ${outcome.error.code}: ${outcome.error.message}\n`);
+    if (outcome.error) streams.err(`lepupitre: ${printableText(outcome.error.code)}: ${printableText(outcome.error.message, SHOWN_MESSAGE_MAX)}\n`);
   }
   if (outcome.ok) return EXIT_OK;
   return exitCodeFor(outcome.error?.code ?? '');
@@ -44,12 +55,13 @@ export function emitFailure(error: SafeError, json: boolean, streams: CliStreams
   return emitOutcome({ ok: false, error, fields: {}, text: [] }, json, streams);
 }
 
-/** A comma-separated id list for people, `none` when empty. */
+/** A comma-separated id list for people, each id printable, `none` when empty. */
 export function idList(ids: readonly string[]): string {
-  return ids.length > 0 ? ids.join(', ') : 'none';
+  return ids.length > 0 ? printableList(ids, SHOWN_IDS) : 'none';
 }
 
 /** The first text line: which data directory or file the command worked on (text mode only). */
 export function headerLine(kind: 'data-dir' | 'file', location: string): string {
-  return kind === 'data-dir' ? `Data directory: ${location}` : `Database file: ${location}`;
+  const shown = printableText(location, SHOWN_PATH_MAX);
+  return kind === 'data-dir' ? `Data directory: ${shown}` : `Database file: ${shown}`;
 }

@@ -10,6 +10,7 @@ import { registerDbRecover } from './commands/db-recover';
 import { registerDbDoctor } from './commands/db-doctor';
 import { registerIpc } from './commands/ipc';
 import type { CliStreams } from './output';
+import { printableUsageError } from './usage-error-text';
 
 export interface ProgramOptions {
   readonly context: CommandContext;
@@ -21,7 +22,8 @@ export interface ProgramOptions {
 
 /**
  * The command tree. Commander never exits the process (`exitOverride`: its usage errors are
- * thrown and turned into `CLI_USAGE`) and, in JSON mode, never prints.
+ * thrown and turned into `CLI_USAGE`) and, in JSON mode, never prints; in text mode its usage
+ * errors, which quote the refused argument, are printed printable.
  */
 export function buildProgram({ context, json, streams, captured }: ProgramOptions): Command {
   const program = new Command('lepupitre')
@@ -34,7 +36,11 @@ export function buildProgram({ context, json, streams, captured }: ProgramOption
     .configureOutput(
       json
         ? { writeOut: (text) => void captured.push(text), writeErr: () => undefined }
-        : { writeOut: (text) => streams.out(text), writeErr: (text) => streams.err(text) },
+        : {
+            writeOut: (text) => streams.out(text),
+            writeErr: (text) => streams.err(text),
+            outputError: (text, write) => write(`${printableUsageError(text)}\n`),
+          },
     );
   if (!json) program.showHelpAfterError('(run with --help for usage)');
 

@@ -1,4 +1,4 @@
-import { isLepupitreError } from '@lepupitre/db-core';
+import { isLepupitreError, printableText } from '@lepupitre/db-core';
 import type { AnyCommand } from '../commands/command';
 import type { CommandContext } from '../commands/command-context';
 import { IpcErrorCode } from './ipc-error-code';
@@ -103,9 +103,11 @@ function notify(observer: ((commandName: string, error: unknown) => void) | unde
   }
 }
 
-/** The unknown name, quoted and cut short: it is caller input and goes into a message. */
+/** Longest unknown name quoted: every command name is far shorter. */
+const SHOWN_NAME_MAX = 48;
+
+/** The unknown name, quoted, escaped and cut short: it is caller input and goes into a message. */
 function describeName(name: unknown): string {
   if (typeof name !== 'string') return '(not a string)';
-  const shown = name.length > 64 ? `${name.slice(0, 64)}…` : name;
-  return JSON.stringify(shown);
+  return `"${printableText(name, SHOWN_NAME_MAX)}"`;
 }

@@ -112,6 +112,27 @@ describe('router: request validation', () => {
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain('secret');
   });
+
+  it('quotes the payload\'s own keys and an unknown name escaped and bounded', async () => {
+    const hostileKey = `k\u001b[2J\u009b\nlepupitre: FAKE\u202e${'A'.repeat(10_000)}`;
+    const router = routerOf([
+      command('tag', (request) => request, z.object({ tags: z.record(z.string(), z.number()) })),
+      command('closed', (request) => request, z.strictObject({})),
+    ]);
+    const messages = [
+      await router.invoke('tag', { tags: { [hostileKey]: 'not a number' } }),
+      await router.invoke('closed', { [hostileKey]: 1 }),
+      await router.invoke(`tag\u001b[2J\u009b\nlepupitre: FAKE\u2028`),
+    ].map((result) => (result.ok ? '' : result.error.message));
+    for (const message of messages) {
+      const raw = [...message].filter((char) => char < ' ' || (char >= '\u007f' && char <= '\u009f') || char === '\u2028' || char === '\u202e');
+      expect(raw).toEqual([]);
+      expect(message.length).toBeLessThan(600);
+    }
+    expect(messages[0]).toMatch(/^invalid payload for tag: tags\.k\\x1b\[2J\\x9b\\nlepupitre: FAKE\\u202eA+…\(10028 chars\): /);
+    expect(messages[1]).toContain('k\\x1b[2J\\x9b\\nlepupitre: FAKE\\u202eAAA');
+    expect(messages[2]).toBe('unknown command "tag\\x1b[2J\\x9b\\nlepupitre: FAKE\\u2028"');
+  });
 });
 
 describe('router: errors', () => {

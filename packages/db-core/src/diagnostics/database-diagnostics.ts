@@ -15,6 +15,7 @@ import { toRecoveryError } from '../recovery/recovery-errors';
 import type { HeaderKind } from '../recovery/sqlite-header';
 import { readDatabaseStatus, type DatabaseStatus } from '../status/database-status';
 import { snapshotStem } from '../snapshots/snapshot-names';
+import { printableText } from '../text/printable-text';
 import { artifactProblems, orphanedCount } from './artifact-diagnostics';
 import { DIAGNOSTICS_SQL } from './queries';
 
@@ -26,8 +27,9 @@ export interface DiagnosticProblem {
 
 /**
  * The health of one database, metadata only: versions, verdicts, counts and sizes. Never a
- * path, a row's content, a secret, or a message from SQLite (which can quote data). The first
- * fields keep the previous app's `profile_db_diagnostics` names.
+ * path, a row's content, a secret, or a message from SQLite (which can quote data). What is
+ * read from the file (migration ids, table names) is held printable (`printableText`). The
+ * first fields keep the previous app's `profile_db_diagnostics` names.
  */
 export interface DatabaseDiagnostics {
   readonly scope: DatabaseScope;
@@ -54,10 +56,10 @@ export interface DatabaseDiagnostics {
   readonly pendingMigrations: readonly string[];
   readonly posture: DatabaseStatus['posture'];
   readonly integrity: { readonly mode: IntegrityMode; readonly problems: number } | null;
-  /** Tables holding rows that violate a foreign key (names only). */
+  /** Tables holding rows that violate a foreign key (names only, printable). */
   readonly foreignKeyTables: readonly string[];
   readonly pages: { readonly pageSize: number; readonly pageCount: number; readonly freelistCount: number } | null;
-  /** Rows per table; null for a table that cannot be counted (damaged). */
+  /** Rows per table, by printable name; null for a table that cannot be counted (damaged). */
   readonly tables: Readonly<Record<string, number | null>>;
   readonly backups: {
     readonly count: number;
@@ -161,7 +163,7 @@ export function diagnoseDatabase(path: string, scope: DatabaseScope, options: Di
       integrityCheck: integrity.ok ? 'ok' : 'failed',
       foreignKeyViolations: foreignKeys.violations,
       integrity: { mode, problems: integrity.problems },
-      foreignKeyTables: foreignKeys.tables,
+      foreignKeyTables: foreignKeys.tables.map((table) => printableText(table)),
       pages: readPages(db),
       tables,
       artifacts,
@@ -223,11 +225,13 @@ function countTables(db: Database.Database): Record<string, number | null> {
     throw error;
   }
   for (const name of names) {
+    // A table's name is the file's text: it is counted by its name and shown printable.
+    const shown = printableText(name);
     try {
-      counts[name] = Number(db.prepare(DIAGNOSTICS_SQL.count(name)).pluck().get());
+      counts[shown] = Number(db.prepare(DIAGNOSTICS_SQL.count(name)).pluck().get());
     } catch (error) {
       if (!isCorruptionSignal(error)) throw error;
-      counts[name] = null;
+      counts[shown] = null;
     }
   }
   return counts;

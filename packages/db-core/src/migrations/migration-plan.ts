@@ -1,5 +1,6 @@
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
+import { printableList, printableText } from '../text/printable-text';
 import { migrationChecksum } from './checksum';
 import type { Migration } from './migration';
 import type { HistorySnapshot } from './tracking-table';
@@ -44,18 +45,20 @@ export function planMigrations(scope: string, known: readonly Migration[], histo
   const recorded = rows.map((r) => r.version);
   const unknown = recorded.filter((id) => !indexOf.has(id));
   if (unknown.length > 0) {
+    // Unknown ids are whatever the file holds: they are quoted printable, in the details too.
+    const unknownIds = unknown.map((id) => printableText(id));
     const missingKnown = known.map((m) => m.id).filter((id) => !recorded.includes(id));
     if (missingKnown.length === 0) {
       throw new DbError(
         DbErrorCode.NEWER_THAN_APP,
-        `the ${scope} database was written by a newer version of the app (unknown migrations: ${unknown.join(', ')}); it was not changed`,
-        { details: { scope, unknownIds: unknown } },
+        `the ${scope} database was written by a newer version of the app (unknown migrations: ${printableList(unknown)}); it was not changed`,
+        { details: { scope, unknownIds } },
       );
     }
     throw new DbError(
       DbErrorCode.MIGRATION_UNKNOWN,
-      `the ${scope} database records unknown migrations ${unknown.join(', ')} where ${missingKnown.join(', ')} ${missingKnown.length === 1 ? 'is' : 'are'} expected`,
-      { details: { scope, unknownIds: unknown, expectedIds: missingKnown } },
+      `the ${scope} database records unknown migrations ${printableList(unknown)} where ${missingKnown.join(', ')} ${missingKnown.length === 1 ? 'is' : 'are'} expected`,
+      { details: { scope, unknownIds, expectedIds: missingKnown } },
     );
   }
 

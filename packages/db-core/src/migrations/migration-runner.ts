@@ -4,6 +4,7 @@ import { POSTURE_SQL } from '../connection/queries';
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
 import { toDbError } from '../errors/sqlite-error-mapping';
+import { printableList, printableText } from '../text/printable-text';
 import { utcNow } from '../time/utc-timestamp';
 import { WriteTransactions } from '../transactions/write-transaction';
 import { migrationChecksum } from './checksum';
@@ -158,10 +159,11 @@ function assertNoViolationIntroduced(db: BetterSqlite3.Database, migration: Migr
   const introduced = violationsIntroduced(before, foreignKeyViolationCensus(db));
   if (introduced.length === 0) return;
   const violations = introduced.reduce((sum, v) => sum + v.count, 0);
-  const tables = introduced.map((v) => `${v.table}->${v.parent}`);
+  // A legacy file's own tables can be among them: their names are quoted printable.
+  const tables = introduced.map((v) => printableText(`${v.table}->${v.parent}`));
   throw new DbError(
     DbErrorCode.MIGRATION_FK_VIOLATION,
-    `migration ${migration.id} would introduce ${violations} foreign-key violation(s) (${tables.join(', ')}); it was rolled back`,
+    `migration ${migration.id} would introduce ${violations} foreign-key violation(s) (${printableList(tables)}); it was rolled back`,
     { details: { migrationId: migration.id, violations, tables } },
   );
 }

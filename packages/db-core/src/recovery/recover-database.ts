@@ -7,6 +7,7 @@ import { DbErrorCode } from '../errors/db-error-codes';
 import { rawConnectionOf, type DatabaseHandle, type DatabaseScope } from '../execution/database-handle';
 import { withMigrationLock } from '../migrations/migration-lock';
 import { readHistory } from '../migrations/tracking-table';
+import { printableText } from '../text/printable-text';
 import { formatUtcTimestamp } from '../time/utc-timestamp';
 import type { CandidateRejection } from './backup-candidates';
 import { chooseBackup } from './backup-choice';
@@ -42,7 +43,7 @@ export interface RecoveryHooks {
 
 export interface RecoveryProgress {
   readonly step: RecoveryStep;
-  /** The table being salvaged or merged. */
+  /** The table being salvaged or merged, by its printable name (`printableText`). */
   readonly table?: string;
 }
 
@@ -94,7 +95,7 @@ const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 export function recoverDatabase(path: string, scope: DatabaseScope, options: RecoverOptions = {}): RecoveryReport {
   const now = options.now?.() ?? new Date();
   const step = (name: RecoveryStep, table?: string): void => {
-    options.onProgress?.(table === undefined ? { step: name } : { step: name, table });
+    options.onProgress?.(table === undefined ? { step: name } : { step: name, table: printableText(table) });
     if (table === undefined) options.hooks?.beforeStep?.(name);
   };
   try {
@@ -368,12 +369,17 @@ class Recovery {
     });
   }
 
+  /**
+   * Table names and the recorded schema version are the damaged file's text, and the file's name
+   * is the operator's: the report holds them printable, as it is shown and shared.
+   */
   #report(outcome: RecoveryReport['outcome'], base: ReportBase, quarantined: readonly string[], error: RecoveryReport['error']): RecoveryReport {
+    const result = base.result && { ...base.result, schemaVersion: base.result.schemaVersion === null ? null : printableText(base.result.schemaVersion) };
     return {
       kind: 'lepupitre-recovery-report',
       version: 1,
       scope: this.scope,
-      database: basename(this.path),
+      database: printableText(basename(this.path)),
       createdAt: formatUtcTimestamp(this.now),
       outcome,
       classification: { kind: base.classification.kind, reason: base.classification.reason, code: base.classification.code },
@@ -382,9 +388,9 @@ class Recovery {
       backupUsed: base.backupUsed,
       backupsRejected: [...this.#rejected],
       quarantined,
-      tables: base.tables,
+      tables: base.tables.map((table) => ({ ...table, table: printableText(table.table) })),
       totals: totalsOf(base.tables),
-      result: base.result,
+      result,
       reportFiles: [],
       error,
     };

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OWNER_ONLY_FILE_MODE } from '../connection/owner-only-files';
 import type { DatabaseScope } from '../execution/database-handle';
+import { printableText } from '../text/printable-text';
 import type { CandidateRejection } from './backup-candidates';
 import type { FailureKind } from './failure-classification';
 import { QUARANTINE_DIR } from './quarantine';
@@ -48,12 +49,16 @@ export function totalsOf(tables: readonly TableOutcome[]): RecoveryReport['total
   );
 }
 
+/** A file name relative to the data directory: folder and file names, each far shorter. */
+const SHOWN_FILE_NAME_MAX = 512;
+
 /**
  * The report for a person. `prefix` is put before every file name (the CLI passes the
- * database's folder relative to the data directory).
+ * database's folder relative to the data directory). Names are printed printable whether the
+ * report was just made or read back from its file.
  */
 export function renderRecoveryReport(report: RecoveryReport, prefix = ''): string[] {
-  const name = (file: string): string => `${prefix}${file}`;
+  const name = (file: string): string => printableText(`${prefix}${file}`, SHOWN_FILE_NAME_MAX);
   const lines: string[] = [];
   const what =
     report.outcome === 'healthy'
@@ -61,7 +66,7 @@ export function renderRecoveryReport(report: RecoveryReport, prefix = ''): strin
       : report.outcome === 'recovered'
         ? `recovered (${report.classification.reason})`
         : `recovery failed: ${report.error?.code ?? 'unknown'} (${report.classification.reason})`;
-  lines.push(`${report.database} (${report.scope}): ${what}`);
+  lines.push(`${printableText(report.database)} (${report.scope}): ${what}`);
   if (report.outcome === 'healthy') return lines;
   if (report.quarantined.length > 0) lines.push(`  original kept in quarantine: ${report.quarantined.map(name).join(', ')}`);
   if (report.repairs.length > 0) lines.push(`  read after repairs to a private copy: ${[...new Set(report.repairs)].join(', ')}`);
@@ -72,7 +77,7 @@ export function renderRecoveryReport(report: RecoveryReport, prefix = ''): strin
     lines.push('  table                 salvaged  from backup  partial  lost  links cleared');
     for (const t of report.tables) {
       lines.push(
-        `  ${t.table.padEnd(20)} ${String(t.salvaged).padStart(9)} ${String(t.fromBackup).padStart(12)} ${String(t.partial).padStart(8)} ` +
+        `  ${printableText(t.table).padEnd(20)} ${String(t.salvaged).padStart(9)} ${String(t.fromBackup).padStart(12)} ${String(t.partial).padStart(8)} ` +
           `${String(t.lost).padStart(5)} ${String(t.unlinked).padStart(14)}${t.damaged ? '  (damaged)' : ''}`,
       );
     }
@@ -84,7 +89,7 @@ export function renderRecoveryReport(report: RecoveryReport, prefix = ''): strin
   }
   if (report.result) {
     lines.push(
-      `  result: schema ${report.result.schemaVersion ?? 'none'}, integrity ${report.result.integrityCheck}, ` +
+      `  result: schema ${report.result.schemaVersion === null ? 'none' : printableText(report.result.schemaVersion)}, integrity ${report.result.integrityCheck}, ` +
         `${report.result.foreignKeyViolations} foreign-key violation(s)`,
     );
   }

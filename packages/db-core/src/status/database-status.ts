@@ -5,12 +5,14 @@ import { inspectDatabaseFile, type FileState } from '../connection/inspect-file'
 import type { PostureReading } from '../connection/posture';
 import { planMigrations, type DatabaseState } from '../migrations/migration-plan';
 import { MIGRATIONS } from '../migrations/scope-migrations';
+import { printableText } from '../text/printable-text';
 
 export interface DatabaseStatus {
   readonly scope: DatabaseScope;
   readonly fileState: FileState;
   /** null when the history is refused or the file absent. */
   readonly state: DatabaseState | null;
+  /** Applied ids; when the history is refused, the ids the file records, printable (`printableText`). */
   readonly applied: readonly string[];
   readonly pending: readonly string[];
   readonly expected: readonly string[];
@@ -51,7 +53,8 @@ export function readDatabaseStatus(path: string, scope: DatabaseScope): Database
       scope,
       fileState: inspection.fileState,
       state: null,
-      applied: (inspection.history.rows ?? []).map((r) => r.version),
+      // What the file records, which this app refused: shown printable, never as read.
+      applied: (inspection.history.rows ?? []).map((r) => printableText(r.version)),
       pending: [],
       expected,
       continuity: { ok: false, code: error.code, message: error.message },

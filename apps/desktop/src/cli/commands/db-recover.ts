@@ -1,4 +1,4 @@
-import { isDbError, recoverDatabase, renderRecoveryReport, type RecoveryReport, type RecoveryStep } from '@lepupitre/db-core';
+import { isDbError, printableText, recoverDatabase, renderRecoveryReport, type RecoveryReport, type RecoveryStep } from '@lepupitre/db-core';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -86,14 +86,21 @@ function folderOf(target: DatabaseTarget): string {
   return folder === '.' ? '' : `${folder}/`;
 }
 
-/** File names relative to the data directory instead of the database's folder. */
+/** A file name relative to the data directory: folder and file names, each far shorter. */
+const SHOWN_FILE_NAME_MAX = 512;
+
+/**
+ * File names relative to the data directory instead of the database's folder, printable: with
+ * `--file` they carry the name of the file the operator gave.
+ */
 function rebase(report: RecoveryReport, prefix: string): RecoveryReport {
+  const shown = (file: string): string => printableText(`${prefix}${file}`, SHOWN_FILE_NAME_MAX);
   return {
     ...report,
-    quarantined: report.quarantined.map((f) => `${prefix}${f}`),
-    backupUsed: report.backupUsed ? `${prefix}${report.backupUsed}` : null,
-    backupsRejected: report.backupsRejected.map((r) => ({ ...r, file: `${prefix}backups/${r.file}` })),
-    reportFiles: report.reportFiles.map((f) => `${prefix}${f}`),
+    quarantined: report.quarantined.map(shown),
+    backupUsed: report.backupUsed ? shown(report.backupUsed) : null,
+    backupsRejected: report.backupsRejected.map((r) => ({ ...r, file: shown(`backups/${r.file}`) })),
+    reportFiles: report.reportFiles.map(shown),
   };
 }
 

@@ -1,3 +1,4 @@
+import { printableText } from '@lepupitre/db-core';
 import type { Command } from 'commander';
 import { IpcErrorCode } from '../../ipc/ipc-error-code';
 import { failure, type IpcResult } from '../../ipc/ipc-result';
@@ -12,8 +13,14 @@ export const IPC = 'ipc';
 /** The payload argument that means "read the JSON from standard input" (large WAV base64). */
 export const STDIN_PAYLOAD = '-';
 
-/** Cut a JSON parser's reason short: it quotes the input, which may be megabytes of base64. */
+/**
+ * Cut a JSON parser's reason short and escape it: it quotes the input, which may be megabytes
+ * of base64, or line breaks and terminal escapes.
+ */
 const REASON_MAX = 160;
+
+/** A line of the host's log on stderr. */
+const LOG_LINE_MAX = 1024;
 
 /**
  * `lepupitre ipc <command> [payload]`: one command of the app through the same router the UI
@@ -63,15 +70,16 @@ function parsePayload(text: string | undefined): ParsedPayload {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.slice(0, REASON_MAX) : 'unreadable';
+    const reason = error instanceof Error ? printableText(error.message, REASON_MAX) : 'unreadable';
     return { ok: false, failure: failure(IpcErrorCode.INVALID_PAYLOAD, `the payload is not valid JSON: ${reason}`) };
   }
 }
 
 async function invokeOnce(dataDir: string, name: string, payload: unknown, streams: CliStreams): Promise<IpcResult> {
   // The host's log (what recovery did, which command failed unexpectedly: no path, no row) goes
-  // to stderr, so stdout keeps exactly the one result object.
-  const host = createCommandHost({ dataDir, log: (line) => streams.err(`lepupitre: ${line}\n`) });
+  // to stderr, so stdout keeps exactly the one result object; a line names profiles by their
+  // ids, which the global database holds, so it is printed printable.
+  const host = createCommandHost({ dataDir, log: (line) => streams.err(`lepupitre: ${printableText(line, LOG_LINE_MAX)}\n`) });
   try {
     return await host.router.invoke(name, payload);
   } finally {
