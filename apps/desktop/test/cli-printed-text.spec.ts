@@ -109,6 +109,32 @@ describe('lepupitre prints what it reads from files and folder names escaped and
   });
 });
 
+describe('lepupitre prints what a backup manifest says escaped and bounded', () => {
+  let work: string;
+  let dataDir: string;
+
+  beforeAll(() => {
+    work = tempDir('printed-backups');
+    dataDir = path.join(work, 'data');
+    hostileDatabase(path.join(dataDir, 'global.db'), 'global');
+  });
+
+  afterAll(() => removeDir(work));
+
+  it('db backup, then db backups, as text and --json', async () => {
+    for (const args of [['backup'], ['backups']]) {
+      for (const json of [false, true]) {
+        const run = await runCli(['db', ...args, '--data-dir', dataDir, '--global', ...(json ? ['--json'] : [])], { cwd: work });
+        expect(run.code).toBe(0);
+        expectPrintable(run);
+        expect(run.stdout.includes('A'.repeat(1024))).toBe(false);
+        if (json) expect(Object.entries(flatten(jsonOf(run))).filter(([, text]) => hasRawControl(text) || text.includes('\n')).map(([at]) => at)).toEqual([]);
+        else expect(run.stdout.includes(`…(${HOSTILE.length} chars)`)).toBe(true);
+      }
+    }
+  });
+});
+
 describe('lepupitre prints the arguments and payloads it was given escaped and bounded', () => {
   let work: string;
 

@@ -1,4 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
+import { printableText } from '../text/printable-text';
 import { join } from 'node:path';
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
@@ -80,7 +81,7 @@ export function listBackups(databasePath: string, scope: DatabaseScope, options:
     const path = join(location.dir, name.file);
     const reading = readManifest(path, name.kind, scope);
     const problem = reading.manifest ? checkAgainstManifest(path, reading.manifest, options.checkContent ?? true) : reading.problem;
-    const createdAt = reading.manifest?.createdAt ?? formatUtcTimestamp(stampToDate(name.stamp));
+    const createdAt = printableText(reading.manifest?.createdAt ?? formatUtcTimestamp(stampToDate(name.stamp)));
     const created = Date.parse(createdAt);
     const bytes = sizeOrNull(path);
     const artifacts = reading.manifest ? manifestArtifactsOf(reading.manifest, name.file) : null;
@@ -99,7 +100,8 @@ export function listBackups(databasePath: string, scope: DatabaseScope, options:
         missing: artifacts.missing.length,
         deletedSince: artifacts.deletedSince?.length ?? 0,
       },
-      schemaVersion: reading.manifest?.schemaVersion ?? null,
+      // Read from a file anyone can edit: escaped and bounded like everything printed.
+      schemaVersion: reading.manifest?.schemaVersion == null ? null : printableText(reading.manifest.schemaVersion),
       verified: problem === null,
       problem,
     };

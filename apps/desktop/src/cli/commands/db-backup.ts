@@ -1,4 +1,4 @@
-import { backupDatabaseFile, ID_PATTERN, type ArtifactBackupSummary, type BackupArtifacts, type BackupManifest, type BackupProgress } from '@lepupitre/db-core';
+import { backupDatabaseFile, ID_PATTERN, printableText, type ArtifactBackupSummary, type BackupArtifacts, type BackupManifest, type BackupProgress } from '@lepupitre/db-core';
 import type { Command } from 'commander';
 import { backupLabel, sizeText } from '../backup-labels';
 import type { CommandContext } from '../command-context';
@@ -69,8 +69,10 @@ async function backupOne(target: DatabaseTarget, progress: TerminalProgress): Pr
   }
 }
 
+/** The manifest as printed: ids that are not ids hidden, the schema version (read from the database) escaped. */
 function printed(manifest: BackupManifest): PrintedManifest {
-  const { artifacts, ...rest } = manifest;
+  const { artifacts, ...fields } = manifest;
+  const rest = { ...fields, schemaVersion: fields.schemaVersion === null ? null : printableText(fields.schemaVersion) };
   if (!artifacts) return rest;
   const ids = (list: readonly string[] | undefined): (string | null)[] => (list ?? []).map((id) => (ID_PATTERN.test(id) ? id : null));
   return { ...rest, artifacts: { ...artifacts, missing: ids(artifacts.missing), deletedSince: ids(artifacts.deletedSince) } };
