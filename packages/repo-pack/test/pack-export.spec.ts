@@ -5,7 +5,8 @@ import { basename, join } from 'node:path';
 import { exportPack, readPeerReviewPack } from '../src';
 import { planPackExport, savePackExport, zipPackEntries, type PackExportPlan } from '../src/repo/pack-export';
 import { sha256 } from './support/pack-fixture';
-import { damage, fakeWav, FIXED_NOW, fixedNow, openProfile, seedRun, useTempDirs, type ProfileWorld, type SeedOptions } from './support/world';
+import { noiseWav } from './support/wav-file';
+import { damage, FIXED_NOW, fixedNow, openProfile, seedRun, useTempDirs, type ProfileWorld, type SeedOptions } from './support/world';
 import { listZip } from './support/zip-listing';
 
 const INPUT = { profileId: 'prof_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', appVersion: '0.3.0' };
@@ -25,7 +26,7 @@ describe('pack export', () => {
     exportPack(world.db, world.profileDir, { ...INPUT, runId }, { now: fixedNow, ...(maxEntryBytes ? { maxEntryBytes } : {}) });
 
   it('writes the zip with the seven entries in order, the manifest last, and registers it under the pack id', async () => {
-    const audio = fakeWav(10_000);
+    const audio = noiseWav(10_000);
     const { runId, projectId } = seeded({ audio });
     const { path } = await run(runId);
 
@@ -116,6 +117,8 @@ describe('pack export', () => {
     ['the transcript duration, even 0', '{"schema_version":"1.0.0","language":"en","duration_ms":0,"segments":[{"t_start_ms":0,"t_end_ms":900,"text":"a"}]}', 0],
     ['the last segment end without a duration', '{"schema_version":"1.0.0","language":"en","duration_ms":null,"segments":[{"t_start_ms":0,"t_end_ms":900,"text":"a"},{"t_start_ms":900,"t_end_ms":4200,"text":"b"}]}', 4200],
     ['0 without segments', '{"schema_version":"1.0.0","language":"en","segments":[]}', 0],
+    // An import refuses a negative duration: the app's own packs never carry one.
+    ['0 for a negative transcript duration', '{"schema_version":"1.0.0","language":"en","duration_ms":-5,"segments":[]}', 0],
   ])('records %s as the run duration', async (_what, transcript, expected) => {
     const { runId } = seeded({ transcript: Buffer.from(transcript) });
     const pack = await readPeerReviewPack((await run(runId)).path);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { currentHost, resolveDataDir, type HostEnvironment } from '../cli/data-dir';
 import { startAppHost, type RunningAppHost } from './app-host';
+import { stopOnSignals } from './shutdown';
 
 const USAGE = `Usage: npm start [-- --data-dir <path>]
 
@@ -20,7 +21,8 @@ const processStreams: HostStreams = {
 /**
  * Starts the host and stops it on SIGINT/SIGTERM: the server stops taking requests, open ones
  * finish, then the databases close (checkpointed), so Ctrl+C never cuts a write in half. A
- * second signal exits at once. Resolves to null once running (the process then lives on the
+ * second signal exits at once, and so does the stop deadline (`STOP_DEADLINE_MS`) when a
+ * command never finishes. Resolves to null once running (the process then lives on the
  * server), or to an exit code when it could not start.
  */
 export async function main(argv: readonly string[], streams: HostStreams = processStreams, env: HostEnvironment = currentHost()): Promise<number | null> {
@@ -50,21 +52,6 @@ export async function main(argv: readonly string[], streams: HostStreams = proce
   }
   stopOnSignals(host, streams);
   return null;
-}
-
-function stopOnSignals(host: RunningAppHost, streams: HostStreams): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) process.exit(130);
-    stopping = true;
-    streams.out(`${signal}: stopping`);
-    host.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 /** `CODE: message`, as the CLI prints errors; Node's own messages already start with their code. */

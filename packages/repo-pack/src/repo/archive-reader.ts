@@ -1,15 +1,19 @@
-import { open as openFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
-import { open as openZip, type Entry, type ZipFile } from 'yauzl';
+import { fromRandomAccessReader, parseExtraFields, type Entry, type ExtraField, type ZipFile } from 'yauzl';
 import type { PackLimits } from '../types';
-import { assertSafeEntryName, collisionKey, entryNames, isSymlinkEntry } from './archive-names';
+import { assertSafeEntryName, collisionKey, entryNames, isSymlinkEntry, namesOf, type EntryNames } from './archive-names';
+import { readDirectoryLayout, type DirectoryLayout } from './end-record';
+import { FileHandleReader } from './file-handle-reader';
 import { PackArchiveError, PackErrorCode } from './pack-errors';
+import type { PackFile } from './pack-file';
 
 /** How much compressed input zlib is handed at once: the ratio check is exact to this much. */
 const FEED_SLICE_BYTES = 16 * 1024;
 /** Deflate can grow incompressible data slightly; beyond this a compressed size is implausible. */
 const COMPRESSED_SLACK_BYTES = 1024 * 1024;
+/** A central directory record: 46 fixed bytes, then its name, extra field and comment. */
+const CENTRAL_RECORD_BYTES = 46;
 const STORED = 0;
 const DEFLATED = 8;
 
@@ -20,8 +24,9 @@ export interface ArchiveEntry {
 }
 
 /**
- * A zip archive whose central directory passed every check (entry count, names, symlinks,
- * declared sizes and ratios, duplicates). Entries are read one at a time, inflated under the
+ * A zip archive whose central directory passed every check (entry count, the directory's
+ * layout, names in both headers, symlinks, declared sizes and ratios, duplicates). Entries are
+ * read one at a time through the descriptor the pack file was opened with, inflated under the
  * limits: nothing is trusted from the declared sizes.
  */
 export class PackArchive {
@@ -35,14 +40,16 @@ export class PackArchive {
     this.#byName = new Map(entries.map((e) => [e.name, e]));
   }
 
-  /** Opens the file and validates every entry of its central directory. */
-  static async open(path: string, limits: PackLimits): Promise<PackArchive> {
-    const zip = await openZipFile(path);
+  /** Reads the opened file's central directory and validates every entry; the caller closes the file. */
+  static async open(file: PackFile, limits: PackLimits): Promise<PackArchive> {
+    const zip = await openZipFile(file);
     try {
       if (zip.entryCount > limits.maxEntries) {
         throw new PackArchiveError(PackErrorCode.TOO_MANY_ENTRIES, 'central_directory_count');
       }
+      const layout = await readDirectoryLayout(file.handle, file.size);
       const entries = await listEntries(zip, limits);
+      checkDirectoryLayout(entries, layout);
       return new PackArchive(zip, entries, limits);
     } catch (error) {
       zip.close();
@@ -72,37 +79,33 @@ export class PackArchive {
   }
 }
 
-async function openZipFile(path: string): Promise<ZipFile> {
+async function openZipFile(file: PackFile): Promise<ZipFile> {
   try {
     return await new Promise<ZipFile>((resolve, reject) =>
-      openZip(
-        path,
+      fromRandomAccessReader(
+        new FileHandleReader(file.handle),
+        file.size,
         // Nothing is validated or decoded by yauzl itself: its refusals carry no code, and
-        // sizes are checked here while inflating.
+        // sizes are checked here while inflating. The file stays the caller's to close.
         { autoClose: false, lazyEntries: true, decodeStrings: false, validateEntrySizes: false, strictFileNames: true },
         (error, zip) => (error ? reject(error) : resolve(zip)),
       ),
     );
   } catch (error) {
-    if (isSystemError(error)) throw new PackArchiveError(PackErrorCode.OPEN_FAILED, 'open', { cause: error });
+    if (isSystemError(error)) throw new PackArchiveError(PackErrorCode.OPEN_FAILED, 'read', { cause: error });
     if (/end of central directory record signature not found/i.test(messageOf(error))) {
       // A file that starts like a zip but has no end record was cut short.
-      const reason = (await startsWithLocalHeader(path)) ? PackErrorCode.TRUNCATED : PackErrorCode.NOT_A_ZIP;
+      const reason = (await startsWithLocalHeader(file)) ? PackErrorCode.TRUNCATED : PackErrorCode.NOT_A_ZIP;
       throw new PackArchiveError(reason, 'no_end_of_central_directory', { cause: error });
     }
     throw toArchiveError(error);
   }
 }
 
-async function startsWithLocalHeader(path: string): Promise<boolean> {
-  const handle = await openFile(path, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    return bytesRead === 4 && head.readUInt32LE(0) === 0x04034b50;
-  } finally {
-    await handle.close();
-  }
+async function startsWithLocalHeader(file: PackFile): Promise<boolean> {
+  const head = Buffer.alloc(4);
+  const { bytesRead } = await file.handle.read(head, 0, 4, 0);
+  return bytesRead === 4 && head.readUInt32LE(0) === 0x04034b50;
 }
 
 /** Every entry, checked in central-directory order; the first failure wins. */
@@ -111,23 +114,61 @@ async function listEntries(zip: ZipFile, limits: PackLimits): Promise<ArchiveEnt
   const seen = new Set<string>();
   for await (const entry of zip.eachEntry()) {
     if (entries.length >= limits.maxEntries) throw new PackArchiveError(PackErrorCode.TOO_MANY_ENTRIES, 'listed');
-    const item = checkEntry(entry, limits);
-    const keys = new Set([collisionKey(item.name), collisionKey(entryNames(entry).headerName)]);
+    const names = entryNames(entry);
+    const item = checkEntry(entry, names, limits);
+    const keys = new Set([collisionKey(names.name), collisionKey(names.headerName)]);
     for (const key of keys) {
       if (seen.has(key)) throw new PackArchiveError(PackErrorCode.DUPLICATE_ENTRY, 'name');
       seen.add(key);
     }
+    await checkLocalHeader(zip, entry, names);
     entries.push(item);
   }
   return entries;
 }
 
-function checkEntry(entry: Entry, limits: PackLimits): ArchiveEntry {
+/**
+ * Extracting tools read an entry's name from its local header, listing tools from the central
+ * directory: both pass the name rule, and they must be the same name, byte for byte and as
+ * shown, or a pack would list one file and extract another.
+ */
+async function checkLocalHeader(zip: ZipFile, entry: Entry, central: EntryNames): Promise<void> {
+  const local = await zip.readLocalFileHeaderPromise(entry);
+  let extraFields: ExtraField[];
+  try {
+    extraFields = parseExtraFields(local.extraField);
+  } catch (error) {
+    throw new PackArchiveError(PackErrorCode.ENTRY_UNREADABLE, 'local_header', { cause: error });
+  }
+  const names = namesOf(local.generalPurposeBitFlag, local.fileName, extraFields);
+  assertSafeEntryName(names.headerName);
+  assertSafeEntryName(names.name);
+  if (!local.fileName.equals(entry.fileNameRaw) || names.name !== central.name) {
+    throw new PackArchiveError(PackErrorCode.ENTRY_NAME_MISMATCH, 'local_header');
+  }
+}
+
+/**
+ * The records read (as many as the end record counts) must fill the central directory exactly,
+ * and the directory must end where the end record begins: records past the count would be
+ * entries this reader never checked but other tools show and extract.
+ */
+function checkDirectoryLayout(entries: readonly ArchiveEntry[], layout: DirectoryLayout): void {
+  let consumed = 0;
+  for (const { entry } of entries) {
+    consumed += CENTRAL_RECORD_BYTES + entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength;
+  }
+  if (consumed < layout.size) throw new PackArchiveError(PackErrorCode.CENTRAL_DIRECTORY_MISMATCH, 'unlisted_records');
+  if (consumed > layout.size || layout.offset + layout.size !== layout.end) {
+    throw new PackArchiveError(PackErrorCode.CENTRAL_DIRECTORY_MISMATCH, 'layout');
+  }
+}
+
+function checkEntry(entry: Entry, names: EntryNames, limits: PackLimits): ArchiveEntry {
   if (entry.generalPurposeBitFlag & 0x1) throw new PackArchiveError(PackErrorCode.ENTRY_UNREADABLE, 'encrypted');
   if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
     throw new PackArchiveError(PackErrorCode.ENTRY_UNREADABLE, 'compression_method');
   }
-  const names = entryNames(entry);
   assertSafeEntryName(names.headerName);
   assertSafeEntryName(names.name);
   if (isSymlinkEntry(entry)) throw new PackArchiveError(PackErrorCode.SYMLINK_REJECTED, 'unix_mode');

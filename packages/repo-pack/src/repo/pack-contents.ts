@@ -60,12 +60,14 @@ export function defaultOutline(title: string): string {
 }
 
 /**
- * The run duration a manifest records: the transcript's `duration_ms` when present (even 0 or
- * negative), else the largest segment end, else 0. An empty segment list is fine here.
+ * The run duration a manifest records: the transcript's `duration_ms` when present (even 0),
+ * else the largest segment end, else 0. An empty segment list is fine here. A negative value
+ * (the previous app wrote it as it was) is written as 0: an import refuses a negative
+ * duration, and the app's own packs must import.
  */
 export function transcriptDurationMs(bytes: Buffer): number {
   const transcript = readTranscriptDocument(bytes);
-  return transcript.duration_ms ?? transcriptEndMs(transcript) ?? 0;
+  return Math.max(0, transcript.duration_ms ?? transcriptEndMs(transcript) ?? 0);
 }
 
 function sortKeysDeep(value: unknown): unknown {

@@ -9,7 +9,7 @@ export const PackErrorCode = {
   // Opening the archive
   /** was `pack_stat: …` */
   STAT_FAILED: 'pack_stat_failed',
-  /** was `pack_open: …`; also a path that is not a regular file */
+  /** was `pack_open: …`; also a path that is not a regular file (a FIFO, a device, a folder) */
   OPEN_FAILED: 'pack_open_failed',
   /** was `pack_zip: …` (no end of central directory, unreadable central directory) */
   NOT_A_ZIP: 'pack_not_a_zip',
@@ -17,6 +17,10 @@ export const PackErrorCode = {
   TRUNCATED: 'pack_truncated',
   /** new: more entries than a pack can need */
   TOO_MANY_ENTRIES: 'pack_too_many_entries',
+  /** new: the end record and the central directory disagree (records it does not list) */
+  CENTRAL_DIRECTORY_MISMATCH: 'pack_central_directory_mismatch',
+  /** new: the entries one import reads add up past its budget */
+  TOO_LARGE: 'pack_too_large',
   // Entries
   /** was `pack_entry: …` (encryption, unsupported compression, bad local header) */
   ENTRY_UNREADABLE: 'pack_entry_unreadable',
@@ -27,6 +31,8 @@ export const PackErrorCode = {
   ENTRY_OVERCOMPRESSED: 'pack_entry_overcompressed',
   /** new: two entries with the same name, also after folding case and slashes */
   DUPLICATE_ENTRY: 'pack_duplicate_entry',
+  /** new: an entry's local header names another file than its central directory record */
+  ENTRY_NAME_MISMATCH: 'pack_entry_name_mismatch',
   /** new: an entry inflates to another size than its central directory declares */
   ENTRY_SIZE_MISMATCH: 'pack_entry_size_mismatch',
   /** was `pack_read: …` (corrupt deflate data, CRC mismatch) */
@@ -38,6 +44,8 @@ export const PackErrorCode = {
   MANIFEST_PARSE_FAILED: 'manifest_parse_failed',
   MANIFEST_SCHEMA_MISMATCH: 'manifest_schema_mismatch',
   MANIFEST_DUPLICATE_ROLE: 'manifest_duplicate_role',
+  /** new: two roles name one entry (it would be read, and stored, once per role) */
+  MANIFEST_DUPLICATE_PATH: 'manifest_duplicate_path',
   MANIFEST_MISSING_AUDIO: 'manifest_missing_audio',
   MANIFEST_MISSING_TRANSCRIPT: 'manifest_missing_transcript',
   MANIFEST_MISSING_OUTLINE: 'manifest_missing_outline',
@@ -45,8 +53,14 @@ export const PackErrorCode = {
   MANIFEST_MISSING_REVIEW: 'manifest_missing_review',
   SIZE_MISMATCH: 'pack_size_mismatch',
   SHA_MISMATCH: 'pack_sha_mismatch',
+  /** new: the audio file is not a WAV the audio import would take (reason: the WAV reader's code) */
+  AUDIO_INVALID: 'pack_audio_invalid',
   /** was `review_parse: …` */
   REVIEW_PARSE_FAILED: 'review_parse_failed',
+  /** new: the review is larger, deeper or longer than a review can need (import and read-back) */
+  REVIEW_LIMIT_EXCEEDED: 'review_limit_exceeded',
+  /** new: a string of the review holds control characters (terminal escape codes) */
+  REVIEW_INVALID_TEXT: 'review_invalid_text',
   OUTLINE_INVALID_UTF8: 'outline_invalid_utf8',
   // Export
   /** was `run_lookup: …` */

@@ -1,4 +1,4 @@
-import { ArtifactStore, DomainError, newId, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactStore, decodeWav, DomainError, encodeWav, newId, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
 import { insertPeerReview, runById } from '../queries';
 import type { PeerReviewPack, PeerReviewSourceArtifacts, PeerReviewTarget, RecordedPeerReview } from '../types';
 import { PackErrorCode } from './pack-errors';
@@ -21,6 +21,10 @@ export function peerReviewProjectTitle(pack: PeerReviewPack): string {
  * artifacts, inside the caller's transaction (a savepoint of it), so that the run can point at
  * the first two. A rollback anywhere in the caller's unit removes the files (the previous app
  * committed each artifact on its own and left orphans behind, quirk 18).
+ *
+ * The audio is stored as the audio import stores a WAV: the canonical file of its samples.
+ * Whatever followed the samples in the pack's file (a zip or a script appended to make a
+ * polyglot) is dropped, so it is never stored as audio nor exported again.
  */
 export function storePeerReviewSources(
   db: DatabaseHandle,
@@ -31,7 +35,7 @@ export function storePeerReviewSources(
   const store = new ArtifactStore(db, profileDir, options.now ?? utcNow);
   const metadata = (role: string) => ({ pack_id: pack.manifest.pack_id, role, source: SOURCE });
   return db.transaction(() => ({
-    audioArtifactId: store.store({ type: 'audio', ext: 'wav', bytes: pack.files.audio, metadata: metadata('audio') }).id,
+    audioArtifactId: store.store({ type: 'audio', ext: 'wav', bytes: encodeWav(decodeWav(pack.files.audio).data), metadata: metadata('audio') }).id,
     transcriptArtifactId: store.store({ type: 'transcript', ext: 'json', bytes: pack.files.transcript, metadata: metadata('transcript') }).id,
     outlineArtifactId: store.store({ type: 'outline', ext: 'md', bytes: pack.files.outline, metadata: metadata('outline') }).id,
     rubricArtifactId: store.store({ type: 'rubric', ext: 'json', bytes: pack.files.rubric, metadata: metadata('rubric') }).id,

@@ -2,15 +2,18 @@ import { artifactNotFound, ArtifactStore, DomainError, trimUnicodeWhiteSpace, ty
 import { z } from 'zod';
 import { artifactById, peerReviewById, peerReviewsOfProject } from '../queries';
 import type { PeerReviewDetail, PeerReviewDocument, PeerReviewListInput, PeerReviewSummary } from '../types';
-import { PackErrorCode } from './pack-errors';
-import { decodeUtf8 } from './pack-manifest';
+import { isPackArchiveError, PackErrorCode } from './pack-errors';
+import { REVIEW_LIMITS } from './pack-limits';
+import { readReviewJson } from './review-document';
+import { shownReviewerTag } from './review-text';
 
 const DEFAULT_LIMIT = 12;
 const MAX_LIMIT = 100;
 
 /**
  * `peer_review_list`: the project's reviews, newest first. An unknown project gives `[]`
- * (quirk 24: kept, the previous app did not check it either).
+ * (quirk 24: kept, the previous app did not check it either). Tags come back cleaned (a row
+ * written before the limits may hold a huge tag with escape codes).
  */
 export function listPeerReviews(db: DatabaseHandle, input: PeerReviewListInput): PeerReviewSummary[] {
   const rows = db.all(peerReviewsOfProject, { projectId: input.projectId, limit: normalizeLimit(input.limit) });
@@ -19,7 +22,7 @@ export function listPeerReviews(db: DatabaseHandle, input: PeerReviewListInput):
     run_id: row.run_id,
     project_id: row.project_id,
     created_at: row.created_at,
-    reviewer_tag: row.reviewer_tag,
+    reviewer_tag: shownReviewerTag(row.reviewer_tag),
   }));
 }
 
@@ -43,20 +46,27 @@ const reviewSchema = z.object({
   timestamps: z.array(z.unknown()),
 });
 
-/** `peer_review_get`: the review row with its review file parsed. */
+/**
+ * `peer_review_get`: the review row with its review file parsed. The file is read back under
+ * the limits an import applies now: one stored before them that breaks one (nested 200,000
+ * levels deep, megabytes long) answers `review_limit_exceeded`, never a value that no one can
+ * serialise; control characters are removed from its strings and the tag is cut to its limit.
+ */
 export function getPeerReview(db: DatabaseHandle, profileDir: string, peerReviewId: string): PeerReviewDetail {
   const row = db.get(peerReviewById, { peerReviewId });
   if (!row) throw new DomainError(PackErrorCode.PEER_REVIEW_NOT_FOUND);
   const artifact = db.get(artifactById, { artifactId: row.review_json_artifact_id });
   if (!artifact) throw artifactNotFound();
   if (artifact.type !== 'peer_review') throw new DomainError(PackErrorCode.PEER_REVIEW_ARTIFACT_TYPE);
+  // The row's size first: a file far past the limit is not even read.
+  if (artifact.bytes > REVIEW_LIMITS.maxBytes) throw reviewLimitExceeded('bytes');
   const bytes = new ArtifactStore(db, profileDir).read(row.review_json_artifact_id);
   return {
     id: row.id as string,
     run_id: row.run_id,
     project_id: row.project_id,
     created_at: row.created_at,
-    reviewer_tag: row.reviewer_tag,
+    reviewer_tag: shownReviewerTag(row.reviewer_tag),
     review: parseReview(bytes),
   };
 }
@@ -64,8 +74,9 @@ export function getPeerReview(db: DatabaseHandle, profileDir: string, peerReview
 function parseReview(bytes: Buffer): PeerReviewDocument {
   let json: unknown;
   try {
-    json = JSON.parse(decodeUtf8(bytes));
+    json = readReviewJson(bytes, REVIEW_LIMITS, 'remove');
   } catch (error) {
+    if (isPackArchiveError(error) && error.code === PackErrorCode.REVIEW_LIMIT_EXCEEDED) throw reviewLimitExceeded(error.reason, error);
     throw new DomainError(PackErrorCode.PEER_REVIEW_PARSE_FAILED, PackErrorCode.PEER_REVIEW_PARSE_FAILED, { cause: error });
   }
   const parsed = reviewSchema.safeParse(json);
@@ -84,6 +95,12 @@ function parseReview(bytes: Buffer): PeerReviewDocument {
     free_text: sortKeys(review.free_text),
     timestamps: review.timestamps,
   };
+}
+
+/** A stored review past a limit: the code an import gives, as a plain domain error (not an archive's). */
+function reviewLimitExceeded(reason: string, cause?: unknown): DomainError {
+  const code = PackErrorCode.REVIEW_LIMIT_EXCEEDED;
+  return new DomainError(code, `${code} (${reason})`, { cause });
 }
 
 function sortKeys(value: Record<string, unknown>): Record<string, unknown> {

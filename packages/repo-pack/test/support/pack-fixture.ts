@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { REVIEW_TEMPLATE_BYTES } from '../../src/repo/pack-contents';
 import { RUBRIC_BYTES } from '../../src/repo/rubric';
 import { rawZip, type RawEntry, type RawZipOptions } from './raw-zip';
-import { fakeWav, SAMPLE_TRANSCRIPT } from './world';
+import { noiseWav } from './wav-file';
+import { SAMPLE_TRANSCRIPT } from './world';
 
 export interface FixtureFile {
   name: string;
@@ -44,7 +45,7 @@ export interface PackParts {
 /** The parts of a valid pack, with a manifest that matches them; mutate either before zipping. */
 export function packParts(options: { review?: Buffer; outline?: Buffer; audio?: Buffer } = {}): PackParts {
   const files: FixtureFile[] = [
-    { name: 'run/audio.wav', role: 'audio', mime: 'audio/wav', data: options.audio ?? fakeWav(3000, 3) },
+    { name: 'run/audio.wav', role: 'audio', mime: 'audio/wav', data: options.audio ?? noiseWav(3000, 3) },
     { name: 'run/transcript.json', role: 'transcript', mime: 'application/json', data: SAMPLE_TRANSCRIPT },
     { name: 'run/outline.md', role: 'outline', mime: 'text/markdown', data: options.outline ?? Buffer.from('# Talk\n\n## Plan\n- déjà vu\n') },
     { name: 'rubric/rubric.json', role: 'rubric', mime: 'application/json', data: RUBRIC_BYTES },
@@ -74,6 +75,15 @@ export function packParts(options: { review?: Buffer; outline?: Buffer; audio?: 
     })),
   };
   return { files, manifest };
+}
+
+/** Replaces a role's file and lists its true size and SHA-256, as a forger's manifest would. */
+export function setRoleData(parts: PackParts, role: string, data: Buffer): void {
+  const file = parts.files.find((f) => f.role === role) as FixtureFile;
+  file.data = data;
+  const listed = parts.manifest.files.find((f) => f['role'] === role) as Record<string, unknown>;
+  listed['sha256'] = sha256(data);
+  listed['bytes'] = data.length;
 }
 
 /** Raw entries of the parts, audio stored and the rest deflated, the manifest last. */

@@ -52,3 +52,15 @@ export const DAMAGE_SQL = {
   deleteArtifactRow: 'DELETE FROM artifacts WHERE id = ?',
   deleteProjectRow: 'DELETE FROM talk_projects WHERE id = ?',
 } as const;
+
+/** A peer review row written as an earlier version could have left it (no limit applied). */
+export const insertStoredPeerReview = defineQuery(
+  (p: QueryParams<{ id: string; runId: string; createdAt: string; reviewerTag: string | null; reviewArtifactId: string }>) =>
+    qb.insertInto('peer_reviews').values({
+      id: p.id,
+      run_id: p.runId,
+      created_at: p.createdAt,
+      reviewer_tag: p.reviewerTag,
+      review_json_artifact_id: p.reviewArtifactId,
+    }),
+);

@@ -23,6 +23,8 @@ export interface RawEntry {
   readonly extra?: Buffer;
   /** Overrides the local header signature (a broken local header). */
   readonly localSignature?: number;
+  /** The name written in the local header only; the central directory keeps `name`. */
+  readonly localName?: string | Buffer;
 }
 
 export interface RawZipOptions {
@@ -47,6 +49,7 @@ export function rawZip(entries: readonly RawEntry[], options: RawZipOptions = {}
     const uncompressedSize = entry.uncompressedSize ?? entry.data.length;
     const flags = entry.flags ?? (/[^\x20-\x7e]/.test(name.toString('latin1')) ? 0x800 : 0);
     const extra = entry.extra ?? Buffer.alloc(0);
+    const localName = entry.localName === undefined ? name : Buffer.from(entry.localName);
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(entry.localSignature ?? 0x04034b50, 0);
@@ -58,9 +61,9 @@ export function rawZip(entries: readonly RawEntry[], options: RawZipOptions = {}
     local.writeUInt32LE(crc >>> 0, 14);
     local.writeUInt32LE(compressedSize >>> 0, 18);
     local.writeUInt32LE(uncompressedSize >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(localName.length, 26);
     local.writeUInt16LE(extra.length, 28);
-    locals.push(local, name, extra, payload);
+    locals.push(local, localName, extra, payload);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -82,7 +85,7 @@ export function rawZip(entries: readonly RawEntry[], options: RawZipOptions = {}
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name, extra);
 
-    offset += 30 + name.length + extra.length + payload.length;
+    offset += 30 + localName.length + extra.length + payload.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

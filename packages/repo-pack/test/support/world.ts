@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DAMAGE_SQL, insertOutline, insertProject, insertRun, maxTalkNumber } from './queries';
+import { noiseWav } from './wav-file';
 
 export const FIXED_NOW = '2026-03-11T20:58:38.123+00:00';
 export const fixedNow = (): string => FIXED_NOW;
@@ -40,19 +41,6 @@ export const SAMPLE_TRANSCRIPT = Buffer.from(
   '{"schema_version":"1.0.0","language":"fr","model_id":"tiny","duration_ms":3210,"segments":[{"t_start_ms":0,"t_end_ms":3210,"text":"bonjour","confidence":null}]}',
 );
 
-/** Deterministic bytes that look like a WAV file (the pack never checks the format). */
-export function fakeWav(size: number, seed = 7): Buffer {
-  const bytes = Buffer.alloc(size);
-  bytes.write('RIFF', 0, 'latin1');
-  bytes.write('WAVE', 8, 'latin1');
-  let state = seed;
-  for (let i = 12; i < size; i++) {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    bytes[i] = state >>> 16;
-  }
-  return bytes;
-}
-
 export interface SeededRun {
   readonly projectId: string;
   readonly runId: string;
@@ -72,7 +60,7 @@ export function seedRun(world: ProfileWorld, options: SeedOptions = {}): SeededR
   const { db, profileDir } = world;
   const store = new ArtifactStore(db, profileDir, fixedNow);
   return db.transaction(() => {
-    const audioId = store.store({ type: 'audio', ext: 'wav', bytes: options.audio ?? fakeWav(4096), metadata: { format: 'wav' } }).id;
+    const audioId = store.store({ type: 'audio', ext: 'wav', bytes: options.audio ?? noiseWav(4096), metadata: { format: 'wav' } }).id;
     const transcriptId = store.store({ type: 'transcript', ext: 'json', bytes: options.transcript ?? SAMPLE_TRANSCRIPT, metadata: {} }).id;
     const projectId = createProject(db, options.title ?? 'Rust & <Kubernetes> "live"', 'train', FIXED_NOW);
     if (options.outline !== null) {
