@@ -61,12 +61,41 @@ describe('preference keys', () => {
     expect(codeOf(() => normalizePreferenceKey(`${'t'.repeat(156)}oken`))).toBe('preference_key_sensitive_forbidden');
   });
 
-  it.each([['lepupitre_tok.en'], ['pass-word'], ['secre_t'], ['privatekey'], ['api_kee']])(
+  it.each([['lepupitre_tok.en'], ['pass-word'], ['secre_t'], ['api_kee']])(
     'accepts %j: the fragments are matched after folding separators, not loosely',
     (key) => {
       expect(normalizePreferenceKey(key)).toBe(key);
     },
   );
+
+  it.each([
+    ...['privatekey', 'Private-Key', 'ssh.privateKey', 'PRIVATEKEY'],
+    ...['passwd', 'smtp.passwd', 'userPasswd', 'PASSWD'],
+    ...['pwd', 'lepupitre.pwd', 'pwdHash', 'PWD', 'pwd2', 'db-pwds'],
+    ...['passphrase', 'gpg-passphrase', 'PassPhrase', 'pass_phrase'],
+    ...['access_key', 'accessKey', 'AccessKey', 'access-key', 'access.key', 'aws:ACCESSKEY', 'accessKeys'],
+    ...['authorization', 'http.Authorization', 'authorizationHeader', 'AUTHORIZATION'],
+    ...['bearer', 'Bearer', 'auth.bearer_value'],
+    ...['cookie', 'cookies', 'sessionCookie', 'COOKIE'],
+    ...['session_id', 'session.id', 'sessionId', 'SessionID', 'sessionid', 'session-ids'],
+    ...['jwt', 'JWT', 'jwt.value', 'myJwt', 'oauth:jwts'],
+  ])('refuses %j with preference_key_sensitive_forbidden (fragments added to the previous seven)', (key) => {
+    expect(codeOf(() => normalizePreferenceKey(key))).toBe('preference_key_sensitive_forbidden');
+  });
+
+  it.each([
+    ['theme'],
+    ['locale'],
+    ['keyboard_layout'],
+    ['ui.accessKeyboard'],
+    ['session_idle_timeout'],
+    ['sessionIdleMinutes'],
+    ['pwdx'],
+    ['pass-wd'],
+    ['cookbook.view'],
+  ])('accepts %j: an added fragment is found only as whole words', (key) => {
+    expect(normalizePreferenceKey(key)).toBe(key);
+  });
 });
 
 describe('global preferences', () => {

@@ -37,6 +37,36 @@ describe('preference commands', () => {
     expect(world.snapshot()).toEqual(before);
   });
 
+  const sensitiveKeys = [
+    ...['privatekey', 'Private-Key', 'passwd', 'pwd', 'passphrase'],
+    ...['access_key', 'accessKey', 'authorization', 'bearer', 'cookie'],
+    ...['session_id', 'session.id', 'jwt'],
+  ];
+
+  it.each(sensitiveKeys)('refuses the key %j in every preference command with preference_key_sensitive_forbidden', async (key) => {
+    const profileId = await world.createProfile();
+    const before = world.snapshot();
+    for (const [name, payload] of [
+      ['preference_global_set', { key, value: 'x' }],
+      ['preference_global_get', { key }],
+      ['preference_profile_set', { profileId, key, value: 'x' }],
+      ['preference_profile_get', { profileId, key }],
+    ] as const) {
+      expect(await world.fail(name, payload)).toMatchObject({ code: 'preference_key_sensitive_forbidden' });
+    }
+    expect(world.snapshot()).toEqual(before);
+  });
+
+  it('still stores harmless keys in both scopes', async () => {
+    const profileId = await world.createProfile();
+    for (const key of ['theme', 'locale', 'keyboard_layout', 'session_idle_timeout']) {
+      expect(await world.ok('preference_global_set', { key, value: key })).toBeNull();
+      expect(await world.ok('preference_global_get', { key })).toBe(key);
+      expect(await world.ok('preference_profile_set', { profileId, key, value: key })).toBeNull();
+      expect(await world.ok('preference_profile_get', { profileId, key })).toBe(key);
+    }
+  });
+
   it.each([
     ['preference_global_get', {}, 'key'],
     ['preference_global_get', { key: 3 }, 'key'],

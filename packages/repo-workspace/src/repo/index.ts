@@ -25,8 +25,8 @@ export {
   assertPreferenceValue,
   PREFERENCE_KEY_MAX_CHARS,
   PREFERENCE_VALUE_MAX_BYTES,
-  SENSITIVE_KEY_FRAGMENTS,
 } from './preference-rules';
+export { isSensitiveKey, SENSITIVE_KEY_FRAGMENTS, SENSITIVE_KEY_WORDS } from './sensitive-key';
 export { getProgressSnapshot, readProgressSnapshot, WEEKLY_TARGET } from './progress-snapshot';
 export { getMascotMessage, readMascotMessage } from './mascot-message';
 export { getTalkBlueprint, readTalkBlueprint } from './talk-blueprint';
