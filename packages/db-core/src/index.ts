@@ -5,7 +5,14 @@
  */
 export { openDatabase, type OpenDatabaseOptions, type OpenedDatabase, type OpenReport } from './connection/open-database';
 export { POSTURE, MIN_BUSY_TIMEOUT_MS, type PostureReading } from './connection/posture';
-export { OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE, ensureOwnerOnlyDir, ensureOwnerOnlyFile } from './connection/owner-only-files';
+export {
+  OWNER_ONLY_DIR_MODE,
+  OWNER_ONLY_FILE_MODE,
+  ensureOwnerOnlyDir,
+  ensureOwnerOnlyFile,
+  ensureUserGivenDir,
+  type FolderOwner,
+} from './connection/owner-only-files';
 export { DatabaseHandle, type DatabaseScope, type RunResult, type StepEvent, type StepObserver } from './execution/database-handle';
 export { defineQuery, PreparedQuery, type Compilable, type NoArgs } from './execution/prepared-query';
 export { QueryParam, type QueryParams } from './execution/query-param';

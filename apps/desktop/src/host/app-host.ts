@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { ensureUserGivenDir } from '@lepupitre/db-core';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCommandHost, type CommandHost } from '../runtime/command-host';
@@ -34,11 +34,11 @@ export interface RunningAppHost {
 
 /**
  * Starts the app host: the command host over `dataDir` and the HTTP server on a free loopback
- * port, with a token made for this launch. The data folder is created (owner-only) when it does
- * not exist yet, as on a first launch.
+ * port, with a token made for this launch. The data folder is the user's: created owner-only
+ * when it does not exist yet, as on a first launch, and never re-permissioned when it does.
  */
 export async function startAppHost(options: AppHostOptions): Promise<RunningAppHost> {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  ensureUserGivenDir(options.dataDir);
   const page = loadPage();
   const token = createLaunchToken();
   const commandHost = createCommandHost({ dataDir: options.dataDir, log: options.log });

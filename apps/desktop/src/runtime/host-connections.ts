@@ -115,7 +115,9 @@ export class HostConnections implements CommandContext {
   }
 
   private open(path: string, scope: 'global' | 'profile', label: string): DatabaseHandle {
-    const opened = openWithRecovery(path, scope, { integrityCheck: this.suspect.has(path) ? 'always' : 'auto' });
+    // global.db lies in the data folder, the user's; a profile's database in its own folder, the app's.
+    const folderOwner = scope === 'profile' ? 'app' : 'user';
+    const opened = openWithRecovery(path, scope, { integrityCheck: this.suspect.has(path) ? 'always' : 'auto', folderOwner });
     this.suspect.delete(path);
     if (opened.recovery) this.onRecovery?.(label, opened.recovery);
     const sweep = opened.report.artifactSweep;

@@ -20,7 +20,8 @@ import { readHistory } from '../migrations/tracking-table';
 import { takePreMigrationSnapshot } from '../snapshots/pre-migration-snapshot';
 import { formatUtcTimestamp } from '../time/utc-timestamp';
 import { inspectDatabaseFile } from './inspect-file';
-import { ensureOwnerOnlyDir, ensureOwnerOnlyFile, OWNER_ONLY_FILE_MODE, tighten } from './owner-only-files';
+import { prepareDatabaseFolder } from './database-folder';
+import { ensureOwnerOnlyFile, OWNER_ONLY_FILE_MODE, tighten, type FolderOwner } from './owner-only-files';
 import { applyPosture, assertPosture, type PostureReading } from './posture';
 
 export interface OpenDatabaseOptions {
@@ -35,6 +36,13 @@ export interface OpenDatabaseOptions {
    * is part of that restore and may still be undone.
    */
   readonly pendingRestore?: 'finish' | 'leave';
+  /**
+   * Who owns the folder that holds the database (`prepareDatabaseFolder`). `user` (the
+   * default): the data folder or a folder the operator named, created owner-only when missing
+   * and never re-permissioned. `app`: a profile's own folder, tightened to owner-only at every
+   * open with the app's folders in it.
+   */
+  readonly folderOwner?: FolderOwner;
 }
 
 export interface OpenReport {
@@ -57,7 +65,9 @@ export interface OpenedDatabase {
  * Opens a database of the given scope, ready for work: validated, postured, migrated.
  *
  * 1. A read-only look decides: a refused file (newer app, broken history, other scope, not a
- *    database) is left exactly as it was, not even switched to WAL.
+ *    database) is left exactly as it was, not even switched to WAL. Then the folder that holds
+ *    the file is prepared by who owns it (`folderOwner`): a folder the user gave is never
+ *    re-permissioned, a profile's own folder is tightened.
  * 2. The posture is applied and read back (`DB_POSTURE_MISMATCH` when a setting does not hold).
  * 3. With work pending, under a cross-process lock: a verified snapshot of an existing
  *    database, then one transaction per migration.
@@ -73,13 +83,13 @@ export function openDatabase(path: string, scope: DatabaseScope, options: OpenDa
   const previousState = inspection.fileState === 'absent' ? 'absent' : plan.state;
   const needsWork = plan.pending.length > 0 || plan.uncheckedIds.length > 0;
 
-  if (inspection.fileState === 'absent') {
-    try {
-      ensureOwnerOnlyDir(dirname(path));
-      ensureOwnerOnlyFile(path);
-    } catch (error) {
-      throw new DbError(DbErrorCode.CANT_OPEN, 'the database file cannot be created', { cause: error });
-    }
+  const absent = inspection.fileState === 'absent';
+  try {
+    prepareDatabaseFolder(dirname(path), options.folderOwner ?? 'user');
+    if (absent) ensureOwnerOnlyFile(path);
+  } catch (error) {
+    const message = absent ? 'the database file cannot be created' : "the database's folder cannot be prepared";
+    throw new DbError(DbErrorCode.CANT_OPEN, message, { cause: error });
   }
 
   const open = (): OpenedDatabase => {

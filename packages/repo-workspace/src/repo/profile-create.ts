@@ -1,10 +1,11 @@
-import { DomainError, ensureOwnerOnlyDir, newId, openDatabase, OWNER_ONLY_DIR_MODE, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, ensureOwnerOnlyDir, newId, OWNER_ONLY_DIR_MODE, type DatabaseHandle } from '@lepupitre/db-core';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { activeProfiles, deactivateActiveProfiles, deleteProfile, insertProfile, profileIdByName, reactivateProfileIfNoneActive } from '../queries';
 import { WorkspaceErrorCode, type ClockOptions } from '../types';
 import { clockOf } from './clock';
 import { attachCleanupError, isUniqueViolation } from './failures';
+import { openProfileDatabase } from './profile-database';
 import { assertUsableProfileName } from './profile-names';
 import { PROFILE_DATABASE_FILE, PROFILES_FOLDER, profileFolder } from './profile-paths';
 
@@ -53,7 +54,7 @@ export function createProfile(db: DatabaseHandle, dataDir: string, name: string,
       throw new DomainError(WorkspaceErrorCode.PROFILE_FOLDER_CREATE_FAILED, undefined, { cause: error });
     }
     db.reportStep({ kind: 'file', detail: 'create profile database' });
-    openDatabase(join(folder, PROFILE_DATABASE_FILE), 'profile').db.close();
+    openProfileDatabase(join(folder, PROFILE_DATABASE_FILE)).db.close();
   } catch (error) {
     undoCreate(db, id, previouslyActive, folderCreated ? folder : null, error);
     throw error;

@@ -1,6 +1,15 @@
-import { openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
+import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions, type OpenedDatabase } from '@lepupitre/db-core';
 import { ensureProfileExists } from './profile-existence';
 import { profileDatabasePath } from './profile-paths';
+
+/**
+ * Opens a profile's database. Its folder, `profiles/<id>/`, is the app's own: created or
+ * tightened to owner-only (with the app's folders in it) at every open, so a profile folder the
+ * previous app left `0755` is closed; the data folder above it is never re-permissioned.
+ */
+export function openProfileDatabase(path: string, options: Omit<OpenDatabaseOptions, 'folderOwner'> = {}): OpenedDatabase {
+  return openDatabase(path, 'profile', { ...options, folderOwner: 'app' });
+}
 
 /**
  * The previous app's preamble of every profile-scoped read or write: the profile must exist in
@@ -17,7 +26,7 @@ export function withProfileDatabase<T>(
   ensureProfileExists(db, profileId);
   const path = profileDatabasePath(dataDir, profileId);
   db.reportStep({ kind: 'file', detail: 'open profile database' });
-  const profileDb = openDatabase(path, 'profile').db;
+  const profileDb = openProfileDatabase(path).db;
   try {
     return work(profileDb);
   } finally {

@@ -1,7 +1,8 @@
-import { openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import { existsSync } from 'node:fs';
 import { allProfiles, talksCount } from '../queries';
 import type { ListProfilesOptions, ProfileSummary } from '../types';
+import { openProfileDatabase } from './profile-database';
 import { folderSizeBytes } from './profile-folder-size';
 import { profileDatabasePath, profileFolder } from './profile-paths';
 
@@ -54,7 +55,7 @@ function talksOf(dataDir: string, profileId: string, held: DatabaseHandle | null
     if (held) return held.get(talksCount)?.n ?? 0;
     const path = profileDatabasePath(dataDir, profileId);
     if (!existsSync(path)) return 0;
-    const profileDb = openDatabase(path, 'profile', { lockTimeoutMs: LIST_MIGRATION_LOCK_TIMEOUT_MS }).db;
+    const profileDb = openProfileDatabase(path, { lockTimeoutMs: LIST_MIGRATION_LOCK_TIMEOUT_MS }).db;
     try {
       return profileDb.get(talksCount)?.n ?? 0;
     } finally {

@@ -1,10 +1,11 @@
-import { DomainError, openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, type DatabaseHandle } from '@lepupitre/db-core';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { activateProfile, activeProfiles, deactivateActiveProfiles, profileById, reactivateProfileIfNoneActive, restoreSwitchedProfile } from '../queries';
 import { WorkspaceErrorCode, type ClockOptions } from '../types';
 import { clockOf } from './clock';
 import { attachCleanupError } from './failures';
+import { openProfileDatabase } from './profile-database';
 import { entryExists, profileDatabasePath } from './profile-paths';
 
 interface SwitchChange {
@@ -41,7 +42,7 @@ export function switchProfile(db: DatabaseHandle, dataDir: string, profileId: st
   const folderExisted = entryExists(folder);
   try {
     db.reportStep({ kind: 'file', detail: 'open profile database' });
-    openDatabase(change.databasePath, 'profile').db.close();
+    openProfileDatabase(change.databasePath).db.close();
   } catch (error) {
     undoSwitch(db, profileId, now, change, error);
     if (!folderExisted && entryExists(folder)) {

@@ -1,9 +1,10 @@
-import { openDatabase, type OpenReport } from '@lepupitre/db-core';
+import { openDatabase, type FolderOwner, type OpenReport } from '@lepupitre/db-core';
 import type { Command } from 'commander';
 import path from 'node:path';
 import type { CommandContext } from '../command-context';
 import { addTargetOptions, selectTargets, type DatabaseTarget, type TargetOptions } from '../database-target';
 import { headerLine, idList, type CommandOutcome } from '../output';
+import { folderOwnerOf } from '../folder-owner';
 import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database';
 import { describeArtifactSweep } from '../../runtime/artifact-sweep-text';
 
@@ -24,15 +25,15 @@ export function registerDbMigrate(db: Command, context: CommandContext): void {
   addTargetOptions(db.command('migrate').description('apply pending migrations (global.db is created when absent)')).action(
     (options: TargetOptions) => {
       const selection = selectTargets(options, 'migrate', context.host);
-      const entries = forEachDatabase(selection.targets, migrateOne);
+      const entries = forEachDatabase(selection.targets, (target) => migrateOne(target, folderOwnerOf(selection.kind, target)));
       const text = [headerLine(selection.kind, selection.location), ...entries.map(describe)];
       context.report(migrateOutcome(entries, text));
     },
   );
 }
 
-function migrateOne(target: DatabaseTarget): Migrated {
-  const { db, report } = openDatabase(target.path, target.scope);
+function migrateOne(target: DatabaseTarget, folderOwner: FolderOwner): Migrated {
+  const { db, report } = openDatabase(target.path, target.scope, { folderOwner });
   db.close();
   const snapshot = report.snapshot === null ? null : path.posix.join(path.posix.dirname(target.label), 'backups', report.snapshot);
   return { report, snapshot };
