@@ -2,6 +2,7 @@ import { ArtifactStore, MIGRATIONS, openDatabase } from '@lepupitre/db-core';
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sentenceOf } from '../src/errors/error-sentence';
 import {
   createDatabase,
   createLegacyProfile,
@@ -268,7 +269,9 @@ describe('lepupitre db backup | backups | restore', () => {
         open.prepare('SELECT count(*) FROM talk_projects').get();
         const run = await runCli(['db', 'restore', '--data-dir', dataDir, '--profile', 'alice', '--backup', name], { cwd: work });
         expect(run.code).toBe(1);
-        expect(run.stderr).toBe('lepupitre: DB_BUSY: the database is open in another program (the app?); close it, then restore; nothing was changed\n');
+        expect(run.stderr).toBe(
+          `lepupitre: DB_BUSY: ${sentenceOf('DB_BUSY').en} (the database is open in another program (the app?); close it, then restore; nothing was changed)\n`,
+        );
         expect(withoutShm(treeOf(folder))).toEqual(before);
       } finally {
         open.close();

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../src/cli/main';
+import { sentenceOf } from '../src/errors/error-sentence';
 import { CommandWorld } from './support/command-world';
 import { jsonOf, removeDir, runCli, tempDir, treeOf, type CliRun } from './support/cli-harness';
 
@@ -13,7 +14,7 @@ const PROFILE_ID = /^prof_[0-9a-f]{32}$/;
 function resultOf(run: CliRun): Record<string, unknown> {
   const json = jsonOf(run);
   expect(Object.keys(json).sort()).toEqual(json['ok'] === true ? ['data', 'ok'] : ['error', 'ok']);
-  if (json['ok'] !== true) expect(Object.keys(json['error'] as object).sort()).toEqual(['code', 'message']);
+  if (json['ok'] !== true) expect(Object.keys(json['error'] as object).sort()).toEqual(['code', 'message', 'sentence']);
   return json;
 }
 
@@ -84,19 +85,20 @@ describe('lepupitre ipc', () => {
 
     const text = await runCli(['ipc', 'profile_create', '{"name":"Ada"}', '--data-dir', dataDir], { cwd: work });
     expect(text.code).toBe(1);
-    expect(resultOf(text)).toEqual({ ok: false, error: { code: 'profile_name_exists', message: expect.any(String) } });
-    expect(text.stderr).toContain('profile_name_exists');
+    expect(resultOf(text)).toEqual({ ok: false, error: { code: 'profile_name_exists', message: 'profile_name_exists', sentence: sentenceOf('profile_name_exists') } });
+    // The code once, then what happened and what to do.
+    expect(text.stderr).toBe('lepupitre: profile_name_exists: A profile with this name already exists. Choose another name.\n');
 
     const json = await runCli(['ipc', 'profile_switch', '{"profileId":"prof_missing"}', '--data-dir', dataDir, '--json'], { cwd: work });
     expect(json.code).toBe(1);
-    expect(resultOf(json)).toEqual({ ok: false, error: { code: 'profile_not_found', message: expect.any(String) } });
+    expect(resultOf(json)).toEqual({ ok: false, error: { code: 'profile_not_found', message: expect.any(String), sentence: sentenceOf('profile_not_found') } });
     expect(treeOf(dataDir)).toEqual(before);
   });
 
   it('reports an unknown command without creating the data folder', async () => {
     const run = await runCli(['ipc', 'profile_frobnicate', '{}', '--data-dir', dataDir, '--json'], { cwd: work });
     expect(run.code).toBe(1);
-    expect(resultOf(run)).toEqual({ ok: false, error: { code: 'IPC_UNKNOWN_COMMAND', message: 'unknown command "profile_frobnicate"' } });
+    expect(resultOf(run)).toEqual({ ok: false, error: { code: 'IPC_UNKNOWN_COMMAND', message: 'unknown command "profile_frobnicate"', sentence: sentenceOf('IPC_UNKNOWN_COMMAND') } });
     expect(existsSync(dataDir)).toBe(false);
   });
 
@@ -105,7 +107,7 @@ describe('lepupitre ipc', () => {
       const run = await runCli(['ipc', 'profile_create', payload, '--data-dir', dataDir], { cwd: work });
       expect(run.code).toBe(1);
       const result = resultOf(run);
-      expect(result).toEqual({ ok: false, error: { code: 'IPC_INVALID_PAYLOAD', message: expect.stringContaining('not valid JSON') } });
+      expect(result).toEqual({ ok: false, error: { code: 'IPC_INVALID_PAYLOAD', message: expect.stringContaining('not valid JSON'), sentence: sentenceOf('IPC_INVALID_PAYLOAD') } });
       expect(existsSync(dataDir)).toBe(false);
     }
   });
@@ -147,7 +149,7 @@ describe('lepupitre ipc', () => {
     const streams = { out: (text: string) => void (stdout += text), err: (text: string) => void (stderr += text) };
     const code = await main(['ipc', 'profile_list'], streams, { env: {}, platform: 'linux', cwd: work, home: null });
     expect(code).toBe(1);
-    expect(resultOf({ code, stdout, stderr })).toEqual({ ok: false, error: { code: 'CLI_DATA_DIR_UNKNOWN', message: expect.any(String) } });
+    expect(resultOf({ code, stdout, stderr })).toEqual({ ok: false, error: { code: 'CLI_DATA_DIR_UNKNOWN', message: expect.any(String), sentence: sentenceOf('CLI_DATA_DIR_UNKNOWN') } });
     expect(readdirSync(work)).toEqual([]);
   });
 });

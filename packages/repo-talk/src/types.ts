@@ -8,6 +8,45 @@ export type RunRow = Selectable<ProfileSchema['runs']>;
 export type ArtifactRow = Selectable<ProfileSchema['artifacts']>;
 
 /**
+ * The codes this context raises as `DomainError`s. Most are the previous app's vocabulary, kept
+ * verbatim because the UI matches on it; the others replace its `<prefix>: <driver message>`
+ * strings (docs/contexts/talk.md). Codes every context shares are db-core's
+ * (`artifact_not_found`, `artifact_read_failed`, `transcript_parse_failed`, `transcript_empty`);
+ * the WAV reader's (`wav_*`) are declared with the reader.
+ */
+export const TalkErrorCode = {
+  PROJECT_NOT_FOUND: 'project_not_found',
+  /** The training talk cannot become the active talk. */
+  PROJECT_TRAINING_NOT_ACTIVATABLE: 'project_training_not_activatable',
+  PROJECT_TITLE_REQUIRED: 'project_title_required',
+  PROJECT_TITLE_TOO_LONG: 'project_title_too_long',
+  PROJECT_STAGE_REQUIRED: 'project_stage_required',
+  /** A target duration that is not a whole, positive number of seconds. */
+  PROJECT_DURATION_INVALID: 'project_duration_invalid',
+  RUN_NOT_FOUND: 'run_not_found',
+  /** A run list limit that is not a whole number. */
+  RUN_LIST_LIMIT_INVALID: 'run_list_limit_invalid',
+  /** A link update on a run changed no row. */
+  RUN_UPDATE_MISSING: 'run_update_missing',
+  ARTIFACT_NOT_AUDIO: 'artifact_not_audio',
+  ARTIFACT_NOT_TRANSCRIPT: 'artifact_not_transcript',
+  /** An export format outside `txt`, `json`, `srt`, `vtt`. */
+  TRANSCRIPT_FORMAT_INVALID: 'transcript_format_invalid',
+  /** A run plays this audio: it cannot be deleted as a voice memo. */
+  AUDIO_IN_USE: 'audio_in_use',
+  /** A voice memo path that is not exactly one of this profile's audio artifacts. */
+  PATH_NOT_ALLOWED: 'path_not_allowed',
+  TRIM_RANGE_INVALID: 'trim_range_invalid',
+  TRIM_SOURCE_EMPTY: 'trim_source_empty',
+  TRIM_TOO_SHORT: 'trim_too_short',
+  /** An export name that is not a plain id (a defence: ids come from the database). */
+  EXPORT_PATH_NOT_ALLOWED: 'export_path_not_allowed',
+  EXPORT_DIR_FAILED: 'export_dir_failed',
+  EXPORT_WRITE_FAILED: 'export_write_failed',
+} as const;
+export type TalkErrorCode = (typeof TalkErrorCode)[keyof typeof TalkErrorCode];
+
+/**
  * Shapes below are the wire shapes the UI already validates: snake_case fields, every key
  * present, absent values as `null`.
  */

@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { localeOfEnvironment } from '../errors/locale';
 import { CliErrorCode, EXIT_OK, EXIT_USAGE } from './cli-error';
 import { currentHost, type HostEnvironment } from './data-dir';
 import { emitFailure, emitOutcome, processStreams, type CliStreams, type CommandOutcome } from './output';
@@ -14,6 +15,7 @@ import { printableUsageError } from './usage-error-text';
  */
 export async function main(argv: readonly string[], streams: CliStreams = processStreams, host: HostEnvironment = currentHost()): Promise<number> {
   const json = wantsJson(argv);
+  const locale = localeOfEnvironment(host.env);
   const captured: string[] = [];
   const outcome: { current: CommandOutcome | null } = { current: null };
   try {
@@ -21,10 +23,10 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
     await buildProgram({ context, json, streams, captured }).parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return commanderExit(error, json, streams, captured.join(''));
-    return emitFailure(toSafeError(error), json, streams);
+    return emitFailure(toSafeError(error), json, streams, locale);
   }
-  if (!outcome.current) return emitFailure(toSafeError(undefined), json, streams);
-  return emitOutcome(outcome.current, json, streams);
+  if (!outcome.current) return emitFailure(toSafeError(undefined), json, streams, locale);
+  return emitOutcome(outcome.current, json, streams, locale);
 }
 
 /**

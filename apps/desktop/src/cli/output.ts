@@ -1,4 +1,6 @@
 import { printableList, printableText } from '@lepupitre/db-core';
+import { humanMessage } from '../errors/error-sentence';
+import { DEFAULT_LOCALE, type Locale } from '../errors/locale';
 import { EXIT_OK, exitCodeFor } from './cli-error';
 import type { SafeError } from './safe-error';
 
@@ -37,22 +39,24 @@ const SHOWN_MESSAGE_MAX = 4096;
  * Prints an outcome and returns the exit code (0 only when ok). With `json`, stdout receives
  * exactly one JSON object: `{"ok":true,...}` or `{"ok":false,"error":{"code","message"},...}`.
  * Without it, the lines go to stdout and the error to stderr, as one printable line: whatever
- * a message quotes cannot start a line that poses as the CLI's own.
+ * a message quotes cannot start a line that poses as the CLI's own. That line is
+ * `lepupitre: <CODE>: <sentence> (<detail>)`, the sentence in the terminal's language, the
+ * detail only when the message tells more than the code: the code is never printed twice.
  */
-export function emitOutcome(outcome: CommandOutcome, json: boolean, streams: CliStreams): number {
+export function emitOutcome(outcome: CommandOutcome, json: boolean, streams: CliStreams, locale: Locale = DEFAULT_LOCALE): number {
   if (json) {
     const envelope = { ok: outcome.ok, ...(outcome.error ? { error: outcome.error } : {}), ...outcome.fields };
     streams.out(`${JSON.stringify(envelope)}\n`);
   } else {
     if (outcome.text.length > 0) streams.out(`${outcome.text.join('\n')}\n`);
-    if (outcome.error) streams.err(`lepupitre: ${printableText(outcome.error.code)}: ${printableText(outcome.error.message, SHOWN_MESSAGE_MAX)}\n`);
+    if (outcome.error) streams.err(`lepupitre: ${printableText(outcome.error.code)}: ${printableText(humanMessage(outcome.error, locale), SHOWN_MESSAGE_MAX)}\n`);
   }
   if (outcome.ok) return EXIT_OK;
   return exitCodeFor(outcome.error?.code ?? '');
 }
 
-export function emitFailure(error: SafeError, json: boolean, streams: CliStreams): number {
-  return emitOutcome({ ok: false, error, fields: {}, text: [] }, json, streams);
+export function emitFailure(error: SafeError, json: boolean, streams: CliStreams, locale: Locale = DEFAULT_LOCALE): number {
+  return emitOutcome({ ok: false, error, fields: {}, text: [] }, json, streams, locale);
 }
 
 /** A comma-separated id list for people, each id printable, `none` when empty. */

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { failure } from '../ipc/ipc-result';
 import type { HostRefusal } from './host-error';
 
 /**
@@ -26,13 +27,14 @@ export function sendJson(response: ServerResponse, status: number, value: unknow
 }
 
 /**
- * A refusal in the IPC envelope. The connection closes afterwards: a refused request may still
- * have an unread body on the socket that must not be taken for the next request.
+ * A refusal in the IPC envelope, sentences included, as a command's failure. The connection
+ * closes afterwards: a refused request may still have an unread body on the socket that must not
+ * be taken for the next request.
  */
 export function sendRefusal(response: ServerResponse, refusal: HostRefusal): void {
   const headers: Record<string, string> = { ...refusal.headers, Connection: 'close' };
   if (refusal.status === 401) headers['WWW-Authenticate'] = 'Bearer';
-  sendJson(response, refusal.status, { ok: false, error: { code: refusal.code, message: refusal.message } }, headers);
+  sendJson(response, refusal.status, failure(refusal.code, refusal.message), headers);
 }
 
 export function sendBytes(response: ServerResponse, contentType: string, body: Buffer, extraHeaders: Readonly<Record<string, string>>): void {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PAGE_SENTENCES_PATH, pageSentencesModule } from './page-sentences';
 
 /**
  * The page's policy: everything from this origin only, no inline script or style, no plugins,
@@ -35,16 +36,21 @@ const ASSETS: Readonly<Record<string, readonly [file: string, contentType: strin
   '/ipc.js': ['ipc.js', 'text/javascript; charset=utf-8'],
   '/wav.js': ['wav.js', 'text/javascript; charset=utf-8'],
   '/view.js': ['view.js', 'text/javascript; charset=utf-8'],
+  '/language.js': ['language.js', 'text/javascript; charset=utf-8'],
   '/favicon.svg': ['favicon.svg', 'image/svg+xml'],
 };
 
 export const PAGE_DIR = path.join(__dirname, 'page');
 
-/** Reads the page once at start, so a missing file fails the launch rather than a request. */
+/**
+ * Reads the page once at start, so a missing file fails the launch rather than a request, and
+ * adds the error sentences made from the catalogue (`page-sentences.ts`).
+ */
 export function loadPage(dir: string = PAGE_DIR): ReadonlyMap<string, PageAsset> {
   const page = new Map<string, PageAsset>();
   for (const [urlPath, [file, contentType]] of Object.entries(ASSETS)) {
     page.set(urlPath, { contentType, body: readFileSync(path.join(dir, file)) });
   }
+  page.set(PAGE_SENTENCES_PATH, { contentType: 'text/javascript; charset=utf-8', body: pageSentencesModule() });
   return page;
 }

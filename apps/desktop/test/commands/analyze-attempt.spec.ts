@@ -6,6 +6,7 @@ import { readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeAttempt } from '../../src/commands/feedback';
 import { CommandWorld } from '../support/command-world';
+import { refusal } from '../support/expectations';
 import { artifactPath, audioAttempt, feedbackArtifactId, tamper, textAttempt } from '../support/feedback-fixtures';
 import { addProject, worldWithTalk, type TalkFixture } from '../support/worlds';
 
@@ -104,7 +105,7 @@ describe('analyze_attempt', () => {
       unknownProfile,
     ];
     for (const { code, attemptId, profileId } of cases as { code: string; attemptId: string; profileId?: string }[]) {
-      expect(await world.fail('analyze_attempt', { profileId: profileId ?? fx.profileId, attemptId })).toEqual({ code, message: expect.any(String) });
+      expect(await world.fail('analyze_attempt', { profileId: profileId ?? fx.profileId, attemptId })).toEqual(refusal(code));
     }
     expect(world.snapshot()).toEqual(before);
   });

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { version } from '../../package.json';
 import { writePeerReviewImport } from '../../src/commands/pack';
 import { CommandWorld } from '../support/command-world';
-import { expectInvalid, expectRejected } from '../support/expectations';
+import { expectInvalid, expectRejected, refusal } from '../support/expectations';
 import { readZip, seedMediaRun, storeAudio, transcriptDocument, withReview, writeZip, type MediaRun } from '../support/media-fixtures';
 
 type Inspection = Record<string, unknown> & { packId: string; createdAt: string; files: { role: string; bytes: number; mime: string }[] };
@@ -174,7 +174,7 @@ describe('pack commands', () => {
     it('refuses a hostile pack with its code through the router, writing nothing', async () => {
       const path = await hostilePack();
       const error = await world.fail('peer_review_import', { profileId: reviewer, path });
-      expect(error).toEqual({ code: 'pack_invalid_path', message: expect.any(String) });
+      expect(error).toEqual(refusal('pack_invalid_path'));
       expect(error.message).not.toContain('escape');
       await expectRejected(world, 'peer_review_import', { profileId: reviewer, path }, 'pack_invalid_path');
     });

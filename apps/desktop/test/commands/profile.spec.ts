@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandWorld } from '../support/command-world';
+import { refusal } from '../support/expectations';
 
 describe('profile commands', () => {
   let world: CommandWorld;
@@ -32,7 +33,7 @@ describe('profile commands', () => {
 
   it('keeps the domain codes and names the offending field of a bad payload', async () => {
     await world.ok('profile_create', { name: 'Ada' });
-    expect(await world.fail('profile_create', { name: 'Ada' })).toEqual({ code: 'profile_name_exists', message: expect.any(String) });
+    expect(await world.fail('profile_create', { name: 'Ada' })).toEqual(refusal('profile_name_exists'));
     expect(await world.fail('profile_switch', { profileId: 'prof_missing' })).toMatchObject({ code: 'profile_not_found' });
     const invalid = await world.fail('profile_rename', { profileId: 'x', name: 'y'.repeat(81) });
     expect(invalid.code).toBe('IPC_INVALID_PAYLOAD');

@@ -1,4 +1,5 @@
 import type { CommandWorld } from '../support/command-world';
+import { refusal } from '../support/expectations';
 import { at, audioAttempt, tamper, textAttempt } from '../support/feedback-fixtures';
 import { storeAudio, storeTranscript, timedSegments } from '../support/media-fixtures';
 import { addProject, worldWithTalk, type TalkFixture } from '../support/worlds';
@@ -70,10 +71,7 @@ describe('quest commands', () => {
 
     it('quest_get_by_code returns one quest, matching the code exactly', async () => {
       expect(await world.ok('quest_get_by_code', { profileId: fx.profileId, questCode: 'FREE' })).toEqual(FREE);
-      expect(await world.fail('quest_get_by_code', { profileId: fx.profileId, questCode: 'free' })).toEqual({
-        code: 'quest_not_found',
-        message: expect.any(String),
-      });
+      expect(await world.fail('quest_get_by_code', { profileId: fx.profileId, questCode: 'free' })).toEqual(refusal('quest_not_found'));
     });
 
     it('quest_get_daily is the smallest code with the fixed reason, for any project id', async () => {

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sentenceOf } from '../../src/errors/error-sentence';
 import { startAppHost, type RunningAppHost } from '../../src/host/app-host';
 import { createCommandHost } from '../../src/runtime/command-host';
 import { call, ipc } from './http-client';
@@ -58,11 +59,11 @@ describe('app host', () => {
     expect(listed.json).toMatchObject({ ok: true, data: [{ name: 'Ada', is_active: true }] });
     const unknown = await ipc(host.port, 'no_such_command', {}, auth());
     expect(unknown.status).toBe(200);
-    expect(unknown.json).toEqual({ ok: false, error: { code: 'IPC_UNKNOWN_COMMAND', message: 'unknown command "no_such_command"' } });
+    expect(unknown.json).toEqual({ ok: false, error: { code: 'IPC_UNKNOWN_COMMAND', message: 'unknown command "no_such_command"', sentence: sentenceOf('IPC_UNKNOWN_COMMAND') } });
     const invalid = await ipc(host.port, 'profile_create', {}, auth());
     expect(invalid.json).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_PAYLOAD', message: expect.stringContaining('name') } });
     const duplicate = await ipc(host.port, 'profile_create', { name: 'Ada' }, auth());
-    expect(duplicate.json).toMatchObject({ ok: false, error: { code: 'profile_name_exists' } });
+    expect(duplicate.json).toEqual({ ok: false, error: { code: 'profile_name_exists', message: 'profile_name_exists', sentence: sentenceOf('profile_name_exists') } });
   });
 
   it('closes the server, even with an idle keep-alive connection open, then the databases', async () => {

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_IMPORTED_WAV_BASE64_CHARS } from '../../src/commands/audio';
+import { sentenceOf } from '../../src/errors/error-sentence';
+import { ERROR_SENTENCES, FALLBACK_SENTENCE } from '../../src/errors/error-sentences';
 import { DEFAULT_MAX_BODY_BYTES } from '../../src/host/request-body';
 import { createAppServer } from '../../src/host/app-server';
 import { loadPage, PAGE_DIR } from '../../src/host/static-page';
@@ -67,7 +69,7 @@ describe('app server (HTTP layer)', () => {
     const answer = await ipc(port, 'profile_create', { name: 'Mallory' }, headers);
     expect(answer.status).toBe(401);
     expect(answer.headers['www-authenticate']).toBe('Bearer');
-    expect(answer.json).toEqual({ ok: false, error: { code: 'HOST_UNAUTHORIZED', message: expect.any(String) } });
+    expect(answer.json).toEqual({ ok: false, error: { code: 'HOST_UNAUTHORIZED', message: expect.any(String), sentence: sentenceOf('HOST_UNAUTHORIZED') } });
     expect(invoked).toEqual([]);
   });
 
@@ -181,7 +183,7 @@ describe('app server (HTTP layer)', () => {
 
   it('serves every file the page refers to, with its type, and refers to nothing off this server', async () => {
     const pageFiles = readdirSync(PAGE_DIR);
-    const served = { 'app.js': 'text/javascript', 'ipc.js': 'text/javascript', 'view.js': 'text/javascript', 'wav.js': 'text/javascript', 'style.css': 'text/css', 'favicon.svg': 'image/svg+xml' };
+    const served = { 'app.js': 'text/javascript', 'ipc.js': 'text/javascript', 'view.js': 'text/javascript', 'wav.js': 'text/javascript', 'language.js': 'text/javascript', 'style.css': 'text/css', 'favicon.svg': 'image/svg+xml' };
     expect(pageFiles.sort()).toEqual([...Object.keys(served), 'index.html'].sort());
     for (const [file, type] of Object.entries(served)) {
       const answer = await call(port, { path: `/${file}`, headers: { Host: `127.0.0.1:${port}` } });
@@ -193,6 +195,17 @@ describe('app server (HTTP layer)', () => {
       expect([file, text.match(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/gi)]).toEqual([file, file === 'favicon.svg' ? ['http://www.w3.org'] : null]);
       expect([file, /innerHTML|outerHTML|insertAdjacentHTML|eval\(|new Function/.test(text)]).toEqual([file, false]);
     }
+  });
+
+  it('serves the error sentences to the page as a module made from the one catalogue', async () => {
+    const answer = await call(port, { path: '/error-sentences.js', headers: { Host: `127.0.0.1:${port}` } });
+    expect([answer.status, String(answer.headers['content-type']).split(';')[0]]).toEqual([200, 'text/javascript']);
+    expect(answer.headers['content-security-policy']).toBeDefined();
+    const exported = Object.fromEntries(
+      [...answer.text.matchAll(/^export const (\w+) = Object\.freeze\((.*)\);$/gm)].map(([, name, json]) => [name, JSON.parse(json as string) as unknown]),
+    );
+    expect(exported).toEqual({ ERROR_SENTENCES, FALLBACK_SENTENCE });
+    expect(answer.text).not.toMatch(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/i);
   });
 });
 

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { sentenceOf } from '../../src/errors/error-sentence';
 import { createCommandHost } from '../../src/runtime/command-host';
 import { samplesIn, WAV_SAMPLE_RATE_HZ, wavBytes } from '../support/wav-bytes';
 import { LaunchedHost } from './launched-host';
@@ -85,22 +86,39 @@ describe('app host page in Chromium', () => {
     const shown = await page.locator('#run-list .score').allTextContents();
     expect(shown).toEqual([expect.stringMatching(/^score \d{1,3}\/100$/), expect.stringMatching(/^score \d{1,3}\/100$/)]);
 
-    // A refused command is shown as `code: message`.
+    // A refused command is shown as what happened and what to do, in English by default, with
+    // its code once; choosing French shows it in French.
     await page.getByLabel('New profile name').fill('Ada');
     await page.getByRole('button', { name: 'Create profile' }).click();
     await page.locator('#error').waitFor({ state: 'visible' });
-    expect(await page.locator('#error').textContent()).toMatch(/^profile_name_exists: /);
+    const duplicate = sentenceOf('profile_name_exists');
+    expect(await page.locator('#error').textContent()).toBe(`${duplicate.en} (profile_name_exists)`);
+    await page.getByLabel(/^Language/).selectOption('fr');
+    expect(await page.locator('#error').textContent()).toBe(`${duplicate.fr} (profile_name_exists)`);
+    expect(await page.locator('#error').getAttribute('lang')).toBe('fr');
 
-    // A reload keeps working from the tab's copy of the token and shows the stored runs.
+    // A reload keeps working from the tab's copy of the token and shows the stored runs, and the
+    // language chosen: the next refusal is told in French.
     await page.reload();
     await until(page, '#run-list > li:nth-child(2) .score');
     expect(await page.locator('#run-list .score').allTextContents()).toEqual(shown);
+    expect(await page.getByLabel(/^Language/).inputValue()).toBe('fr');
+    await page.getByLabel('New profile name').fill('Ada');
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    await page.locator('#error').waitFor({ state: 'visible' });
+    expect(await page.locator('#error').textContent()).toBe(`${duplicate.fr} (profile_name_exists)`);
+
+    // Another browser, with the printed address: the language comes from the stored preference.
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(url);
+    await until(other, '#run-list > li:nth-child(2) .score');
+    expect(await other.getByLabel(/^Language/).inputValue()).toBe('fr');
 
     // Without the token (a new tab context, the bare address) the page says what to open.
     const bare = await (await browser.newContext()).newPage();
     await bare.goto(`${origin}/`);
     await bare.locator('#error').waitFor({ state: 'visible' });
-    expect(await bare.locator('#error').textContent()).toMatch(/^HOST_NO_TOKEN: /);
+    expect(await bare.locator('#error').textContent()).toBe(`${sentenceOf('HOST_NO_TOKEN').en} (HOST_NO_TOKEN)`);
 
     expect(problems).toEqual([]);
     await browser.close();
@@ -113,6 +131,7 @@ describe('app host page in Chromium', () => {
         if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
         return result.data as T;
       };
+      expect(await ok<string | null>('preference_global_get', { key: 'lepupitre_locale' })).toBe('fr');
       const [profile] = await ok<{ id: string; name: string }[]>('profile_list', {});
       expect(profile?.name).toBe('Ada');
       const profileId = profile?.id;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { COMMANDS } from '../../src/commands/catalogue';
+import { hasSentence, sentenceOf } from '../../src/errors/error-sentence';
 import type { IpcResult } from '../../src/ipc/ipc-result';
 import { payloadFor, poolOf, requestKeys, type Pool } from './payload-arbitraries';
 import { seedWorld, type SeededWorld } from './seeded-world';
@@ -43,8 +44,11 @@ function checkResult(name: string, payload: unknown, result: IpcResult, dataDir:
   }
   if (result.ok !== false || Object.keys(result).sort().join() !== 'error,ok') throw new Error(`${where}: not { ok, data } or { ok, error }`);
   const { code, message } = result.error;
-  if (Object.keys(result.error).sort().join() !== 'code,message') throw new Error(`${where}: error keys`);
+  if (Object.keys(result.error).sort().join() !== 'code,message,sentence') throw new Error(`${where}: error keys`);
   if (typeof code !== 'string' || code === '' || typeof message !== 'string') throw new Error(`${where}: code or message not a string`);
+  // Every code an answer carries has its own sentences in the catalogue, not the fallback.
+  if (!hasSentence(code)) throw new Error(`${where}: no sentence for the code`);
+  expect(result.error.sentence).toEqual(sentenceOf(code));
   // A payload either validates or is IPC_INVALID_PAYLOAD; a validated one ends in a typed error.
   if (code === 'IPC_INTERNAL' || code === 'IPC_UNKNOWN_COMMAND') throw new Error(`${where}: untyped failure`);
   if (message.includes(dataDir)) throw new Error(`${where}: the message names the data folder`);

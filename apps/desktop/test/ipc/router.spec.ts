@@ -2,6 +2,8 @@ import { DbError, DbErrorCode, DomainError } from '@lepupitre/db-core';
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from '../../src/commands/command';
 import type { CommandContext } from '../../src/commands/command-context';
+import { sentenceOf } from '../../src/errors/error-sentence';
+import { FALLBACK_SENTENCE } from '../../src/errors/error-sentences';
 import { createRouter, type RouterOptions } from '../../src/ipc/router';
 
 /** The router never touches the context itself: the fake only has to exist for the handlers. */
@@ -19,7 +21,12 @@ const context: CommandContext = {
   releaseProfile: () => undefined,
 };
 
-const INTERNAL = { ok: false, error: { code: 'IPC_INTERNAL', message: 'an unexpected internal error occurred' } };
+/** A refusal as the router answers it: the code, the message, and the code's sentences. */
+function refused(code: string, message: unknown) {
+  return { ok: false, error: { code, message, sentence: sentenceOf(code) } };
+}
+
+const INTERNAL = refused('IPC_INTERNAL', 'an unexpected internal error occurred');
 
 /** What a leaked driver error would look like: a path, SQL and a stack. */
 const LEAKY_MESSAGE =
@@ -36,14 +43,11 @@ function routerOf(commands: readonly AnyCommand[], options: RouterOptions = {}) 
 describe('router: command lookup', () => {
   it('reports an unknown command with its name, quoted and cut short', async () => {
     const router = routerOf([command('echo', () => 'hi')]);
-    expect(await router.invoke('nope')).toEqual({ ok: false, error: { code: 'IPC_UNKNOWN_COMMAND', message: 'unknown command "nope"' } });
+    expect(await router.invoke('nope')).toEqual(refused('IPC_UNKNOWN_COMMAND', 'unknown command "nope"'));
     const long = await router.invoke(`x${'y'.repeat(200)}`);
     expect(long).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_COMMAND' } });
     expect(long.ok === false && long.error.message.length).toBeLessThan(90);
-    expect(await router.invoke(42 as unknown as string)).toEqual({
-      ok: false,
-      error: { code: 'IPC_UNKNOWN_COMMAND', message: 'unknown command (not a string)' },
-    });
+    expect(await router.invoke(42 as unknown as string)).toEqual(refused('IPC_UNKNOWN_COMMAND', 'unknown command (not a string)'));
     // Names are looked up as own entries, never through an object's prototype.
     expect(await router.invoke('constructor')).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_COMMAND' } });
     expect(await router.invoke('__proto__')).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_COMMAND' } });
@@ -74,10 +78,7 @@ describe('router: request validation', () => {
   it('names the nested field the way the UI writes it, and the handler never runs', async () => {
     const { handler, router } = validating();
     const missing = await router.invoke('project_create', { profileId: 'p', payload: {} });
-    expect(missing).toEqual({
-      ok: false,
-      error: { code: 'IPC_INVALID_PAYLOAD', message: expect.stringMatching(/^invalid payload for project_create: payload\.title: /) },
-    });
+    expect(missing).toEqual(refused('IPC_INVALID_PAYLOAD', expect.stringMatching(/^invalid payload for project_create: payload\.title: /)));
     const badNumber = await router.invoke('project_create', { profileId: 'p', payload: { title: 't', duration_target_sec: 1.5 } });
     expect(badNumber).toMatchObject({ error: { code: 'IPC_INVALID_PAYLOAD', message: expect.stringContaining(': payload.duration_target_sec: ') } });
     const inArray = await router.invoke('project_create', { profileId: 'p', payload: { title: 't', segments: [{ text: 'a' }, { text: 3 }] } });
@@ -152,8 +153,8 @@ describe('router: errors', () => {
       ],
       { onCommandError, onInternalError },
     );
-    expect(await router.invoke('sync', {})).toEqual({ ok: false, error: { code: 'project_not_found', message: 'project_not_found' } });
-    expect(await router.invoke('async', {})).toEqual({ ok: false, error: { code: 'trim_range_invalid', message: 'the range is empty' } });
+    expect(await router.invoke('sync', {})).toEqual(refused('project_not_found', 'project_not_found'));
+    expect(await router.invoke('async', {})).toEqual(refused('trim_range_invalid', 'the range is empty'));
     expect(onCommandError).toHaveBeenCalledWith('sync', thrown);
     expect(onCommandError).toHaveBeenCalledTimes(2);
     expect(onInternalError).not.toHaveBeenCalled();
@@ -165,9 +166,26 @@ describe('router: errors', () => {
     const thrown = new DbError(DbErrorCode.CORRUPT, 'the database is damaged', { details: { path: '/home/ada/x.db' }, cause });
     const router = routerOf([command('read', () => Promise.reject(thrown))], { onCommandError });
     const result = await router.invoke('read', {});
-    expect(result).toEqual({ ok: false, error: { code: 'DB_CORRUPT', message: 'the database is damaged' } });
+    expect(result).toEqual(refused('DB_CORRUPT', 'the database is damaged'));
     expect(JSON.stringify(result)).not.toMatch(/home|INSERT|SQLITE/);
     expect(onCommandError).toHaveBeenCalledWith('read', thrown);
+  });
+
+  it('adds the sentences of the code and keeps code and message as the previous UI matched them', async () => {
+    const router = routerOf([
+      command('create', () => Promise.reject(new DomainError('profile_name_exists'))),
+      command('novel', () => Promise.reject(new DomainError('not_in_the_catalogue'))),
+    ]);
+    const result = await router.invoke('create', {});
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'profile_name_exists',
+        message: 'profile_name_exists',
+        sentence: { en: 'A profile with this name already exists. Choose another name.', fr: 'Un profil porte déjà ce nom. Choisissez-en un autre.' },
+      },
+    });
+    expect(await router.invoke('novel', {})).toEqual({ ok: false, error: { code: 'not_in_the_catalogue', message: 'not_in_the_catalogue', sentence: FALLBACK_SENTENCE } });
   });
 
   it('turns anything else into IPC_INTERNAL with a message free of stack, SQL and path', async () => {
@@ -247,7 +265,7 @@ describe('router: errors', () => {
         },
       },
     );
-    await expect(router.invoke('domain', {})).resolves.toEqual({ ok: false, error: { code: 'project_not_found', message: 'project_not_found' } });
+    await expect(router.invoke('domain', {})).resolves.toEqual(refused('project_not_found', 'project_not_found'));
     await expect(router.invoke('internal', {})).resolves.toEqual(INTERNAL);
     await expect(router.invoke('fine', {})).resolves.toEqual({ ok: true, data: 'ok' });
   });
@@ -328,7 +346,7 @@ describe('router: one command at a time', () => {
     ]);
     const pending = router.invoke('slow', {});
     const closing = router.close();
-    expect(await router.invoke('slow', {})).toEqual({ ok: false, error: { code: 'IPC_HOST_CLOSED', message: 'the app is shutting down' } });
+    expect(await router.invoke('slow', {})).toEqual(refused('IPC_HOST_CLOSED', 'the app is shutting down'));
     gate.resolve();
     await closing;
     expect(await pending).toEqual({ ok: true, data: 'done' });

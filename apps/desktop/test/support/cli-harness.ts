@@ -16,7 +16,10 @@ export interface CliRun {
 
 export interface RunOptions {
   readonly cwd: string;
-  /** Extra environment; LEPUPITRE_DATA_DIR and XDG_DATA_HOME are unset unless given here. */
+  /**
+   * Extra environment; LEPUPITRE_DATA_DIR, XDG_DATA_HOME and the locale variables (errors are
+   * written in the terminal's language) are unset unless given here.
+   */
   readonly env?: Readonly<Record<string, string>>;
   /** Written to the bin's stdin, which is closed at once either way (empty without it). */
   readonly stdin?: string;
@@ -27,6 +30,7 @@ export function runCli(args: readonly string[], options: RunOptions): Promise<Cl
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: options.cwd };
   delete env['LEPUPITRE_DATA_DIR'];
   delete env['XDG_DATA_HOME'];
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) delete env[name];
   Object.assign(env, options.env ?? {});
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });

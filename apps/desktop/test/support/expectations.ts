@@ -1,3 +1,4 @@
+import { sentenceOf } from '../../src/errors/error-sentence';
 import type { IpcError } from '../../src/ipc/ipc-result';
 import type { CommandWorld } from './command-world';
 
@@ -12,9 +13,14 @@ import type { CommandWorld } from './command-world';
  */
 export const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.(?!000)\d{3})?\+00:00$/;
 
+/** An error as the router answers it: its code, its message, and the code's sentences. */
+export function refusal(code: string, message: unknown = expect.any(String)): { code: string; message: unknown; sentence: unknown } {
+  return { code, message, sentence: sentenceOf(code) };
+}
+
 /** `IPC_INVALID_PAYLOAD` naming this field path (`payload.title`, `(payload)` for the whole). */
-export function invalidPayload(field: string): { code: string; message: unknown } {
-  return { code: 'IPC_INVALID_PAYLOAD', message: expect.stringContaining(`: ${field}: `) };
+export function invalidPayload(field: string): { code: string; message: unknown; sentence: unknown } {
+  return refusal('IPC_INVALID_PAYLOAD', expect.stringContaining(`: ${field}: `));
 }
 
 /** The error of a call that must fail and leave every database row and file as it was. */

@@ -1,13 +1,14 @@
 import { artifactNotFound, DomainError, type DatabaseHandle } from '@lepupitre/db-core';
 import { artifactType } from '../queries';
+import { TalkErrorCode } from '../types';
 
 /**
  * The artifact kinds a run or a transcript reader accepts, each with the previous app's error
  * code for a wrong kind.
  */
 const WRONG_KIND = {
-  audio: 'artifact_not_audio',
-  transcript: 'artifact_not_transcript',
+  audio: TalkErrorCode.ARTIFACT_NOT_AUDIO,
+  transcript: TalkErrorCode.ARTIFACT_NOT_TRANSCRIPT,
 } as const;
 
 export type LinkedArtifactKind = keyof typeof WRONG_KIND;

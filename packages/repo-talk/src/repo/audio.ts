@@ -1,6 +1,6 @@
 import { ArtifactStore, DomainError, type Artifact, type DatabaseHandle } from '@lepupitre/db-core';
 import { resolve } from 'node:path';
-import type { AudioTrimInput, StoredAudio, WriteOptions } from '../types';
+import { TalkErrorCode, type AudioTrimInput, type StoredAudio, type WriteOptions } from '../types';
 import { requireArtifactOfKind } from './artifact-checks';
 import { decodeWav, durationMs, encodeWav, pcmSlice, sampleRange, SAMPLE_RATE_HZ } from './wav';
 
@@ -33,18 +33,18 @@ export function importAudio(db: DatabaseHandle, profileDir: string, wavBytes: Ui
  * contained path resolution (the previous app read it without that check).
  */
 export function trimAudio(db: DatabaseHandle, profileDir: string, input: AudioTrimInput, options: WriteOptions = {}): StoredAudio {
-  if (!Number.isSafeInteger(input.startMs) || !Number.isSafeInteger(input.endMs)) throw new DomainError('trim_range_invalid');
+  if (!Number.isSafeInteger(input.startMs) || !Number.isSafeInteger(input.endMs)) throw new DomainError(TalkErrorCode.TRIM_RANGE_INVALID);
   return db.transaction(() => {
     requireArtifactOfKind(db, input.audioArtifactId, 'audio');
     const store = new ArtifactStore(db, profileDir, options.now);
     const source = decodeWav(store.read(input.audioArtifactId));
     const total = durationMs(source.sampleCount);
-    if (total <= 0) throw new DomainError('trim_source_empty');
+    if (total <= 0) throw new DomainError(TalkErrorCode.TRIM_SOURCE_EMPTY);
     const start = clamp(input.startMs, total);
     const end = clamp(input.endMs, total);
-    if (end <= start) throw new DomainError('trim_range_invalid');
+    if (end <= start) throw new DomainError(TalkErrorCode.TRIM_RANGE_INVALID);
     const range = sampleRange(start, end, source.sampleCount);
-    if (range.end <= range.start) throw new DomainError('trim_too_short');
+    if (range.end <= range.start) throw new DomainError(TalkErrorCode.TRIM_TOO_SHORT);
     const artifact = store.store({
       type: 'audio',
       ext: 'wav',

@@ -1,5 +1,6 @@
 import { DomainError, writeFileDurably, type DatabaseHandle } from '@lepupitre/db-core';
 import { join, resolve } from 'node:path';
+import { TalkErrorCode } from '../types';
 
 /** Export file names are ids: nothing that could climb out of the export folder. */
 const SAFE_NAME = /^[A-Za-z0-9_-]+$/;
@@ -22,7 +23,7 @@ export function writeExportFile(
   content: string,
 ): string {
   if (!SAFE_NAME.test(name) || !SAFE_NAME.test(kind) || !SAFE_NAME.test(ext)) {
-    throw new DomainError('export_path_not_allowed');
+    throw new DomainError(TalkErrorCode.EXPORT_PATH_NOT_ALLOWED);
   }
   const target = join(resolve(profileDir, 'exports', kind), `${name}.${ext}`);
   let stage = '';
@@ -32,8 +33,8 @@ export function writeExportFile(
       db.reportStep({ kind: 'file', detail: `export ${detail} ${kind}` });
     });
   } catch (error) {
-    if (stage === 'mkdir') throw new DomainError('export_dir_failed', 'the export folder could not be created', { cause: error });
-    throw new DomainError('export_write_failed', 'the export file could not be written', { cause: error });
+    if (stage === 'mkdir') throw new DomainError(TalkErrorCode.EXPORT_DIR_FAILED, 'the export folder could not be created', { cause: error });
+    throw new DomainError(TalkErrorCode.EXPORT_WRITE_FAILED, 'the export file could not be written', { cause: error });
   }
   return target;
 }

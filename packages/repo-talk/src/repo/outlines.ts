@@ -1,6 +1,6 @@
 import { DomainError, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
 import { projectFlags, projectOutline, upsertOutline } from '../queries';
-import type { ExportedFile, OutlineView, WriteOptions } from '../types';
+import { TalkErrorCode, type ExportedFile, type OutlineView, type WriteOptions } from '../types';
 import { writeExportFile } from './export-files';
 import { defaultOutline } from './outline-template';
 
@@ -11,7 +11,7 @@ import { defaultOutline } from './outline-template';
  */
 export function getOutline(db: DatabaseHandle, projectId: string): OutlineView {
   const row = db.get(projectOutline, { projectId });
-  if (!row) throw new DomainError('project_not_found');
+  if (!row) throw new DomainError(TalkErrorCode.PROJECT_NOT_FOUND);
   return row.outline_md === null
     ? { project_id: projectId, markdown: defaultOutline(row.title), updated_at: null }
     : { project_id: projectId, markdown: row.outline_md, updated_at: row.updated_at };
@@ -24,7 +24,7 @@ export function getOutline(db: DatabaseHandle, projectId: string): OutlineView {
 export function setOutline(db: DatabaseHandle, projectId: string, markdown: string, options: WriteOptions = {}): void {
   const now = (options.now ?? utcNow)();
   db.transaction(() => {
-    if (!db.get(projectFlags, { id: projectId })) throw new DomainError('project_not_found');
+    if (!db.get(projectFlags, { id: projectId })) throw new DomainError(TalkErrorCode.PROJECT_NOT_FOUND);
     db.run(upsertOutline, { projectId, markdown, now });
   });
 }

@@ -1,5 +1,5 @@
 import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
-import type { ProjectCreateInput, ProjectUpdateInput } from '../types';
+import { TalkErrorCode, type ProjectCreateInput, type ProjectUpdateInput } from '../types';
 import { scalarLength, truncateScalars } from './text-rules';
 
 export const TITLE_MAX = 120;
@@ -20,8 +20,8 @@ export interface ProjectFields {
  */
 export function normalizeProjectFields(input: ProjectCreateInput): ProjectFields {
   const title = trimUnicodeWhiteSpace(input.title);
-  if (title === '') throw new DomainError('project_title_required');
-  if (scalarLength(title) > TITLE_MAX) throw new DomainError('project_title_too_long');
+  if (title === '') throw new DomainError(TalkErrorCode.PROJECT_TITLE_REQUIRED);
+  if (scalarLength(title) > TITLE_MAX) throw new DomainError(TalkErrorCode.PROJECT_TITLE_TOO_LONG);
   return {
     title,
     ...optionalTexts(input),
@@ -31,10 +31,10 @@ export function normalizeProjectFields(input: ProjectCreateInput): ProjectFields
 
 export function normalizeProjectUpdate(input: ProjectUpdateInput): ProjectFields & { readonly stage: string } {
   const title = trimUnicodeWhiteSpace(input.title);
-  if (title === '') throw new DomainError('project_title_required');
-  if (scalarLength(title) > TITLE_MAX) throw new DomainError('project_title_too_long');
+  if (title === '') throw new DomainError(TalkErrorCode.PROJECT_TITLE_REQUIRED);
+  if (scalarLength(title) > TITLE_MAX) throw new DomainError(TalkErrorCode.PROJECT_TITLE_TOO_LONG);
   const stage = trimUnicodeWhiteSpace(input.stage);
-  if (stage === '') throw new DomainError('project_stage_required');
+  if (stage === '') throw new DomainError(TalkErrorCode.PROJECT_STAGE_REQUIRED);
   return { title, stage, ...optionalTexts(input), durationTargetSec: duration(input.duration_target_sec) };
 }
 
@@ -52,6 +52,6 @@ function optionalText(value: string | null | undefined, max: number): string | n
 /** Seconds, a positive integer, or NULL. A fraction is refused rather than rounded. */
 function duration(value: number | null | undefined): number | null {
   if (value === undefined || value === null) return null;
-  if (!Number.isSafeInteger(value) || value <= 0) throw new DomainError('project_duration_invalid');
+  if (!Number.isSafeInteger(value) || value <= 0) throw new DomainError(TalkErrorCode.PROJECT_DURATION_INVALID);
   return value;
 }

@@ -10,7 +10,7 @@ import {
   trainingProjectId,
   updateProject as updateProjectQuery,
 } from '../queries';
-import type { CreateProjectOptions, ProjectCreateInput, ProjectListItem, ProjectSummary, ProjectUpdateInput, WriteOptions } from '../types';
+import { TalkErrorCode, type CreateProjectOptions, type ProjectCreateInput, type ProjectListItem, type ProjectSummary, type ProjectUpdateInput, type WriteOptions } from '../types';
 import { normalizeProjectFields, normalizeProjectUpdate } from './project-fields';
 import { toProjectSummary } from './row-mapping';
 
@@ -69,7 +69,7 @@ export function updateProject(
     stage: fields.stage,
     updatedAt: (options.now ?? utcNow)(),
   });
-  if (result.changes !== 1) throw new DomainError('project_not_found');
+  if (result.changes !== 1) throw new DomainError(TalkErrorCode.PROJECT_NOT_FOUND);
 }
 
 /** `project_list`: non-training talks, most recently updated first. Never repairs the active talk. */
@@ -109,8 +109,8 @@ export function getActiveProject(db: DatabaseHandle): ProjectSummary | null {
 export function setActiveProject(db: DatabaseHandle, projectId: string): void {
   db.transaction(() => {
     const flags = db.get(projectFlags, { id: projectId });
-    if (!flags) throw new DomainError('project_not_found');
-    if (flags.is_training !== 0) throw new DomainError('project_training_not_activatable');
+    if (!flags) throw new DomainError(TalkErrorCode.PROJECT_NOT_FOUND);
+    if (flags.is_training !== 0) throw new DomainError(TalkErrorCode.PROJECT_TRAINING_NOT_ACTIVATABLE);
     db.run(setActiveProjectQuery, { projectId });
   });
 }

@@ -8,7 +8,7 @@ import {
   setRunFeedback,
   setRunTranscript,
 } from '../queries';
-import type { RunAnalysisLinks, RunSummary, WriteOptions } from '../types';
+import { TalkErrorCode, type RunAnalysisLinks, type RunSummary, type WriteOptions } from '../types';
 import { requireArtifactOfKind } from './artifact-checks';
 import { toRunSummary } from './row-mapping';
 
@@ -23,7 +23,7 @@ export function createRun(db: DatabaseHandle, projectId: string, options: WriteO
   const id = newId('run');
   const createdAt = (options.now ?? utcNow)();
   return db.transaction(() => {
-    if (!db.get(projectFlags, { id: projectId })) throw new DomainError('project_not_found');
+    if (!db.get(projectFlags, { id: projectId })) throw new DomainError(TalkErrorCode.PROJECT_NOT_FOUND);
     db.run(insertRun, { id, projectId, createdAt });
     return id;
   });
@@ -37,7 +37,7 @@ export function finishRun(db: DatabaseHandle, runId: string, audioArtifactId: st
   db.transaction(() => {
     requireArtifactOfKind(db, audioArtifactId, 'audio');
     const result = db.run(setRunAudio, { runId, artifactId: audioArtifactId });
-    if (result.changes !== 1) throw new DomainError('run_not_found');
+    if (result.changes !== 1) throw new DomainError(TalkErrorCode.RUN_NOT_FOUND);
   });
 }
 
@@ -50,7 +50,7 @@ export function setRunTranscriptId(db: DatabaseHandle, runId: string, transcript
   db.transaction(() => {
     requireArtifactOfKind(db, transcriptId, 'transcript');
     const result = db.run(setRunTranscript, { runId, artifactId: transcriptId });
-    if (result.changes !== 1) throw new DomainError('run_not_found');
+    if (result.changes !== 1) throw new DomainError(TalkErrorCode.RUN_NOT_FOUND);
   });
 }
 
@@ -76,7 +76,7 @@ export function listRuns(db: DatabaseHandle, projectId: string, limit?: number |
 
 export function runListLimit(limit: number | null | undefined): number {
   if (limit === undefined || limit === null) return RUN_LIST_DEFAULT_LIMIT;
-  if (!Number.isInteger(limit)) throw new DomainError('run_list_limit_invalid');
+  if (!Number.isInteger(limit)) throw new DomainError(TalkErrorCode.RUN_LIST_LIMIT_INVALID);
   return Math.min(RUN_LIST_MAX_LIMIT, Math.max(1, limit));
 }
 
@@ -86,7 +86,7 @@ export function runListLimit(limit: number | null | undefined): number {
  */
 export function getRunAnalysisLinks(db: DatabaseHandle, runId: string): RunAnalysisLinks {
   const row = db.get(runById, { id: runId });
-  if (!row) throw new DomainError('run_not_found');
+  if (!row) throw new DomainError(TalkErrorCode.RUN_NOT_FOUND);
   return { transcript_id: row.transcript_id, feedback_id: row.feedback_id };
 }
 
@@ -98,6 +98,6 @@ export function getRunAnalysisLinks(db: DatabaseHandle, runId: string): RunAnaly
 export function linkRunFeedback(db: DatabaseHandle, runId: string, feedbackId: string): void {
   db.transaction(() => {
     const result = db.run(setRunFeedback, { runId, feedbackId });
-    if (result.changes !== 1) throw new DomainError('run_update_missing');
+    if (result.changes !== 1) throw new DomainError(TalkErrorCode.RUN_UPDATE_MISSING);
   });
 }

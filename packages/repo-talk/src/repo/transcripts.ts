@@ -1,12 +1,13 @@
 import { ArtifactStore, DomainError, readTranscriptDocument, transcriptEndMs, TranscriptErrorCode, trimUnicodeWhiteSpace, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
-import type {
-  ExportedFile,
-  SavedTranscript,
-  TranscriptExportFormat,
-  TranscriptImportInput,
-  TranscriptSegment,
-  TranscriptV1,
-  WriteOptions,
+import {
+  TalkErrorCode,
+  type ExportedFile,
+  type SavedTranscript,
+  type TranscriptExportFormat,
+  type TranscriptImportInput,
+  type TranscriptSegment,
+  type TranscriptV1,
+  type WriteOptions,
 } from '../types';
 import { requireArtifactOfKind } from './artifact-checks';
 import { writeExportFile } from './export-files';
@@ -100,7 +101,7 @@ export function exportTranscript(
   transcriptId: string,
   format: TranscriptExportFormat,
 ): ExportedFile {
-  if (!TRANSCRIPT_EXPORT_FORMATS.includes(format)) throw new DomainError('transcript_format_invalid');
+  if (!TRANSCRIPT_EXPORT_FORMATS.includes(format)) throw new DomainError(TalkErrorCode.TRANSCRIPT_FORMAT_INVALID);
   const content = renderTranscript(loadTranscript(db, profileDir, transcriptId), format);
   return { path: writeExportFile(db, profileDir, 'transcript', transcriptId, format, content) };
 }

@@ -1,6 +1,7 @@
 import { ArtifactStore, DomainError, type DatabaseHandle } from '@lepupitre/db-core';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { runUsingAudio } from '../queries';
+import { TalkErrorCode } from '../types';
 import { requireArtifactOfKind } from './artifact-checks';
 
 /** `artifacts/audio/<artifact id>.wav`: where every recording and imported audio is stored. */
@@ -60,11 +61,11 @@ export function voiceMemoArtifactId(db: DatabaseHandle, profileDir: string, path
 export function deleteVoiceMemo(db: DatabaseHandle, profileDir: string, path: string): void {
   db.transaction(() => {
     const artifactId = voiceMemoArtifactId(db, profileDir, path);
-    if (db.get(runUsingAudio, { artifactId })) throw new DomainError('audio_in_use');
+    if (db.get(runUsingAudio, { artifactId })) throw new DomainError(TalkErrorCode.AUDIO_IN_USE);
     new ArtifactStore(db, profileDir).delete(artifactId);
   });
 }
 
 function pathNotAllowed(): DomainError {
-  return new DomainError('path_not_allowed');
+  return new DomainError(TalkErrorCode.PATH_NOT_ALLOWED);
 }

@@ -4,16 +4,37 @@
  * points at it, its transcript, and the analysis that gives its feedback.
  */
 import { createInvoke, IpcError, takeToken } from './ipc.js';
-import { byId, fillSelect, runItem } from './view.js';
+import { localeOf, localLocale, saveLocale, storedLocale } from './language.js';
+import { byId, errorParts, fillSelect, runItem } from './view.js';
 import { secondsToSay, silentWav, toBase64 } from './wav.js';
 
-const state = { profileId: null, projectId: null };
+const state = { profileId: null, projectId: null, locale: localLocale(), error: null };
 let invoke = null;
 
+/** Shows an error as its sentence in the page's language, and keeps it to show again in another. */
 function showError(error) {
+  state.error = error instanceof IpcError ? error : new IpcError('PAGE_ERROR', String(error?.message ?? error));
+  renderError();
+}
+
+function renderError() {
   const box = byId('error');
-  box.textContent = error instanceof IpcError ? `${error.code}: ${error.message}` : `PAGE_ERROR: ${error.message}`;
+  if (state.error === null) {
+    box.hidden = true;
+    return;
+  }
+  box.replaceChildren(...errorParts(state.error, state.locale));
+  box.lang = state.locale;
   box.hidden = false;
+}
+
+function clearError() {
+  state.error = null;
+  renderError();
+}
+
+function showLocale() {
+  byId('language').value = state.locale;
 }
 
 function setStatus(text) {
@@ -24,7 +45,7 @@ function setStatus(text) {
 async function act(status, work) {
   const buttons = [...document.querySelectorAll('button')];
   buttons.forEach((button) => (button.disabled = true));
-  byId('error').hidden = true;
+  clearError();
   setStatus(status);
   try {
     await work();
@@ -82,6 +103,15 @@ async function addRun(text, file) {
   await invoke('run_analyze', { profileId, runId });
 }
 
+/** The language choice works without the host too (the page's own errors), and is kept once it is there. */
+function wireLanguage() {
+  byId('language').addEventListener('change', (event) => {
+    state.locale = localeOf(event.target.value);
+    renderError();
+    saveLocale(invoke, state.locale).catch(showError);
+  });
+}
+
 function wire() {
   byId('profile-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -127,6 +157,8 @@ function wire() {
 }
 
 function start() {
+  showLocale();
+  wireLanguage();
   const token = takeToken();
   if (token === null) {
     showError(new IpcError('HOST_NO_TOKEN', 'open the address that npm start printed: it carries the access token'));
@@ -134,7 +166,11 @@ function start() {
   }
   invoke = createInvoke(token);
   wire();
-  act('Loading…', refreshProfiles);
+  act('Loading…', async () => {
+    state.locale = await storedLocale(invoke);
+    showLocale();
+    await refreshProfiles();
+  });
 }
 
 start();

@@ -15,11 +15,15 @@ export function takeToken() {
   return window.sessionStorage.getItem(TOKEN_KEY);
 }
 
-/** A failed call, with the stable code the router or the host gave. */
+/**
+ * A failed call, with the stable code the router or the host gave, its message, and the
+ * sentences the answer carried (none for the page's own codes: the catalogue has them).
+ */
 export class IpcError extends Error {
-  constructor(code, message) {
+  constructor(code, message, sentence = null) {
     super(message);
     this.code = code;
+    this.sentence = sentence;
   }
 }
 
@@ -44,7 +48,7 @@ export function createInvoke(token) {
     } catch {
       throw new IpcError('HOST_BAD_RESPONSE', `unexpected answer from the app host (HTTP ${response.status})`);
     }
-    if (!result.ok) throw new IpcError(result.error.code, result.error.message);
+    if (!result.ok) throw new IpcError(result.error.code, result.error.message, result.error.sentence ?? null);
     return result.data;
   };
 }

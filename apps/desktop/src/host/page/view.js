@@ -2,6 +2,7 @@
  * DOM helpers. Text goes in through `textContent` only: names, titles and feedback are user
  * data and must never be parsed as HTML.
  */
+import { ERROR_SENTENCES, FALLBACK_SENTENCE } from './error-sentences.js';
 
 export const byId = (id) => document.getElementById(id);
 
@@ -41,4 +42,15 @@ export function runItem(run, feedback) {
     item.append(actions);
   }
   return item;
+}
+
+/**
+ * An error as a person reads it: the sentence of its code in the page's language (what happened,
+ * what to do), then the code once, for support. The catalogue the host serves comes first; the
+ * sentences an answer carried cover a code this page was served without.
+ */
+export function errorParts(error, locale) {
+  const sentences = Object.hasOwn(ERROR_SENTENCES, error.code) ? ERROR_SENTENCES[error.code] : error.sentence ?? FALLBACK_SENTENCE;
+  const text = typeof sentences?.[locale] === 'string' ? sentences[locale] : FALLBACK_SENTENCE[locale];
+  return [element('span', text, 'sentence'), ' ', element('span', `(${error.code})`, 'error-code')];
 }
