@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
 /** The folder under a profile folder that holds every artifact file, one sub-folder per type. */
@@ -23,8 +23,6 @@ export interface ArtifactFolderEntry {
   /** Relative to the profile folder, forward slashes: the form of `artifacts.local_relpath`. */
   readonly relpath: string;
   readonly kind: ArtifactFolderEntryKind;
-  /** Size in bytes (of the link itself for `other`). */
-  readonly bytes: number;
 }
 
 const TEMPORARY_NAME = /^\.[0-9a-f]+\.tmp$/;
@@ -35,9 +33,11 @@ export function isTemporaryArtifactName(name: string): boolean {
 }
 
 /**
- * Every entry under `<profileDir>/artifacts/`, recursively, without following links (`lstat`):
- * a symlinked folder is reported as `other`, never walked. Sorted by relpath, so reports are
- * stable. An absent folder is an empty list.
+ * Every entry under `<profileDir>/artifacts/`, recursively, without following links: a
+ * symlinked folder is reported as `other`, never walked. Types come from the folder listing
+ * itself (no `stat` per file): every open of a profile walks this folder, and on 10,000
+ * recordings a `stat` each was most of its cost. Sorted by relpath, so reports are stable. An
+ * absent folder is an empty list.
  */
 export function listArtifactFolder(profileDir: string): ArtifactFolderEntry[] {
   const entries: ArtifactFolderEntry[] = [];
@@ -46,24 +46,17 @@ export function listArtifactFolder(profileDir: string): ArtifactFolderEntry[] {
 }
 
 function walk(dir: string, rel: string, into: ArtifactFolderEntry[]): void {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  for (const name of names) {
-    const full = join(dir, name);
-    const relpath = `${rel}/${name}`;
-    let stats;
-    try {
-      stats = lstatSync(full);
-    } catch {
-      continue; // removed meanwhile (a writer's rename, a delete after commit)
-    }
-    if (stats.isDirectory()) walk(full, relpath, into);
-    else if (stats.isFile()) into.push({ relpath, kind: isTemporaryArtifactName(name) ? 'temporary' : 'file', bytes: stats.size });
-    else into.push({ relpath, kind: 'other', bytes: stats.size });
+  for (const entry of entries) {
+    const relpath = `${rel}/${entry.name}`;
+    if (entry.isDirectory()) walk(join(dir, entry.name), relpath, into);
+    else if (entry.isFile()) into.push({ relpath, kind: isTemporaryArtifactName(entry.name) ? 'temporary' : 'file' });
+    else into.push({ relpath, kind: 'other' });
   }
 }

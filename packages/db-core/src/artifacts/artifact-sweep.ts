@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { OWNER_ONLY_DIR_MODE } from '../connection/owner-only-files';
 import { isDbError } from '../errors/db-error';
@@ -88,15 +88,24 @@ function setAside(entries: readonly ArtifactFolderEntry[], profileDir: string): 
     } else {
       const to = freeName(join(profileDir, ORPHANED_DIR, entry.relpath.slice(ARTIFACTS_DIR.length + 1)));
       mkdirSync(dirname(to), { recursive: true, mode: OWNER_ONLY_DIR_MODE });
+      straysBytes += sizeOf(from);
       renameSync(from, to);
       touched.add(dirname(to));
       straysSetAside += 1;
-      straysBytes += entry.bytes;
     }
     touched.add(dirname(from));
   }
   for (const dir of touched) fsyncDirectoryBestEffort(dir);
   return { temporaryRemoved, straysSetAside, straysBytes, deferred: false };
+}
+
+/** Size of the entry itself (of a link, not its target); 0 when it cannot be read. */
+function sizeOf(path: string): number {
+  try {
+    return lstatSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** `orphaned/` keeps every file it is given: a second stray of the same name gets a suffix. */
