@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { formatKillDrillReport, KillDrill, killDrillProblems } from './kill-drill';
+import { formatKillDrillReport, killDrillProblems } from './kill-drill';
+import { useKillDrill } from './kill-drill-root';
 import { drillSeed } from './seeded-random';
 
 /**
@@ -15,21 +13,11 @@ const DEADLINE_MS = 12 * 60_000;
 
 describe('the app host killed under write traffic, again and again', () => {
   const seed = drillSeed('KILL_DRILL_SEED');
-  let root: string;
-  let drill: KillDrill | undefined;
-
-  beforeAll(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'lepupitre-kill-drill-'));
-  });
-  afterAll(async () => {
-    await drill?.dispose();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const killDrill = useKillDrill();
 
   it(`loses no acknowledged write and leaves a clean data folder across ${KILLS} kills`, async () => {
     console.log(`kill drill: seed ${seed}, ${KILLS} kills`);
-    drill = new KillDrill({
-      root,
+    const drill = killDrill({
       seed,
       kills: KILLS,
       clients: 4,

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { formatKillDrillReport, KillDrill, killDrillProblems, type KillDrillReport } from './kill-drill';
+import { formatKillDrillReport, killDrillProblems, type KillDrillReport } from './kill-drill';
+import { useKillDrill } from './kill-drill-root';
 import { drillSeed } from './seeded-random';
 
 /**
@@ -11,19 +9,10 @@ import { drillSeed } from './seeded-random';
  */
 describe('the app host killed under write traffic', () => {
   const seed = drillSeed('KILL_DRILL_SEED');
-  let root: string;
-  let drill: KillDrill | undefined;
-
-  beforeAll(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'lepupitre-kill-drill-'));
-  });
-  afterAll(async () => {
-    await drill?.dispose();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const killDrill = useKillDrill();
 
   it('keeps every acknowledged write and leaves a clean data folder after each kill', async () => {
-    drill = new KillDrill({ root, seed, kills: 3, clients: 3, profiles: 2, killAfterMs: [150, 700], deadlineMs: 60_000 });
+    const drill = killDrill({ seed, kills: 3, clients: 3, profiles: 2, killAfterMs: [150, 700], deadlineMs: 60_000 });
     const report: KillDrillReport = await drill.run();
     console.log(formatKillDrillReport(report));
 
