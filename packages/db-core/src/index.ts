@@ -32,6 +32,7 @@ export { ArtifactErrorCode, artifactNotFound, resolveInside } from './artifacts/
 export { ARTIFACTS_DIR, ORPHANED_DIR } from './artifacts/artifact-folder';
 export { sweepArtifacts, type ArtifactSweepReport } from './artifacts/artifact-sweep';
 export { writeFileDurably } from './files/durable-write';
+export { entryExists } from './files/entry-exists';
 export { MIGRATIONS, DATABASE_SCOPES, isDatabaseScope } from './migrations/scope-migrations';
 export type { Migration, MigrationStep, SchemaProbe } from './migrations/migration';
 export type { MigrationHooks } from './migrations/migration-runner';

@@ -1,4 +1,4 @@
-import { DomainError, ensureOwnerOnlyDir, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, ensureOwnerOnlyDir, entryExists, type DatabaseHandle } from '@lepupitre/db-core';
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -14,7 +14,7 @@ import { WorkspaceErrorCode, type ClockOptions, type ProfileRow } from '../types
 import { clockOf, compactStamp } from './clock';
 import { attachCleanupError } from './failures';
 import { findProfile } from './profile-existence';
-import { assertInsideDataDir, DELETED_PROFILES_FOLDER, entryExists, profileFolder } from './profile-paths';
+import { assertInsideDataDir, DELETED_PROFILES_FOLDER, profileFolder } from './profile-paths';
 
 interface Removal {
   readonly row: ProfileRow;

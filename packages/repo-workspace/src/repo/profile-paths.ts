@@ -1,5 +1,5 @@
 import { DomainError } from '@lepupitre/db-core';
-import { lstatSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { WorkspaceErrorCode } from '../types';
 
@@ -38,16 +38,6 @@ export function assertInsideDataDir(dataDir: string, folder: string): void {
   const rel = relative(root, target);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
     throw new DomainError(WorkspaceErrorCode.PATH_NOT_ALLOWED);
-  }
-}
-
-/** True when something (folder, file or link) exists at the path, without following a link. */
-export function entryExists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, entryExists, type DatabaseHandle } from '@lepupitre/db-core';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { activateProfile, activeProfiles, deactivateActiveProfiles, profileById, reactivateProfileIfNoneActive, restoreSwitchedProfile } from '../queries';
@@ -6,7 +6,7 @@ import { WorkspaceErrorCode, type ClockOptions } from '../types';
 import { clockOf } from './clock';
 import { attachCleanupError } from './failures';
 import { openProfileDatabase } from './profile-database';
-import { entryExists, profileDatabasePath } from './profile-paths';
+import { profileDatabasePath } from './profile-paths';
 
 interface SwitchChange {
   readonly databasePath: string;
