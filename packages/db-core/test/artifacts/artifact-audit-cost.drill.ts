@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditArtifacts, DatabaseHandle, diagnoseDatabase, openDatabase, type ArtifactAudit } from '../../src';
 import { digestFile } from '../../src/files/file-digest';
+import { cold, COLD, median } from '../support/drill-timing';
 
 /**
  * What the artifact audit of `db doctor` costs on a profile of 10,000 recordings of ~100 KB
@@ -25,11 +26,6 @@ const ARTIFACTS = 10_000;
 const FILE_BYTES = 100_000;
 const ROUNDS = 5;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
 /**
  * Median milliseconds of each measure over rounds that run them all, in a rotating order: a
  * noisy neighbour on a shared machine lands on every measure rather than on one.
@@ -46,16 +42,6 @@ function timeInRounds<K extends string>(measures: Readonly<Record<K, () => void>
     }
   }
   return Object.fromEntries(names.map((name) => [name, median(samples.get(name) ?? [])])) as Record<K, number>;
-}
-
-const COLD = process.env['LEPUPITRE_DRILL_DROP_CACHES'] === '1';
-
-function cold(fn: () => void): number {
-  execSync('sync');
-  writeFileSync('/proc/sys/vm/drop_caches', '3');
-  const started = performance.now();
-  fn();
-  return performance.now() - started;
 }
 
 /**

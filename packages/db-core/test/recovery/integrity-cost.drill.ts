@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { execSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { diagnoseDatabase, openDatabase, openWithRecovery, recoverDatabase } from '../../src';
 import { addProfileRows, buildProfile, overwritePage, pageOf, seeded, takeTestBackup, withUncheckpointedWal } from './corruption-fixtures';
+import { cold, COLD, median } from '../support/drill-timing';
 
 /**
  * What integrity checks cost, to decide when they run: `PRAGMA quick_check` and
@@ -23,11 +23,6 @@ const TARGETS_MB = [50, 500];
 /** Rows per batch: one talk with 40 runs and 10 attempts is ~0.25 MB with this metadata size. */
 const BATCH = { talks: 20, runsPerTalk: 40, attemptsPerTalk: 10, metadataBytes: 1200 };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
 function time(fn: () => void, runs: number): number {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -36,17 +31,6 @@ function time(fn: () => void, runs: number): number {
     samples.push(performance.now() - started);
   }
   return median(samples);
-}
-
-const COLD = process.env['LEPUPITRE_DRILL_DROP_CACHES'] === '1';
-
-/** One cold run: the page cache is dropped first. */
-function cold(fn: () => void): number {
-  execSync('sync');
-  writeFileSync('/proc/sys/vm/drop_caches', '3');
-  const started = performance.now();
-  fn();
-  return performance.now() - started;
 }
 
 function check(path: string, pragma: 'quick_check' | 'integrity_check'): void {
