@@ -13,9 +13,9 @@ export interface Sentence {
 }
 
 /**
- * The previous app's rule for a locale string (`domain/workspace.md`, Q22): French when the
- * trimmed, lowercased value starts with `fr` (`fr`, `fr-CA`, `fr_FR.UTF-8`), English otherwise,
- * null and absence included.
+ * The previous app's rule for a locale string, kept (docs/contexts/workspace.md): French when
+ * the trimmed, lowercased value starts with `fr` (`fr`, `fr-CA`, `fr_FR.UTF-8`), English
+ * otherwise, null and absence included.
  */
 export function localeOf(value: string | null | undefined): Locale {
   return typeof value === 'string' && value.trim().toLowerCase().startsWith('fr') ? 'fr' : DEFAULT_LOCALE;

@@ -3,8 +3,8 @@ import { expectSecondOpenIsANoOp, expectSnapshot, expectSoundDatabase, inspect, 
 import { nextRebuildMigration, runWithNext } from './next-rebuild';
 
 /**
- * The seeded catalogue as domain/talk-quest.md 5.2 prints it, written out here rather than
- * taken from the fixtures, so that a wrong literal anywhere is caught.
+ * The seeded catalogue as the previous app shipped it (docs/contexts/quest.md), written out
+ * here rather than taken from the fixtures, so that a wrong literal anywhere is caught.
  */
 const CATALOGUE = [
   {

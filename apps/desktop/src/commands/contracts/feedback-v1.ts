@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { Id, Text } from '../wire-schemas';
 
 /**
- * The UI's FeedbackV1 contract (feedback-pack §6, `feedback_get`). It is looser than what the
- * analyser writes in places (`jargon_terms`, `density_score` optional) and stricter in others
- * (at most 2 actions, 7 comments, 10 repeat terms; known severities): a stored document outside
- * it fails the response check (`IPC_INTERNAL`) instead of reaching a UI that would refuse it.
- * Fields the stored document types more loosely (`schema_version`, `severity` as any string,
- * `evidence` as any JSON) go through a pipe, so the handler returns the document unchanged.
+ * The UI's FeedbackV1 contract (`feedback_get`, docs/contexts/feedback.md). It is looser than
+ * what the analyser writes in places (`jargon_terms`, `density_score` optional) and stricter
+ * in others (at most 2 actions, 7 comments, 10 repeat terms; known severities): a stored
+ * document outside it fails the response check (`IPC_INTERNAL`) instead of reaching a UI that
+ * would refuse it. Fields the stored document types more loosely (`schema_version`, `severity`
+ * as any string, `evidence` as any JSON) go through a pipe, so the handler returns the
+ * document unchanged.
  */
 const NonNegative = z.number().nonnegative();
 const NonNegativeInt = z.number().int().nonnegative();

@@ -4,8 +4,8 @@ import { Id, NullableText, Text } from '../wire-schemas';
 const PositiveInt = z.number().int().positive();
 
 /**
- * The quest shapes the UI validates (talk-quest §6.4), shared by the quest commands and any
- * command that embeds a quest: snake_case, nullable fields always present.
+ * The quest shapes the UI validates (docs/contexts/quest.md), shared by the quest commands and
+ * any command that embeds a quest: snake_case, nullable fields always present.
  */
 export const Quest = z.object({
   code: Text,
