@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagnoseDatabase, openDatabase, RESTORE_JOURNAL_SUFFIX } from '../../src';
+import { diagnoseDatabase, openDatabase } from '../../src';
+import { RESTORE_JOURNAL_SUFFIX } from '../../src/backups/interrupted-restore';
 import { RECOVERY_JOURNAL_SUFFIX } from '../../src/recovery/quarantine';
 import { useTempDir } from '../support/temp-dir';
 

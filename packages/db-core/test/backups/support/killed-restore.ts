@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupDatabaseFile, openDatabase, RESTORE_JOURNAL_SUFFIX } from '../../../src';
+import { backupDatabaseFile, openDatabase } from '../../../src';
+import { RESTORE_JOURNAL_SUFFIX } from '../../../src/backups/interrupted-restore';
 import { addTalks, createProfile } from './backup-fixtures';
 import { profileState, storeArtifact, type ProfileState } from './artifact-world';
 
