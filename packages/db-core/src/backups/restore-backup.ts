@@ -1,4 +1,4 @@
-import { closeSync, existsSync, lstatSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, rmSync } from 'node:fs';
 import { basename, dirname, join, posix, win32 } from 'node:path';
 import { assertScope } from '../connection/assert-scope';
 import { openDatabase, type OpenReport } from '../connection/open-database';
@@ -17,7 +17,7 @@ import { copyOpenedFileDurably } from '../files/durable-copy';
 import type { FileDigest } from '../files/file-digest';
 import { openRegularFile } from '../files/open-regular-file';
 import { assertRealFolder, isRealFolder } from '../files/real-folder';
-import { removeQuietly } from '../files/remove-quietly';
+import { removeFolderIfEmpty, removeQuietly } from '../files/remove-quietly';
 import { assertNotInUse } from '../connection/in-use-probe';
 import { ensureOwnerOnlyDir } from '../connection/owner-only-files';
 import { FileSwap, type SwapMove } from '../files/file-swap';
@@ -189,7 +189,7 @@ export function restoreBackup(databasePath: string, scope: DatabaseScope, backup
   } catch (error) {
     opened?.db.close();
     const rolledBack = undoQuietly(swap);
-    if (rolledBack) removeEmptyFolder(join(root, REPLACED_DIR));
+    if (rolledBack) removeFolderIfEmpty(join(root, REPLACED_DIR));
     throw failure(error, scope, step, rolledBack);
   }
   return {
@@ -219,13 +219,6 @@ function undoQuietly(swap: FileSwap): boolean {
   }
 }
 
-function removeEmptyFolder(dir: string): void {
-  try {
-    if (readdirSync(dir).length === 0) rmdirSync(dir);
-  } catch {
-    // Not empty or not ours: it stays.
-  }
-}
 
 /**
  * The backup a name designates: a plain file name (no folder, so nothing outside `backups/` can

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmdirSync, rmSync } from 'node:fs';
 
 export interface RemoveQuietlyOptions {
   /**
@@ -19,5 +19,17 @@ export function removeQuietly(path: string, options: RemoveQuietlyOptions = {}):
     rmSync(path, { force: true, recursive: options.recursive ?? false });
   } catch {
     // Nothing of ours left to remove, or a folder we cannot touch.
+  }
+}
+
+/**
+ * Removes a folder an undone operation created, only if nothing is in it: a folder that holds
+ * anything (an earlier restore's files, someone else's) stays. Quiet, like every cleanup.
+ */
+export function removeFolderIfEmpty(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  } catch {
+    // Gone already, or not ours to remove.
   }
 }

@@ -1,10 +1,11 @@
-import { chmodSync, existsSync, readdirSync, rmdirSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { ensureOwnerOnlyDir, OWNER_ONLY_FILE_MODE, tighten } from '../connection/owner-only-files';
 import { snapshotStem } from '../snapshots/snapshot-names';
 import { compactUtcStamp } from '../time/utc-timestamp';
 import { DATABASE_COMPANIONS } from '../files/database-companions';
 import { assertRealFolder } from '../files/real-folder';
+import { removeFolderIfEmpty } from '../files/remove-quietly';
 import { completePendingSwap, FileSwap, type SwapMove, type SwapPlace, type SwapDirection } from '../files/file-swap';
 
 /** The folder beside a database that keeps damaged originals and their recovery reports. */
@@ -80,7 +81,7 @@ export class Quarantine {
       } catch {
         // The journal stays: the next open finishes the undo.
       }
-      if (undone && createdDir) removeIfEmpty(this.#dir);
+      if (undone && createdDir) removeFolderIfEmpty(this.#dir);
       throw error;
     }
     this.#moved = moves;
@@ -100,13 +101,6 @@ export function finishInterruptedRecovery(databasePath: string): SwapDirection |
   return completePendingSwap(dirname(databasePath), recoveryJournalName(databasePath));
 }
 
-function removeIfEmpty(dir: string): void {
-  try {
-    if (readdirSync(dir).length === 0) rmdirSync(dir);
-  } catch {
-    // Not empty or not ours: it stays.
-  }
-}
 
 function ownerOnly(file: string): void {
   tighten(file, OWNER_ONLY_FILE_MODE);
