@@ -1,4 +1,5 @@
 import { ArtifactStore, MIGRATIONS, openDatabase } from '@lepupitre/db-core';
+import { profileSeeder } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,14 +38,11 @@ function titles(file: string): string[] {
 }
 
 function addTalk(file: string, title: string): void {
-  const db = new Database(file);
+  const kit = profileSeeder(file, { clock: '2026-01-01T00:00:00+00:00' });
   try {
-    db.prepare("INSERT INTO talk_projects (id, title, stage, created_at, updated_at) VALUES (?, ?, 'draft', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')").run(
-      `proj_${title.replace(/\W/g, '_')}`,
-      title,
-    );
+    kit.newTalk({ id: `proj_${title.replace(/\W/g, '_')}`, title, talk_number: null });
   } finally {
-    db.close();
+    kit.close();
   }
 }
 

@@ -1,5 +1,6 @@
 import { openDatabase } from '@lepupitre/db-core';
 import { createProject } from '@lepupitre/repo-talk';
+import { profileSeeder } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,11 +47,12 @@ describe('several processes writing one profile database at once', () => {
     db.close();
     // Each writer notes its own feedback rows, so the last acknowledged note of each is known.
     const feedbackOf = (writer: number): string[] => [0, 1, 2].map((i) => `fb_${String(writer * 10 + i).padStart(32, '0')}`);
-    const raw = new Database(path);
-    raw.exec("INSERT INTO artifacts VALUES ('art_fb', 'feedback', 'artifacts/feedback/art_fb.json', 'x', 2, '2026-03-01T00:00:00+00:00', '{}')");
-    const feedback = raw.prepare("INSERT INTO auto_feedback VALUES (?, 'run', 'run_x', '2026-03-01T00:00:00+00:00', 'art_fb', 50)");
-    for (let w = 0; w < WRITERS; w++) for (const id of feedbackOf(w)) feedback.run(id);
-    raw.close();
+    const kit = profileSeeder(path, { clock: '2026-03-01T00:00:00+00:00' });
+    const artifact = kit.newArtifact({ id: 'art_fb', type: 'feedback', sha256: 'x', bytes: 2 });
+    for (let w = 0; w < WRITERS; w++) {
+      for (const id of feedbackOf(w)) kit.newFeedback({ id, subject_id: 'run_x', feedback_json_artifact_id: artifact.id, overall_score: 50 });
+    }
+    kit.close();
 
     const go = join(dir, 'go');
     const writers = Array.from({ length: WRITERS }, (_, w) => startWriter([path, projectId, feedbackOf(w).join(','), String(SECONDS), go]));

@@ -1,5 +1,5 @@
 import { openDatabase } from '@lepupitre/db-core';
-import Database from 'better-sqlite3';
+import { profileSeeder } from '@lepupitre/fixtures';
 
 export interface RealisticSizes {
   readonly talks: number;
@@ -19,54 +19,43 @@ const at = (n: number): string => new Date(Date.UTC(2026, 0, 1) + n * 60_000).to
  */
 export function buildRealisticProfile(path: string, sizes: RealisticSizes = REALISTIC_SIZES): void {
   openDatabase(path, 'profile').db.close();
-  const db = new Database(path);
+  const kit = profileSeeder(path);
   try {
-    db.pragma('foreign_keys = ON');
-    const talk = db.prepare("INSERT INTO talk_projects (id, title, audience, goal, duration_target_sec, talk_number, stage, created_at, updated_at, is_training) VALUES (?, ?, 'devs', 'teach', 1200, ?, 'train', ?, ?, 0)");
-    const outline = db.prepare('INSERT INTO talk_outlines VALUES (?, ?, ?, ?)');
-    const artifact = db.prepare("INSERT INTO artifacts VALUES (?, ?, ?, ?, 2048, ?, '{}')");
-    const feedback = db.prepare('INSERT INTO auto_feedback VALUES (?, ?, ?, ?, ?, ?)');
-    const note = db.prepare('INSERT INTO feedback_notes VALUES (?, ?, ?)');
-    const run = db.prepare('INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)');
-    const attempt = db.prepare('INSERT INTO quest_attempts VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)');
-    const review = db.prepare("INSERT INTO peer_reviews VALUES (?, ?, ?, 'reviewer', ?)");
+    /** The k-th artifact of row n; the kit's default path is `artifacts/<type>/<id>.<wav|json>`. */
+    const artifact = (n: number, type: string, k: number): string =>
+      kit.newArtifact({ id: hex('art', n * 4 + k), type, sha256: hex('sha', n * 4 + k), bytes: 2048, created_at: at(n) }).id;
     let n = 0;
-    db.transaction(() => {
+    kit.transaction(() => {
       for (let t = 0; t < sizes.talks; t++) {
         const projectId = hex('proj', t);
-        talk.run(projectId, `Talk ${t}`, t + 1, at(t), at(t));
-        outline.run(projectId, `# Talk ${t}\n\n## Plan`, at(t), at(t));
+        kit.newTalk({ id: projectId, title: `Talk ${t}`, audience: 'devs', goal: 'teach', duration_target_sec: 1200, talk_number: t + 1, stage: 'train', created_at: at(t) });
+        kit.newOutline({ project_id: projectId, outline_md: `# Talk ${t}\n\n## Plan`, created_at: at(t) });
         for (let r = 0; r < sizes.runsPerTalk; r++) {
           n += 1;
-          const audio = hex('art', n * 4);
-          const transcript = hex('art', n * 4 + 1);
-          const fbJson = hex('art', n * 4 + 2);
-          artifact.run(audio, 'audio', `artifacts/audio/${audio}.wav`, hex('sha', n * 4), at(n));
-          artifact.run(transcript, 'transcript', `artifacts/transcript/${transcript}.json`, hex('sha', n * 4 + 1), at(n));
-          artifact.run(fbJson, 'feedback', `artifacts/feedback/${fbJson}.json`, hex('sha', n * 4 + 2), at(n));
+          const audio = artifact(n, 'audio', 0);
+          const transcript = artifact(n, 'transcript', 1);
+          const fbJson = artifact(n, 'feedback', 2);
           const runId = hex('run', n);
           const fbId = hex('fb', n);
-          feedback.run(fbId, 'run', runId, at(n), fbJson, 40 + (n % 60));
-          if (n % 3 === 0) note.run(fbId, `note ${n}`, at(n));
-          run.run(runId, projectId, at(n), audio, transcript, fbId);
+          kit.newFeedback({ id: fbId, subject_type: 'run', subject_id: runId, created_at: at(n), feedback_json_artifact_id: fbJson, overall_score: 40 + (n % 60) });
+          if (n % 3 === 0) kit.newFeedbackNote({ feedback_id: fbId, note_text: `note ${n}`, updated_at: at(n) });
+          kit.newRun({ id: runId, project_id: projectId, created_at: at(n), audio_artifact_id: audio, transcript_id: transcript, feedback_id: fbId });
           if (n % 10 === 0) {
-            const reviewJson = hex('art', n * 4 + 3);
-            artifact.run(reviewJson, 'peer_review', `artifacts/peer_review/${reviewJson}.json`, hex('sha', n * 4 + 3), at(n));
-            review.run(hex('peer', n), runId, at(n), reviewJson);
+            const reviewJson = artifact(n, 'peer_review', 3);
+            kit.newPeerReview({ id: hex('peer', n), run_id: runId, created_at: at(n), reviewer_tag: 'reviewer', review_json_artifact_id: reviewJson });
           }
         }
         for (let a = 0; a < sizes.attemptsPerTalk; a++) {
           n += 1;
-          const fbJson = hex('art', n * 4 + 2);
-          artifact.run(fbJson, 'feedback', `artifacts/feedback/${fbJson}.json`, hex('sha', n * 4 + 2), at(n));
+          const fbJson = artifact(n, 'feedback', 2);
           const attemptId = hex('att', n);
           const fbId = hex('fb', n);
-          feedback.run(fbId, 'quest_attempt', attemptId, at(n), fbJson, 50);
-          attempt.run(attemptId, projectId, a % 2 ? 'A01' : 'D01', at(n), `answer ${n}`, fbId);
+          kit.newFeedback({ id: fbId, subject_type: 'quest_attempt', subject_id: attemptId, created_at: at(n), feedback_json_artifact_id: fbJson, overall_score: 50 });
+          kit.newQuestAttempt({ id: attemptId, project_id: projectId, quest_code: a % 2 ? 'A01' : 'D01', created_at: at(n), output_text: `answer ${n}`, feedback_id: fbId });
         }
       }
-    })();
+    });
   } finally {
-    db.close();
+    kit.close();
   }
 }

@@ -1,4 +1,5 @@
 import { openDatabase, type DatabaseScope } from '@lepupitre/db-core';
+import { globalSeeder, profileSeeder } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
@@ -77,20 +78,28 @@ function foreignKeys(db: Database.Database, table: string): ForeignKey[] {
 export function createFilledDatabase(file: string, scope: DatabaseScope, rows = 400): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   openDatabase(file, scope).db.close();
-  const db = new Database(file);
+  const at = '2026-01-01T00:00:00+00:00';
+  if (scope === 'global') {
+    const kit = globalSeeder(file, { clock: at });
+    try {
+      kit.transaction(() => {
+        for (let i = 0; i < rows; i++) kit.newProfile({ id: `prof_${String(i).padStart(32, '0')}`, name: `Profile ${i}`, last_opened_at: at });
+      });
+    } finally {
+      kit.close();
+    }
+    return;
+  }
+  const kit = profileSeeder(file, { clock: at });
   try {
-    db.transaction(() => {
-      if (scope === 'global') {
-        const insert = db.prepare('INSERT INTO profiles (id, name, created_at, last_opened_at, is_active) VALUES (?, ?, ?, ?, 0)');
-        for (let i = 0; i < rows; i++) insert.run(`prof_${String(i).padStart(32, '0')}`, `Profile ${i}`, '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00');
-      } else {
-        db.prepare("INSERT INTO talk_projects (id, title, stage, created_at, updated_at, talk_number, is_training) VALUES ('proj_base', 'Base talk', 'draft', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', 100, 0)").run();
-        const insert = db.prepare("INSERT INTO runs (id, project_id, created_at) VALUES (?, 'proj_base', ?)");
-        for (let i = 0; i < rows; i++) insert.run(`run_${String(i).padStart(32, '0')}`, `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}+00:00`);
+    kit.transaction(() => {
+      kit.newTalk({ id: 'proj_base', title: 'Base talk', talk_number: 100 });
+      for (let i = 0; i < rows; i++) {
+        kit.newRun({ id: `run_${String(i).padStart(32, '0')}`, project_id: 'proj_base', created_at: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}+00:00` });
       }
-    })();
+    });
   } finally {
-    db.close();
+    kit.close();
   }
 }
 

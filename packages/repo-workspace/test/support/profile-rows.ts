@@ -1,4 +1,5 @@
 import { openDatabase } from '@lepupitre/db-core';
+import { globalSeeder, profileSeeder } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
 
 export interface StoredProfile {
@@ -21,17 +22,11 @@ export function storedProfiles(globalDbPath: string): StoredProfile[] {
 
 /** A row written directly, as an older app, another process or a hand edit could leave it. */
 export function insertRawProfile(globalDbPath: string, row: StoredProfile): void {
-  const raw = new Database(globalDbPath);
+  const kit = globalSeeder(globalDbPath);
   try {
-    raw.prepare('INSERT INTO profiles (id, name, created_at, last_opened_at, is_active) VALUES (?, ?, ?, ?, ?)').run(
-      row.id,
-      row.name,
-      row.created_at,
-      row.last_opened_at,
-      row.is_active,
-    );
+    kit.newProfile(row);
   } finally {
-    raw.close();
+    kit.close();
   }
 }
 
@@ -43,16 +38,10 @@ export interface TalkSeed {
 /** Talks in a profile database, written as another context would (this one only reads them). */
 export function insertTalks(profileDbPath: string, talks: readonly TalkSeed[]): void {
   openDatabase(profileDbPath, 'profile').db.close();
-  const raw = new Database(profileDbPath);
+  const kit = profileSeeder(profileDbPath, { clock: '2026-03-01T10:00:00+00:00' });
   try {
-    const insert = raw.prepare(
-      "INSERT INTO talk_projects (id, title, stage, created_at, updated_at, is_training, talk_number) VALUES (?, ?, 'draft', '2026-03-01T10:00:00+00:00', '2026-03-01T10:00:00+00:00', ?, ?)",
-    );
-    let number = 0;
-    for (const talk of talks) {
-      insert.run(talk.id, `Talk ${talk.id}`, talk.isTraining ? 1 : 0, talk.isTraining ? null : ++number);
-    }
+    for (const talk of talks) kit.newTalk({ id: talk.id, title: `Talk ${talk.id}`, is_training: talk.isTraining ? 1 : 0 });
   } finally {
-    raw.close();
+    kit.close();
   }
 }
