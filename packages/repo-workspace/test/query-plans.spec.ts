@@ -1,8 +1,7 @@
-import { buildRealisticProfile, checkQueryPlans, GROWING_GLOBAL_TABLES, GROWING_PROFILE_TABLES } from '@lepupitre/testing';
+import { buildRealisticGlobal, buildRealisticProfile, checkQueryPlans, GROWING_GLOBAL_TABLES, GROWING_PROFILE_TABLES } from '@lepupitre/testing';
 import { PreparedQuery } from '@lepupitre/db-core';
 import { join } from 'node:path';
 import * as queries from '../src/queries';
-import { buildRealisticGlobal } from './support/realistic-global';
 import { useTempDirs } from './support/temp-dir';
 
 /** The global database holds these tables; every other query of this context runs on a profile database. */
@@ -22,7 +21,8 @@ describe('query plans of the workspace queries on realistic data', () => {
   });
 
   it('global database: no scan of profiles outside the allowlist', () => {
-    const path = buildRealisticGlobal(tempDir());
+    const path = join(tempDir(), 'global.db');
+    buildRealisticGlobal(path);
     const result = checkQueryPlans(path, globalQueries, {
       growingTables: GROWING_GLOBAL_TABLES,
       allowlist: {

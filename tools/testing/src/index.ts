@@ -28,3 +28,4 @@ export {
   type PlanGateResult,
 } from './query-plans';
 export { buildRealisticProfile, REALISTIC_SIZES, type RealisticSizes } from './realistic-profile';
+export { buildRealisticGlobal, REALISTIC_PROFILE_COUNT } from './realistic-global';

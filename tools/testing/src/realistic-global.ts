@@ -1,5 +1,5 @@
+import { openDatabase } from '@lepupitre/db-core';
 import Database from 'better-sqlite3';
-import { openGlobalDatabase } from './global-database';
 
 export const REALISTIC_PROFILE_COUNT = 3_000;
 
@@ -8,13 +8,12 @@ const at = (n: number): string => new Date(Date.UTC(2025, 0, 1) + n * 3_600_000)
 
 /**
  * A global database far past any real user's (a few profiles): thousands of profiles, one
- * active, and global preferences, with the schema of the real migrations. A query that scans
- * `profiles` here shows it in its plan.
+ * active, and global preferences, created through the real migrations so the schema and
+ * indexes are the shipped ones. A query that scans `profiles` here shows it in its plan. For
+ * query-plan gates and the committed SQL catalogue of the workspace context.
  */
-export function buildRealisticGlobal(dataDir: string, profiles = REALISTIC_PROFILE_COUNT): string {
-  const handle = openGlobalDatabase(dataDir);
-  handle.close();
-  const path = `${dataDir}/global.db`;
+export function buildRealisticGlobal(path: string, profiles = REALISTIC_PROFILE_COUNT): void {
+  openDatabase(path, 'global').db.close();
   const db = new Database(path);
   try {
     const profile = db.prepare('INSERT INTO profiles (id, name, created_at, last_opened_at, is_active) VALUES (?, ?, ?, ?, ?)');
@@ -27,5 +26,4 @@ export function buildRealisticGlobal(dataDir: string, profiles = REALISTIC_PROFI
   } finally {
     db.close();
   }
-  return path;
 }
