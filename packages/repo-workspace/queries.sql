@@ -13,7 +13,7 @@ update "profiles" set "is_active" = ?, "last_opened_at" = ? where "id" = ?;
 -- parameters: none
 -- plan on the global database:
 --   SEARCH profiles USING INDEX idx_profiles_one_active (is_active=?)
-select "id", "last_opened_at" from "profiles" where "is_active" = 1 order by "id";
+select "id", "last_opened_at" from "profiles" where "is_active" = 1 and "id" is not null order by "id";
 
 -- activeProjectId
 -- parameters: none
@@ -26,7 +26,7 @@ select "active_project_id" from "active_state" where "id" = 1;
 -- plan on the global database:
 --   SCAN profiles USING INDEX idx_profiles_created_at
 --   USE TEMP B-TREE FOR LAST TERM OF ORDER BY
-select "id", "name", "created_at", "last_opened_at", "is_active" from "profiles" order by "created_at" asc, "id" asc;
+select "id", "name", "created_at", "last_opened_at", "is_active" from "profiles" where "id" is not null order by "created_at" asc, "id" asc;
 
 -- attemptStats
 -- parameters: ?1 projectId
@@ -88,7 +88,7 @@ insert into "profiles" ("id", "name", "created_at", "last_opened_at", "is_active
 --   SCALAR SUBQUERY 1
 --     SEARCH newest USING COVERING INDEX idx_profiles_created_at
 --   USE TEMP B-TREE FOR ORDER BY
-select "id", "last_opened_at" from "profiles" where "created_at" = (select max("newest"."created_at") as "at" from "profiles" as "newest") order by "id" desc limit ?;
+select "id", "last_opened_at" from "profiles" where "created_at" = (select max("newest"."created_at") as "at" from "profiles" as "newest") and "id" is not null order by "id" desc limit ?;
 
 -- otherProfileIdByName
 -- parameters: ?1 name, ?2 id, ?3 = 1

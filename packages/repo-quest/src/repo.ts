@@ -65,7 +65,7 @@ export function getDailyQuest(db: DatabaseHandle, projectId: string): QuestDaily
 /** quest_attempts_list: newest first; limit absent → 6, otherwise clamped to [1, 100]. */
 export function listAttempts(db: DatabaseHandle, projectId: string, limit?: number | null): QuestAttemptSummary[] {
   return db.all(attemptsOfProject, { projectId, limit: clampLimit(limit) }).map((row) => ({
-    id: key(row.id),
+    id: row.id,
     quest_code: row.quest_code,
     quest_title: row.quest_title,
     output_type: row.output_type,
@@ -80,7 +80,7 @@ export function listAttempts(db: DatabaseHandle, projectId: string, limit?: numb
 /** quest_report: one item per catalogue quest (by code) with its latest attempt in the project. */
 export function getQuestReport(db: DatabaseHandle, projectId: string): QuestReportItem[] {
   return db.all(questReport, { projectId }).map((row) => ({
-    quest_code: key(row.quest_code),
+    quest_code: row.quest_code,
     quest_title: row.quest_title,
     quest_prompt: row.quest_prompt,
     output_type: row.output_type,
@@ -143,7 +143,7 @@ export function submitAudioAttempt(db: DatabaseHandle, input: SubmitAudioInput, 
     }
     const existing = db.get(attemptByAudioArtifact, { audioArtifactId: input.audioArtifactId });
     if (existing) {
-      const id = key(existing.id);
+      const id = existing.id;
       if (transcriptId !== null && transcriptId !== existing.transcript_id) {
         const { changes } = db.run(setAttemptTranscript, { id, transcriptId });
         if (changes !== 1) throw new DomainError(QuestErrorCode.ATTEMPT_UPDATE_MISSING);
@@ -171,7 +171,7 @@ export function submitAudioAttempt(db: DatabaseHandle, input: SubmitAudioInput, 
 export function getAttemptForAnalysis(db: DatabaseHandle, attemptId: string): AttemptForAnalysis {
   const row = db.get(attemptForAnalysis, { id: attemptId });
   if (!row) throw new DomainError(QuestErrorCode.ATTEMPT_NOT_FOUND);
-  return { ...row, attempt_id: key(row.attempt_id) };
+  return row;
 }
 
 /**
@@ -231,7 +231,7 @@ function requireArtifactOfType(db: DatabaseHandle, id: string, type: string, wro
 
 function toQuest(row: QuestRow): Quest {
   return {
-    code: key(row.code),
+    code: row.code,
     title: row.title,
     category: row.category,
     estimated_sec: row.estimated_sec,
@@ -258,12 +258,4 @@ function parseTargets(json: string): string[] {
 function clampLimit(limit: number | null | undefined): number {
   if (limit === undefined || limit === null || Number.isNaN(limit)) return DEFAULT_ATTEMPTS_LIMIT;
   return Math.min(MAX_ATTEMPTS_LIMIT, Math.max(1, Math.trunc(limit)));
-}
-
-/**
- * Primary keys are typed nullable because SQLite allows NULL in a TEXT PRIMARY KEY; every writer
- * of these tables sets them, so a NULL is not a state the domain knows.
- */
-function key(value: string | null): string {
-  return value as string;
 }

@@ -24,13 +24,27 @@ export const otherProfileIdByName = defineQuery((p: QueryParams<{ name: string; 
   gqb.selectFrom('profiles').select('id').where('name', '=', p.name).where('id', '<>', p.id).limit(1),
 );
 
-/** Oldest first; the id breaks ties so that two profiles created in one millisecond list the same way every time. */
+/**
+ * Oldest first; the id breaks ties so that two profiles created in one millisecond list the same way every time.
+ * A legacy row with a NULL id is left out: no command can address it (the previous app failed the whole list on it).
+ */
 export const allProfiles = defineQuery(() =>
-  gqb.selectFrom('profiles').select(PROFILE_COLUMNS).orderBy('created_at', 'asc').orderBy('id', 'asc'),
+  gqb
+    .selectFrom('profiles')
+    .select(PROFILE_COLUMNS)
+    .where('id', 'is not', null)
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc'),
 );
 
+/** The active profiles an undone change may reactivate: a legacy row with a NULL id cannot be addressed, so it is left out. */
 export const activeProfiles = defineQuery(() =>
-  gqb.selectFrom('profiles').select(['id', 'last_opened_at']).where((eb) => eb('is_active', '=', eb.lit(1))).orderBy('id'),
+  gqb
+    .selectFrom('profiles')
+    .select(['id', 'last_opened_at'])
+    .where((eb) => eb('is_active', '=', eb.lit(1)))
+    .where('id', 'is not', null)
+    .orderBy('id'),
 );
 
 export const deactivateActiveProfiles = defineQuery(() =>
@@ -86,13 +100,15 @@ export const deleteProfile = defineQuery((p: QueryParams<{ id: string }>) =>
 /**
  * The profile that becomes active when the active one is deleted: the most recently CREATED
  * (not opened) remaining one, newest id on a tie. Written as a MAX lookup so that an index on
- * `profiles(created_at)` turns it into a seek.
+ * `profiles(created_at)` turns it into a seek. When that newest row is a legacy one with a NULL
+ * id, which no command can activate, nothing is returned and no profile becomes active.
  */
 export const newestProfile = defineQuery(() =>
   gqb
     .selectFrom('profiles')
     .select(['id', 'last_opened_at'])
     .where('created_at', '=', (eb) => eb.selectFrom('profiles as newest').select((e) => e.fn.max('newest.created_at').as('at')))
+    .where('id', 'is not', null)
     .orderBy('id', 'desc')
     .limit(1),
 );

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TABLE_NAMES_SQL } from './queries';
 import { findSchemaProblems } from './schema-guards';
+import { textKeyOverrides } from './text-key-overrides';
 
 /** The engine's own table stays out of the feature teams' types. */
 const EXCLUDED_TABLES = ['schema_migrations'];
@@ -14,14 +15,10 @@ export class CodegenError extends Error {}
 
 /**
  * Migrates a fresh temporary database of the scope and returns kysely-codegen's types for it,
- * after checking that they are complete.
+ * text primary keys typed non-null (`textKeyOverrides`), after checking that they are complete.
  */
 export function generateSchemaSource(scope: DatabaseScope): string {
-  const dir = mkdtempSync(join(tmpdir(), `lepupitre-codegen-${scope}-`));
-  try {
-    const file = join(dir, `${scope}.db`);
-    openDatabase(file, scope).db.close();
-    if (!existsSync(file)) throw new CodegenError(`the migrated ${scope} database was not created`);
+  return withMigratedDatabase(scope, (file) => {
     const tables = listTables(file);
     if (tables.length === 0) throw new CodegenError(`the migrated ${scope} database has no tables`);
     const output = execFileSync(
@@ -37,6 +34,8 @@ export function generateSchemaSource(scope: DatabaseScope): string {
         'error',
         '--exclude-pattern',
         EXCLUDED_TABLES.join(','),
+        '--overrides',
+        JSON.stringify({ columns: textKeyOverrides(file, tables) }),
       ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -45,6 +44,17 @@ export function generateSchemaSource(scope: DatabaseScope): string {
       throw new CodegenError(`kysely-codegen produced incomplete ${scope} types:\n- ${problems.join('\n- ')}`);
     }
     return header(scope) + output.trimEnd() + '\n';
+  });
+}
+
+/** Runs `read` on a fresh database of the scope, brought up to date by the migrations, then removes it. */
+export function withMigratedDatabase<T>(scope: DatabaseScope, read: (file: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), `lepupitre-codegen-${scope}-`));
+  try {
+    const file = join(dir, `${scope}.db`);
+    openDatabase(file, scope).db.close();
+    if (!existsSync(file)) throw new CodegenError(`the migrated ${scope} database was not created`);
+    return read(file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

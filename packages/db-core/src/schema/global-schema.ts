@@ -15,13 +15,13 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   : ColumnType<T, T | undefined, T>;
 
 export interface GlobalSettings {
-  key: string | null;
+  key: string;
   value_json: string;
 }
 
 export interface Profiles {
   created_at: string;
-  id: string | null;
+  id: string;
   is_active: Generated<number>;
   last_opened_at: string | null;
   name: string;

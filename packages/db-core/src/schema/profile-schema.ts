@@ -22,7 +22,7 @@ export interface ActiveState {
 export interface Artifacts {
   bytes: number;
   created_at: string;
-  id: string | null;
+  id: string;
   local_relpath: string;
   metadata_json: string;
   sha256: string;
@@ -32,7 +32,7 @@ export interface Artifacts {
 export interface AutoFeedback {
   created_at: string;
   feedback_json_artifact_id: string;
-  id: string | null;
+  id: string;
   overall_score: number;
   subject_id: string;
   subject_type: string;
@@ -42,7 +42,7 @@ export interface ConnectionConfig {
   api_key_ref: string | null;
   last_error: string | null;
   last_sync_at: string | null;
-  profile_id: string | null;
+  profile_id: string;
   remote_stt_enabled: Generated<number>;
   remote_user_id: string | null;
   schema_version: Generated<number>;
@@ -51,7 +51,7 @@ export interface ConnectionConfig {
 }
 
 export interface FeedbackNotes {
-  feedback_id: string | null;
+  feedback_id: string;
   note_text: string;
   updated_at: string;
 }
@@ -59,7 +59,7 @@ export interface FeedbackNotes {
 export interface Oplog {
   entity: string;
   entity_id: string;
-  id: string | null;
+  id: string;
   op_type: string;
   payload_json: string;
   sent: Generated<number>;
@@ -68,14 +68,14 @@ export interface Oplog {
 
 export interface PeerReviews {
   created_at: string;
-  id: string | null;
+  id: string;
   review_json_artifact_id: string;
   reviewer_tag: string | null;
   run_id: string;
 }
 
 export interface ProfileSettings {
-  key: string | null;
+  key: string;
   value_json: string;
 }
 
@@ -83,7 +83,7 @@ export interface QuestAttempts {
   audio_artifact_id: string | null;
   created_at: string;
   feedback_id: string | null;
-  id: string | null;
+  id: string;
   output_text: string | null;
   project_id: string;
   quest_code: string;
@@ -92,7 +92,7 @@ export interface QuestAttempts {
 
 export interface Quests {
   category: string;
-  code: string | null;
+  code: string;
   estimated_sec: number;
   output_type: string;
   prompt: string;
@@ -104,7 +104,7 @@ export interface Runs {
   audio_artifact_id: string | null;
   created_at: string;
   feedback_id: string | null;
-  id: string | null;
+  id: string;
   project_id: string;
   transcript_id: string | null;
 }
@@ -112,13 +112,13 @@ export interface Runs {
 export interface SyncState {
   cursor: string | null;
   last_full_sync_at: string | null;
-  profile_id: string | null;
+  profile_id: string;
 }
 
 export interface TalkOutlines {
   created_at: string;
   outline_md: string;
-  project_id: string | null;
+  project_id: string;
   updated_at: string;
 }
 
@@ -127,7 +127,7 @@ export interface TalkProjects {
   created_at: string;
   duration_target_sec: number | null;
   goal: string | null;
-  id: string | null;
+  id: string;
   is_training: Generated<number>;
   stage: string;
   talk_number: number | null;

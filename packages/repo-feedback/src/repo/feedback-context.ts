@@ -16,7 +16,7 @@ export function getFeedbackContext(db: DatabaseHandle, feedbackId: string): Feed
     if (!attempt) throw new DomainError(FeedbackErrorCode.ATTEMPT_NOT_FOUND);
     return {
       subject_type: 'quest_attempt',
-      subject_id: attempt.id as string,
+      subject_id: attempt.id,
       project_id: attempt.project_id,
       quest_code: attempt.quest_code,
       quest_title: attempt.quest_title,
@@ -28,11 +28,11 @@ export function getFeedbackContext(db: DatabaseHandle, feedbackId: string): Feed
     if (!run) throw new DomainError(FeedbackErrorCode.RUN_NOT_FOUND);
     return {
       subject_type: 'run',
-      subject_id: run.id as string,
+      subject_id: run.id,
       project_id: run.project_id,
       quest_code: null,
       quest_title: null,
-      run_id: run.id as string,
+      run_id: run.id,
     };
   }
   throw new DomainError(FeedbackErrorCode.FEEDBACK_SUBJECT_NOT_SUPPORTED);

@@ -32,7 +32,7 @@ type TimelineRow = (typeof timelineAll)['__row'];
 
 function toItem(row: TimelineRow): FeedbackTimelineItem {
   return {
-    id: row.id as string,
+    id: row.id,
     created_at: row.created_at,
     overall_score: row.overall_score,
     // Each branch of the query selects one subject type, so no other value can arrive here.

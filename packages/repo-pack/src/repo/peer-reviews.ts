@@ -18,7 +18,7 @@ const MAX_LIMIT = 100;
 export function listPeerReviews(db: DatabaseHandle, input: PeerReviewListInput): PeerReviewSummary[] {
   const rows = db.all(peerReviewsOfProject, { projectId: input.projectId, limit: normalizeLimit(input.limit) });
   return rows.map((row) => ({
-    id: row.id as string,
+    id: row.id,
     run_id: row.run_id,
     project_id: row.project_id,
     created_at: row.created_at,
@@ -62,7 +62,7 @@ export function getPeerReview(db: DatabaseHandle, profileDir: string, peerReview
   if (artifact.bytes > REVIEW_LIMITS.maxBytes) throw reviewLimitExceeded('bytes');
   const bytes = new ArtifactStore(db, profileDir).read(row.review_json_artifact_id);
   return {
-    id: row.id as string,
+    id: row.id,
     run_id: row.run_id,
     project_id: row.project_id,
     created_at: row.created_at,

@@ -96,7 +96,7 @@ export function getActiveProject(db: DatabaseHandle): ProjectSummary | null {
       if (current) return toProjectSummary(current);
       const latest = db.get(latestUpdatedProject);
       if (!latest) return null;
-      db.run(setActiveProjectQuery, { projectId: latest.id as string });
+      db.run(setActiveProjectQuery, { projectId: latest.id });
       return toProjectSummary(latest);
     });
   } catch (error) {
@@ -125,7 +125,7 @@ export function setActiveProject(db: DatabaseHandle, projectId: string): void {
  */
 export function ensureTrainingProject(db: DatabaseHandle, options: WriteOptions = {}): string {
   const existing = db.get(trainingProjectId);
-  if (existing) return existing.id as string;
+  if (existing) return existing.id;
   const id = newId('proj');
   const now = (options.now ?? utcNow)();
   try {
@@ -145,6 +145,6 @@ export function ensureTrainingProject(db: DatabaseHandle, options: WriteOptions 
     if (!isDbError(error, DbErrorCode.CONSTRAINT) || error.details.sqliteCode !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
     const winner = db.get(trainingProjectId);
     if (!winner) throw error;
-    return winner.id as string;
+    return winner.id;
   }
 }

@@ -3,13 +3,10 @@ import type { ProjectSummary, RunSummary, TalkProjectRow, RunRow } from '../type
 /** The talk columns the summary reads, which the talk queries select. */
 export type ProjectSummaryRow = Pick<TalkProjectRow, keyof ProjectSummary>;
 
-/**
- * Rows to wire shapes. Primary keys are typed nullable by the generated schema (SQLite allows a
- * NULL in a non-integer primary key); every writer of these tables sets them.
- */
+/** Rows to wire shapes. */
 export function toProjectSummary(row: ProjectSummaryRow): ProjectSummary {
   return {
-    id: row.id as string,
+    id: row.id,
     title: row.title,
     audience: row.audience,
     goal: row.goal,
@@ -23,7 +20,7 @@ export function toProjectSummary(row: ProjectSummaryRow): ProjectSummary {
 
 export function toRunSummary(row: RunRow): RunSummary {
   return {
-    id: row.id as string,
+    id: row.id,
     project_id: row.project_id,
     created_at: row.created_at,
     audio_artifact_id: row.audio_artifact_id,

@@ -65,7 +65,7 @@ export function createProfile(db: DatabaseHandle, dataDir: string, name: string,
 function undoCreate(
   db: DatabaseHandle,
   id: string,
-  previouslyActive: readonly { id: string | null }[],
+  previouslyActive: readonly { id: string }[],
   createdFolder: string | null,
   error: unknown,
 ): void {
@@ -73,7 +73,7 @@ function undoCreate(
     db.transaction(() => {
       if (db.run(deleteProfile, { id }).changes !== 1) throw new DomainError(WorkspaceErrorCode.PROFILE_NOT_FOUND);
       for (const profile of previouslyActive) {
-        if (profile.id !== null) db.run(reactivateProfileIfNoneActive, { id: profile.id });
+        db.run(reactivateProfileIfNoneActive, { id: profile.id });
       }
     });
   } catch (cleanupError) {

@@ -53,7 +53,7 @@ export function deleteProfile(db: DatabaseHandle, dataDir: string, profileId: st
     }
     if (row.is_active !== 1) return { row, fallback: null };
     const next = db.get(newestProfile);
-    if (!next || next.id === null) return { row, fallback: null };
+    if (!next) return { row, fallback: null };
     db.run(deactivateActiveProfiles);
     if (db.run(activateProfile, { id: next.id, now }).changes !== 1) {
       throw new DomainError(WorkspaceErrorCode.PROFILE_NOT_FOUND);
@@ -94,7 +94,7 @@ function restoreRows(db: DatabaseHandle, removal: Removal, now: string, error: u
         if (restored.changes !== 1) throw new DomainError(WorkspaceErrorCode.PROFILE_DELETE_FAILED);
       }
       db.run(insertProfile, {
-        id: row.id ?? '',
+        id: row.id,
         name: row.name,
         createdAt: row.created_at,
         lastOpenedAt: row.last_opened_at,

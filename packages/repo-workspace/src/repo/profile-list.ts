@@ -27,8 +27,6 @@ export function listProfiles(db: DatabaseHandle, dataDir: string, options: ListP
   const rows = db.all(allProfiles);
   const summaries: ProfileSummary[] = [];
   for (const row of rows) {
-    // A legacy row without an id cannot be addressed by any command; the previous app failed the whole list on it.
-    if (row.id === null) continue;
     summaries.push({
       id: row.id,
       name: row.name,

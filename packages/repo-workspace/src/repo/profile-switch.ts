@@ -10,7 +10,7 @@ import { profileDatabasePath } from './profile-paths';
 
 interface SwitchChange {
   readonly databasePath: string;
-  readonly previouslyActive: readonly { id: string | null }[];
+  readonly previouslyActive: readonly { id: string }[];
   readonly previousLastOpenedAt: string | null;
 }
 
@@ -66,7 +66,7 @@ function undoSwitch(db: DatabaseHandle, profileId: string, now: string, change: 
       });
       if (restored.changes !== 1) throw new DomainError(WorkspaceErrorCode.PROFILE_SWITCH_FAILED);
       for (const profile of change.previouslyActive) {
-        if (profile.id !== null) db.run(reactivateProfileIfNoneActive, { id: profile.id });
+        db.run(reactivateProfileIfNoneActive, { id: profile.id });
       }
     });
   } catch (cleanupError) {
