@@ -2,7 +2,7 @@ import { printableText } from '@lepupitre/db-core';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, CliErrorCode } from './cli-error';
-import type { DatabaseTarget } from './database-target';
+import type { DatabaseTarget } from './database-target-type';
 
 export const GLOBAL_DB_FILE = 'global.db';
 export const PROFILES_DIR = 'profiles';

@@ -1,18 +1,15 @@
-import { DATABASE_SCOPES, isDatabaseScope, printableText, type DatabaseScope } from '@lepupitre/db-core';
+import { DATABASE_SCOPES, isDatabaseScope, printableText } from '@lepupitre/db-core';
 import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, CliErrorCode } from './cli-error';
 import { listDataDirDatabases } from './data-dir-databases';
+import type { DatabaseTarget } from './database-target-type';
 import { resolveDataDir, type HostEnvironment } from './data-dir';
 import { detectScope } from './scope-detection';
 
-/** One database a command works on. The label is what is printed: never an absolute path, always printable. */
-export interface DatabaseTarget {
-  readonly label: string;
-  readonly path: string;
-  readonly scope: DatabaseScope;
-}
+/** The commands take a selection's targets from here, beside the selection that lists them. */
+export type { DatabaseTarget };
 
 export interface TargetOptions {
   readonly dataDir?: string;
