@@ -44,6 +44,9 @@ const commandLayer = ['apps/desktop/src/commands/**/*.ts'];
 // sets trusted_schema=OFF on every connection (tools/lint-rules/src/rules/sqlite-connection-through-helper.md).
 const productionSources = ['packages/*/src/**/*.ts', 'apps/*/src/**/*.ts'];
 const connectionHelper = 'packages/db-core/src/connection/sqlite-connection.ts';
+// Every project's sources: no file may reach itself through relative imports
+// (tools/lint-rules/src/rules/no-import-cycle.md).
+const allSources = ['packages/*/src/**/*.ts', 'apps/*/src/**/*.ts', 'tools/**/src/**/*.ts'];
 
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', 'tmp/**'] },
@@ -70,6 +73,11 @@ export default [
     files: commandLayer,
     plugins: { lepupitre },
     rules: { 'lepupitre/no-sql-in-command-layer': 'error' },
+  },
+  {
+    files: allSources,
+    plugins: { lepupitre },
+    rules: { 'lepupitre/no-import-cycle': 'error' },
   },
   {
     files: productionSources,
