@@ -47,6 +47,12 @@ const connectionHelper = 'packages/db-core/src/connection/sqlite-connection.ts';
 // Every project's sources: no file may reach itself through relative imports
 // (tools/lint-rules/src/rules/no-import-cycle.md).
 const allSources = ['packages/*/src/**/*.ts', 'apps/*/src/**/*.ts', 'tools/**/src/**/*.ts'];
+// The desktop app's asynchronous code: the router and its serial queue, the HTTP host and its
+// shutdown, the runtime that opens and closes databases, and the CLI (async commander actions,
+// the one-shot IPC call). A promise dropped there loses a command's outcome or an error, so
+// these files are linted with type information; the rest of the workspace is synchronous
+// (better-sqlite3) and keeps its faster untyped lint (tools/lint-rules/src/rules/typed-async-rules.md).
+const asyncDesktopSources = ['apps/desktop/src/ipc/**/*.ts', 'apps/desktop/src/host/**/*.ts', 'apps/desktop/src/runtime/**/*.ts', 'apps/desktop/src/cli/**/*.ts'];
 
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', 'tmp/**'] },
@@ -78,6 +84,15 @@ export default [
     files: allSources,
     plugins: { lepupitre },
     rules: { 'lepupitre/no-import-cycle': 'error' },
+  },
+  {
+    files: asyncDesktopSources,
+    ignores: testFiles,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
   {
     files: productionSources,

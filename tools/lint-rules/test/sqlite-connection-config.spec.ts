@@ -59,8 +59,10 @@ describe('the workspace ESLint config', () => {
       'packages/db-core/src/recovery/probe.ts',
       'packages/db-core/src/connection/probe.ts',
       'packages/repo-talk/src/repo/probe.ts',
-      'apps/desktop/src/cli/probe.ts',
-      'apps/desktop/src/runtime/probe.ts',
+      // Files of the desktop app's async folders are linted with type information, for which
+      // the TypeScript project must hold them: existing files stand in there.
+      'apps/desktop/src/cli/program.ts',
+      'apps/desktop/src/runtime/command-host.ts',
     ];
     const elsewhere = [
       'packages/db-core/src/connection/sqlite-connection.ts',
