@@ -1,9 +1,9 @@
 /**
  * The rule on the real command layer: every file of apps/desktop/src/commands is linted with
- * the rule on, and none has anything to report. Then the check the command authors run,
- * `npx eslint apps/desktop/src/commands/<file>`, run as they run it, does report a file that
- * breaks the rule. ESLint runs in child processes (Jest's module sandbox cannot load the
- * ES-module config), from the workspace root.
+ * the rule on, and none has anything to report. Then the ESLint command line, run as the
+ * command authors run it but reading the file from stdin under a command-layer path (nothing is
+ * written into the source tree), does report a file that breaks the rule. ESLint runs in child
+ * processes (Jest's module sandbox cannot load the ES-module config), from the workspace root.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,8 +12,6 @@ import * as path from 'node:path';
 const workspaceRoot = path.resolve(__dirname, '../../..');
 const commandsDir = path.join(workspaceRoot, 'apps/desktop/src/commands');
 const ruleId = 'lepupitre/no-sql-in-command-layer';
-/** Files other tests of this project place in the folder for a moment (workspace-config.spec.ts). */
-const PROBE = /^__lint-probe-/;
 
 interface LintMessage {
   ruleId: string | null;
@@ -53,7 +51,7 @@ function commandFilesOnDisk(dir: string = commandsDir): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return commandFilesOnDisk(full);
-    return entry.isFile() && entry.name.endsWith('.ts') && !PROBE.test(entry.name) ? [full] : [];
+    return entry.isFile() && entry.name.endsWith('.ts') ? [full] : [];
   });
 }
 
@@ -69,7 +67,7 @@ describe('the command layer under the no-SQL rule', () => {
     // The folder holds at least the catalogue, the command definition and the contexts' files.
     expect(onDisk.length).toBeGreaterThanOrEqual(10);
 
-    const linted = lintCommandLayer().filter((file) => !PROBE.test(path.basename(file.filePath)));
+    const linted = lintCommandLayer();
     expect(linted.map((file) => file.filePath).sort()).toEqual(onDisk);
     const notOn = linted.filter((file) => severityOf(file.ruleSetting) !== 2).map((file) => [file.filePath, file.ruleSetting]);
     expect(notOn).toEqual([]);
@@ -78,41 +76,31 @@ describe('the command layer under the no-SQL rule', () => {
     expect(reported).toEqual([]);
   }, 60_000);
 
-  it('`npx eslint apps/desktop/src/commands/<file>` reports a file there that holds SQL or imports the driver', () => {
-    const name = `__lint-probe-${process.pid}-npx.ts`;
-    const bad = path.join(commandsDir, name);
-    const clean = commandFilesOnDisk().find((file) => path.basename(file) === 'catalogue.ts') ?? commandFilesOnDisk()[0];
-    if (clean === undefined) throw new Error('the command layer has no file');
-    fs.writeFileSync(
-      bad,
-      [
-        "import Database from 'better-sqlite3';",
-        '',
-        'export function titles(db: Database.Database, projectId: string): unknown[] {',
-        "  return db.prepare('SELECT title FROM talk_projects WHERE id = ?').all(projectId);",
-        '}',
-        '',
-      ].join('\n'),
-    );
-    try {
-      const started = Date.now();
-      const run = spawnSync('npx', ['eslint', '--format', 'json', path.relative(workspaceRoot, bad), path.relative(workspaceRoot, clean)], {
-        cwd: workspaceRoot,
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-        shell: process.platform === 'win32',
-      });
-      expect(Date.now() - started).toBeLessThan(20_000);
-      expect(run.status).toBe(1);
-      const results = JSON.parse(run.stdout) as { filePath: string; messages: LintMessage[] }[];
-      const byFile = new Map(results.map((result) => [result.filePath, result.messages]));
-      expect((byFile.get(bad) ?? []).filter((m) => m.ruleId === ruleId).map(({ line, messageId, severity }) => ({ line, messageId, severity }))).toEqual([
-        { line: 1, messageId: 'driverImport', severity: 2 },
-        { line: 4, messageId: 'sqlText', severity: 2 },
-      ]);
-      expect(byFile.get(clean)).toEqual([]);
-    } finally {
-      fs.rmSync(bad, { force: true });
-    }
+  it('`npx eslint --stdin --stdin-filename apps/desktop/src/commands/<file>` reports a file there that holds SQL or imports the driver', () => {
+    const bad = path.join(commandsDir, 'titles.ts');
+    const text = [
+      "import Database from 'better-sqlite3';",
+      '',
+      'export function titles(db: Database.Database, projectId: string): unknown[] {',
+      "  return db.prepare('SELECT title FROM talk_projects WHERE id = ?').all(projectId);",
+      '}',
+      '',
+    ].join('\n');
+    const started = Date.now();
+    const run = spawnSync('npx', ['eslint', '--format', 'json', '--stdin', '--stdin-filename', path.relative(workspaceRoot, bad)], {
+      cwd: workspaceRoot,
+      input: text,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      shell: process.platform === 'win32',
+    });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.status).toBe(1);
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: LintMessage[] }[];
+    expect(results.map((result) => result.filePath)).toEqual([bad]);
+    expect(results[0]?.messages.filter((m) => m.ruleId === ruleId).map(({ line, messageId, severity }) => ({ line, messageId, severity }))).toEqual([
+      { line: 1, messageId: 'driverImport', severity: 2 },
+      { line: 4, messageId: 'sqlText', severity: 2 },
+    ]);
   }, 60_000);
 });

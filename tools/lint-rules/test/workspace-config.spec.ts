@@ -1,105 +1,50 @@
 /**
  * The rule as the workspace runs it: ESLint with the root eslint.config.mjs (which loads the
- * plugin's TypeScript source through tools/lint-rules/plugin.cjs), on files placed in the
- * command layer. ESLint runs in a child Node process, as `npx eslint` and `nx lint` run it
- * (Jest's module sandbox cannot load an ES-module config).
+ * plugin's TypeScript source through tools/lint-rules/plugin.cjs), on texts linted under
+ * command-layer paths with `lintText(code, { filePath })`: nothing is written into the source
+ * tree. ESLint runs in a child Node process, as `npx eslint` and `nx lint` run it (Jest's
+ * module sandbox cannot load an ES-module config).
  */
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { workspaceEslint, workspaceRoot, type LintMessage, type LintResult } from './support/workspace-eslint';
 
-const workspaceRoot = path.resolve(__dirname, '../../..');
 const commandsDir = path.join(workspaceRoot, 'apps/desktop/src/commands');
 const ruleId = 'lepupitre/no-sql-in-command-layer';
 
-interface LintMessage {
-  ruleId: string | null;
-  messageId?: string;
-  line: number;
-  message: string;
-}
-interface LintResult {
-  filePath: string;
-  messages: LintMessage[];
+/** Lints each text as the file at its path with the workspace's real config, in one ESLint process. */
+function lintTexts(...texts: [text: string, filePath: string][]): LintResult[] {
+  return workspaceEslint({ texts: texts.map(([text, filePath]) => ({ text, filePath })) }).results;
 }
 
-type LintRequest = { files: readonly string[] } | { text: string; filePath: string };
+const CLEAN = [
+  "import { z } from 'zod';",
+  '',
+  'export const request = z.object({ talkId: z.string() });',
+  '',
+  'export function describeChoice(count: number): string {',
+  "  return count === 0 ? 'Select a profile from the list' : `Select one of ${count} talks`;",
+  '}',
+  '',
+].join('\n');
 
-/** Lints with `new ESLint({ cwd: <workspace root> })` and the workspace's real config. */
-function lint(request: LintRequest): LintResult[] {
-  const script = `
-    const { ESLint } = require('eslint');
-    (async () => {
-      const request = JSON.parse(process.argv[1]);
-      const eslint = new ESLint({ cwd: process.cwd() });
-      const results = request.files
-        ? await eslint.lintFiles(request.files)
-        : await eslint.lintText(request.text, { filePath: request.filePath });
-      process.stdout.write(JSON.stringify(results.map(({ filePath, messages }) => ({ filePath, messages }))));
-    })().catch((error) => { console.error(error); process.exit(2); });
-  `;
-  const output = execFileSync(process.execPath, ['-e', script, JSON.stringify(request)], {
-    cwd: workspaceRoot,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(output) as LintResult[];
-}
+const OFFENDING = [
+  "import Database from 'better-sqlite3';",
+  "import { talkQueries } from '@lepupitre/repo-talk/src/queries';",
+  '',
+  'export function count(db: Database.Database, table: string): unknown {',
+  "  return db.prepare('SELECT count(*) AS n FROM ' + table + ' WHERE id = ?').get(talkQueries);",
+  '}',
+  '',
+].join('\n');
 
-const probe = `__lint-probe-${process.pid}`;
-const cleanFile = path.join(commandsDir, `${probe}-clean.ts`);
-const offendingFile = path.join(commandsDir, `${probe}-offending.ts`);
-let createdCommandsDir = false;
-
-beforeAll(() => {
-  if (!fs.existsSync(commandsDir)) {
-    fs.mkdirSync(commandsDir, { recursive: true });
-    createdCommandsDir = true;
-  }
-  fs.writeFileSync(
-    cleanFile,
-    [
-      "import { z } from 'zod';",
-      '',
-      'export const request = z.object({ talkId: z.string() });',
-      '',
-      'export function describeChoice(count: number): string {',
-      "  return count === 0 ? 'Select a profile from the list' : `Select one of ${count} talks`;",
-      '}',
-      '',
-    ].join('\n'),
-  );
-  fs.writeFileSync(
-    offendingFile,
-    [
-      "import Database from 'better-sqlite3';",
-      "import { talkQueries } from '@lepupitre/repo-talk/src/queries';",
-      '',
-      'export function count(db: Database.Database, table: string): unknown {',
-      "  return db.prepare('SELECT count(*) AS n FROM ' + table + ' WHERE id = ?').get(talkQueries);",
-      '}',
-      '',
-    ].join('\n'),
-  );
-});
-
-afterAll(() => {
-  fs.rmSync(cleanFile, { force: true });
-  fs.rmSync(offendingFile, { force: true });
-  if (createdCommandsDir && fs.readdirSync(commandsDir).length === 0) fs.rmdirSync(commandsDir);
-});
-
-const ruleMessages = (result: LintResult | undefined): LintMessage[] =>
-  (result?.messages ?? []).filter((message) => message.ruleId === ruleId);
+const ruleMessages = (result: LintResult | undefined): LintMessage[] => (result?.messages ?? []).filter((message) => message.ruleId === ruleId);
+const fatal = (result: LintResult | undefined): LintMessage[] => (result?.messages ?? []).filter((message) => message.fatal);
 
 describe('the workspace ESLint config', () => {
-  it('reports the command layer rule on the offending file only', () => {
-    const results = lint({ files: [cleanFile, offendingFile] });
-    const clean = results.find((result) => result.filePath === cleanFile);
-    const offending = results.find((result) => result.filePath === offendingFile);
+  it('reports the command layer rule on the offending text only', () => {
+    const [clean, offending] = lintTexts([CLEAN, path.join(commandsDir, 'describe-choice.ts')], [OFFENDING, path.join(commandsDir, 'count.ts')]);
 
-    expect(clean).toBeDefined();
-    expect(ruleMessages(clean)).toEqual([]);
+    expect(clean?.messages).toEqual([]);
     expect(ruleMessages(offending).map(({ line, messageId }) => ({ line, messageId }))).toEqual([
       { line: 1, messageId: 'driverImport' },
       { line: 2, messageId: 'queriesImport' },
@@ -108,10 +53,9 @@ describe('the workspace ESLint config', () => {
   }, 60_000);
 
   it('does not apply the rule outside the command layer', () => {
-    const text = fs.readFileSync(offendingFile, 'utf8');
-    const inside = lint({ text, filePath: path.join(commandsDir, 'talk', 'probe.ts') });
-    const outside = lint({ text, filePath: path.join(workspaceRoot, 'apps/desktop/src/cli/probe.ts') });
-    expect(ruleMessages(inside[0])).toHaveLength(3);
-    expect(ruleMessages(outside[0])).toEqual([]);
+    const [inside, outside] = lintTexts([OFFENDING, path.join(commandsDir, 'talk', 'probe.ts')], [OFFENDING, path.join(workspaceRoot, 'apps/desktop/src/errors/probe.ts')]);
+    expect(ruleMessages(inside)).toHaveLength(3);
+    expect(fatal(outside)).toEqual([]);
+    expect(ruleMessages(outside)).toEqual([]);
   }, 60_000);
 });
