@@ -3,15 +3,22 @@ import lepupitre from './tools/lint-rules/plugin.cjs';
 
 /**
  * One flat config for the whole workspace. Module boundaries use the project tags in two
- * dimensions: `type:*` says which layer may depend on which (app -> repo -> data-core, never
- * upward, never sideways), `scope:*` keeps each bounded context to itself and the shared core.
+ * dimensions: `type:*` says which floor may depend on which, `scope:*` keeps each bounded
+ * context to itself and the shared packages. Three floors, never upward, never sideways:
+ * the app; the context packages (type:repo) and the operations (type:data-ops); the engine
+ * (type:data-core) and the domain primitives (type:primitives), which depend on nothing of ours.
  */
 const layers = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:repo', 'type:data-core'] },
-  { sourceTag: 'type:repo', onlyDependOnLibsWithTags: ['type:data-core'] },
-  { sourceTag: 'type:data-core', onlyDependOnLibsWithTags: ['type:data-core'] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:data-core'] },
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:data-core', 'type:repo', 'type:testing', 'type:tool'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:repo', 'type:data-ops', 'type:data-core', 'type:primitives'] },
+  { sourceTag: 'type:repo', onlyDependOnLibsWithTags: ['type:data-core', 'type:primitives'] },
+  { sourceTag: 'type:data-ops', onlyDependOnLibsWithTags: ['type:data-core', 'type:primitives'] },
+  { sourceTag: 'type:data-core', onlyDependOnLibsWithTags: ['type:primitives'] },
+  { sourceTag: 'type:primitives', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:data-core', 'type:primitives'] },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: ['type:data-ops', 'type:data-core', 'type:primitives', 'type:repo', 'type:testing', 'type:tool'],
+  },
 ];
 const contexts = ['workspace', 'talk', 'quest', 'feedback', 'pack'];
 const scopes = [
@@ -74,6 +81,18 @@ export default [
     // other tools (type:tool).
     files: testFiles,
     rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing'], ['scope:tools']) },
+  },
+  {
+    // The engine room of db-core (the driver connection behind a handle, the raw migration
+    // history, fsync): only the operations package may reach it, its tests included.
+    files: ['**/*.ts'],
+    ignores: ['packages/db-ops/**', 'packages/db-core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@lepupitre/db-core/internals', message: "db-core's internals are for db-ops only: use db-core's public API." }] },
+      ],
+    },
   },
   {
     files: commandLayer,

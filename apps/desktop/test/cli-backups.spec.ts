@@ -1,4 +1,4 @@
-import { ArtifactStore, MIGRATIONS, openDatabase } from '@lepupitre/db-core';
+import { ArtifactStore, MIGRATIONS } from '@lepupitre/db-core';
 import { profileSeeder } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import {
   treeOf,
   withoutReaderCompanions,
 } from './support/cli-harness';
+import { openGuardedDatabase } from '@lepupitre/db-ops';
 
 // Every test spawns the real CLI (about half a second of startup each).
 jest.setTimeout(60_000);
@@ -103,7 +104,7 @@ describe('lepupitre db backup | backups | restore', () => {
 
   it('backs up a profile’s artifact files with it: counts in text and JSON, links the second time, lists footprints', async () => {
     const folder = path.join(dataDir, 'profiles', 'alice');
-    const { db } = openDatabase(alice(), 'profile');
+    const { db } = openGuardedDatabase(alice(), 'profile');
     const [take, transcript, lost] = db.transaction(() =>
       [Buffer.alloc(4096, 1), Buffer.alloc(1000, 2), Buffer.alloc(500, 3)].map((bytes, i) =>
         new ArtifactStore(db, folder).store({ type: i === 0 ? 'audio' : 'transcript', ext: i === 0 ? 'wav' : 'json', bytes, metadata: {} }),

@@ -1,4 +1,5 @@
-import { diagnoseDatabase, isDomainError, openDatabase, renderRecoveryReport, type RecoveryReport } from '@lepupitre/db-core';
+import { diagnoseDatabase, renderRecoveryReport, type RecoveryReport, openGuardedDatabase } from '@lepupitre/db-ops';
+import { isDomainError } from '@lepupitre/domain-primitives';
 import { createProfile, setGlobalPreference, writeProfilePreference } from '@lepupitre/repo-workspace';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -70,7 +71,7 @@ describe('diagnostics and recovery reports are metadata only; the data folder is
     // The app creates the data folder and the global database, then two profiles.
     expect(record(await runCli(['db', 'migrate', '--data-dir', dataDir, '--json'], { cwd: work })).code).toBe(0);
     const globalPath = path.join(dataDir, 'global.db');
-    const { db: global } = openDatabase(globalPath, 'global');
+    const { db: global } = openGuardedDatabase(globalPath, 'global');
     let alice: string;
     let bob: string;
     try {
@@ -79,7 +80,7 @@ describe('diagnostics and recovery reports are metadata only; the data folder is
       // A secret offered as a preference is refused, whatever the scope and the spelling.
       expectRefused(() => setGlobalPreference(global, 'lepupitre.api_token', SECRET));
       expectRefused(() => setGlobalPreference(global, 'x.API-KEY', SECRET));
-      const { db: profileDb } = openDatabase(path.join(dataDir, 'profiles', alice, 'profile.db'), 'profile');
+      const { db: profileDb } = openGuardedDatabase(path.join(dataDir, 'profiles', alice, 'profile.db'), 'profile');
       try {
         expectRefused(() => writeProfilePreference(profileDb, 'lepupitre:client-secret', SECRET));
         expectRefused(() => writeProfilePreference(profileDb, 'sync.password', SECRET));

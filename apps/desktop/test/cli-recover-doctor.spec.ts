@@ -1,8 +1,10 @@
-import { ArtifactStore, newId, openDatabase, type Artifact } from '@lepupitre/db-core';
+import { ArtifactStore, type Artifact } from '@lepupitre/db-core';
+import { newId } from '@lepupitre/domain-primitives';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { jsonOf, removeDir, runCli, tempDir, treeOf, withoutReaderCompanions } from './support/cli-harness';
 import { createFilledDatabase, damageLeafOf, writeVerifiedBackup, zeroHeader } from './support/recovery-data';
+import { openGuardedDatabase } from '@lepupitre/db-ops';
 
 // Every test spawns the real CLI (about half a second of startup each).
 jest.setTimeout(60_000);
@@ -59,7 +61,7 @@ describe('lepupitre db doctor and db recover', () => {
 
   it('doctor checks the artifact files of a profile against their rows, by ids, hashing unless --quick', async () => {
     const profileDir = path.join(dataDir, 'profiles', 'prof_bob');
-    const { db } = openDatabase(path.join(profileDir, 'profile.db'), 'profile');
+    const { db } = openGuardedDatabase(path.join(profileDir, 'profile.db'), 'profile');
     let artifacts: Artifact[];
     try {
       const store = new ArtifactStore(db, profileDir);

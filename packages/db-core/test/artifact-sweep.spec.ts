@@ -2,6 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSy
 import { join } from 'node:path';
 import { ArtifactStore, openDatabase, type DatabaseHandle } from '../src';
 import { useTempDir } from './support/temp-dir';
+import { UNGUARDED } from './support/test-safeguards';
 
 /**
  * What a killed writer leaves under `artifacts/` (a temporary file, a complete file whose row
@@ -12,7 +13,7 @@ describe('the open-time artifact sweep', () => {
   const dir = useTempDir();
   const profile = (): string => join(dir(), 'profile');
   const dbPath = (): string => join(profile(), 'profile.db');
-  const open = () => openDatabase(dbPath(), 'profile');
+  const open = () => openDatabase(dbPath(), 'profile', { safeguards: UNGUARDED });
 
   function storeOne(db: DatabaseHandle, bytes = 'RIFF....WAVE'): string {
     return db.transaction(() => new ArtifactStore(db, profile()).store({ type: 'audio', ext: 'wav', bytes: Buffer.from(bytes), metadata: {} })).localRelpath;
@@ -97,7 +98,7 @@ describe('the open-time artifact sweep', () => {
     const first = open();
     first.db.close();
     expect(first.report.artifactSweep).toEqual({ temporaryRemoved: 0, straysSetAside: 0, straysBytes: 0, deferred: false });
-    const global = openDatabase(join(dir(), 'global.db'), 'global');
+    const global = openDatabase(join(dir(), 'global.db'), 'global', { safeguards: UNGUARDED });
     global.db.close();
     expect(global.report.artifactSweep).toBeNull();
   });

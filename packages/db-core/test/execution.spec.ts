@@ -10,6 +10,7 @@ import {
   type QueryParams,
 } from '../src';
 import { useTempDir } from './support/temp-dir';
+import { UNGUARDED } from './support/test-safeguards';
 
 const insertTalk = defineQuery(
   (p: QueryParams<{ id: string; title: string; number: number | null; at: string }>) =>
@@ -35,7 +36,7 @@ describe('compiled query execution', () => {
   let db: DatabaseHandle;
 
   beforeEach(() => {
-    db = openDatabase(join(dir(), 'profile.db'), 'profile').db;
+    db = openDatabase(join(dir(), 'profile.db'), 'profile', { safeguards: UNGUARDED }).db;
   });
   afterEach(() => db.close());
 
@@ -65,15 +66,6 @@ describe('compiled query execution', () => {
   it('reports affected rows of a write', () => {
     const result = db.run(insertTalk, { id: 'proj_1', title: 'One', number: 1, at: '2026-03-01T10:00:00+00:00' });
     expect(result.changes).toBe(1);
-  });
-
-  it('runs dynamic queries and caches their statements by SQL text', () => {
-    db.run(insertTalk, { id: 'proj_1', title: 'One', number: 1, at: '2026-03-01T10:00:00+00:00' });
-    const ids = ['proj_1', 'proj_9'];
-    const rows = db.allDynamic(qb.selectFrom('talk_projects').select('id').where('id', 'in', ids));
-    expect(rows).toEqual([{ id: 'proj_1' }]);
-    expect(db.getDynamic(qb.selectFrom('talk_projects').select('title').where('id', '=', 'proj_1'))?.title).toBe('One');
-    expect(db.runDynamic(qb.deleteFrom('talk_projects').where('id', '=', 'proj_1')).changes).toBe(1);
   });
 
   it('raises a typed, safe error for a constraint failure', () => {

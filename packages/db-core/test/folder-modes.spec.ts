@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../src';
 import { useTempDir } from './support/temp-dir';
+import { UNGUARDED } from './support/test-safeguards';
 
 /** Mode bits including sticky, setuid and setgid: `/tmp` is 1777, and that must survive. */
 const modeOf = (path: string): number => statSync(path).mode & 0o7777;
@@ -19,15 +20,15 @@ const APP_FOLDERS = ['backups', 'corrupted', 'replaced', 'artifacts', 'orphaned'
     const given = join(dir(), 'given');
     mkdirSync(given);
     chmodSync(given, mode);
-    openDatabase(join(given, 'global.db'), 'global').db.close();
-    openDatabase(join(given, 'other.db'), 'profile', { folderOwner: 'user' }).db.close();
+    openDatabase(join(given, 'global.db'), 'global', { safeguards: UNGUARDED }).db.close();
+    openDatabase(join(given, 'other.db'), 'profile', { safeguards: UNGUARDED, folderOwner: 'user' }).db.close();
     expect(modeOf(given)).toBe(mode);
     expect(modeOf(join(given, 'global.db'))).toBe(0o600);
   });
 
   it('creates a missing folder and its missing parents owner-only, never touching the parent that exists', () => {
     chmodSync(dir(), 0o755);
-    openDatabase(join(dir(), 'first', 'start', 'global.db'), 'global').db.close();
+    openDatabase(join(dir(), 'first', 'start', 'global.db'), 'global', { safeguards: UNGUARDED }).db.close();
     expect(modeOf(join(dir(), 'first'))).toBe(0o700);
     expect(modeOf(join(dir(), 'first', 'start'))).toBe(0o700);
     expect(modeOf(dir())).toBe(0o755);
@@ -37,12 +38,12 @@ const APP_FOLDERS = ['backups', 'corrupted', 'replaced', 'artifacts', 'orphaned'
     chmodSync(dir(), 0o1777);
     const profile = join(dir(), 'profiles', 'prof_1');
     const path = join(profile, 'profile.db');
-    openDatabase(path, 'profile', { folderOwner: 'app' }).db.close();
+    openDatabase(path, 'profile', { safeguards: UNGUARDED, folderOwner: 'app' }).db.close();
     expect(modeOf(profile)).toBe(0o700);
     for (const name of APP_FOLDERS) mkdirSync(join(profile, name), { mode: 0o755 });
     chmodSync(profile, 0o755);
 
-    openDatabase(path, 'profile', { folderOwner: 'app' }).db.close();
+    openDatabase(path, 'profile', { safeguards: UNGUARDED, folderOwner: 'app' }).db.close();
 
     expect(modeOf(profile)).toBe(0o700);
     expect(Object.fromEntries(APP_FOLDERS.map((name) => [name, modeOf(join(profile, name)).toString(8)]))).toEqual(
@@ -58,7 +59,7 @@ const APP_FOLDERS = ['backups', 'corrupted', 'replaced', 'artifacts', 'orphaned'
     const profile = join(dir(), 'profiles', 'prof_1');
     mkdirSync(profile, { recursive: true });
     symlinkSync(elsewhere, join(profile, 'backups'));
-    openDatabase(join(profile, 'profile.db'), 'profile', { folderOwner: 'app' }).db.close();
+    openDatabase(join(profile, 'profile.db'), 'profile', { safeguards: UNGUARDED, folderOwner: 'app' }).db.close();
     expect(modeOf(elsewhere)).toBe(0o755);
     expect(modeOf(profile)).toBe(0o700);
   });

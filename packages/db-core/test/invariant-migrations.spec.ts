@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { MIGRATIONS, openDatabase } from '../src';
 import { useTempDir } from './support/temp-dir';
+import { UNGUARDED } from './support/test-safeguards';
 
 /** The invariants the previous app only checked before inserting, now held by the schema. */
 describe('invariant migrations', () => {
@@ -19,7 +20,7 @@ describe('invariant migrations', () => {
       INSERT INTO profiles VALUES ('prof_d', 'Alice', '2026-02-23T10:00:00+00:00', '2026-02-23T10:00:00+00:00', 0);
       INSERT INTO profiles VALUES ('prof_e', 'alice', '2026-02-24T10:00:00+00:00', NULL, 0);`);
     raw.close();
-    const { db } = openDatabase(path, 'global');
+    const { db } = openDatabase(path, 'global', { safeguards: UNGUARDED });
     db.close();
     const check = new Database(path, { readonly: true });
     expect(check.prepare('SELECT id, name, is_active FROM profiles ORDER BY id').all()).toEqual([
@@ -48,7 +49,7 @@ describe('invariant migrations', () => {
       INSERT INTO profiles VALUES ('prof_d', '  ', '2026-02-24T10:00:00+00:00', NULL, 0);
       INSERT INTO profiles VALUES ('prof_e', 'Ada', '2026-02-25T10:00:00+00:00', NULL, 0);`);
     raw.close();
-    openDatabase(path, 'global').db.close();
+    openDatabase(path, 'global', { safeguards: UNGUARDED }).db.close();
     const check = new Database(path, { readonly: true });
     // 0002 first makes the second empty name " (2)"; 0004 then names both, in creation order.
     expect(check.prepare('SELECT id, name FROM profiles ORDER BY id').all()).toEqual([
@@ -63,7 +64,7 @@ describe('invariant migrations', () => {
 
   it('0008 (profile): duplicated talk numbers move after the largest, in creation order; training has none', () => {
     const path = join(dir(), 'profile.db');
-    const { db } = openDatabase(path, 'profile');
+    const { db } = openDatabase(path, 'profile', { safeguards: UNGUARDED });
     db.close();
     const raw = new Database(path);
     raw.exec(`
@@ -76,7 +77,7 @@ describe('invariant migrations', () => {
         ('proj_seven', 'Seven', 7, 'draft', '2026-03-01T00:00:00+00:00', 'x', 0),
         ('proj_training', 'Training', 3, 'draft', '2026-03-01T00:00:00+00:00', 'x', 1);`);
     raw.close();
-    const reopened = openDatabase(path, 'profile');
+    const reopened = openDatabase(path, 'profile', { safeguards: UNGUARDED });
     expect(reopened.report.appliedNow).toEqual(MIGRATIONS.profile.slice(7).map((m) => m.id));
     reopened.db.close();
     const check = new Database(path);

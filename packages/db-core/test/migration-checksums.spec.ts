@@ -1,4 +1,5 @@
-import { MIGRATIONS, migrationChecksum } from '../src';
+import { MIGRATIONS } from '../src';
+import { migrationChecksum } from '../src/migrations/checksum';
 
 /**
  * Shipped migrations are frozen: databases in the field record these checksums, and a changed

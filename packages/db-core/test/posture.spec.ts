@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DbErrorCode, MIN_BUSY_TIMEOUT_MS, openDatabase } from '../src';
+import { DbErrorCode, openDatabase } from '../src';
+import { MIN_BUSY_TIMEOUT_MS } from '../src/connection/posture';
 import { applyPosture, assertPosture } from '../src/connection/posture';
 import { useTempDir } from './support/temp-dir';
+import { UNGUARDED } from './support/test-safeguards';
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
 
@@ -11,7 +13,7 @@ describe('connection posture', () => {
   const dir = useTempDir();
 
   it.each(['global', 'profile'] as const)('applies and reads back the posture on a %s database', (scope) => {
-    const { db, report } = openDatabase(join(dir(), `${scope}.db`), scope);
+    const { db, report } = openDatabase(join(dir(), `${scope}.db`), scope, { safeguards: UNGUARDED });
     db.close();
     expect(report.posture).toEqual({
       journalMode: 'wal',
@@ -26,7 +28,7 @@ describe('connection posture', () => {
 
   it('leaves WAL mode persisted in the file', () => {
     const path = join(dir(), 'profile.db');
-    openDatabase(path, 'profile').db.close();
+    openDatabase(path, 'profile', { safeguards: UNGUARDED }).db.close();
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
@@ -59,7 +61,7 @@ describe('connection posture', () => {
   it('creates folders and database files owner-only, companions included', () => {
     const folder = join(dir(), 'profiles', 'prof_0123456789abcdef0123456789abcdef');
     const path = join(folder, 'profile.db');
-    const { db } = openDatabase(path, 'profile');
+    const { db } = openDatabase(path, 'profile', { safeguards: UNGUARDED });
     try {
       expect(mode(join(dir(), 'profiles'))).toBe(0o700);
       expect(mode(folder)).toBe(0o700);

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteConnection } from '../src/connection/sqlite-connection';
 import { useTempDir } from './support/temp-dir';
-import { overwritePage, seeded } from './recovery/corruption-fixtures';
 
 /**
  * Every connection the app opens comes from `openSqliteConnection` (a lint rule keeps it so):
@@ -55,7 +55,10 @@ describe('openSqliteConnection', () => {
     const db = new Database(path);
     db.exec('CREATE TABLE t (a); INSERT INTO t VALUES (1)');
     db.close();
-    overwritePage(path, 1, seeded(7), 100);
+    // Page 1 after the file header: the schema table's b-tree page, filled with an invalid page type.
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(4096 - 100, 0xff), 0, 4096 - 100, 100);
+    closeSync(fd);
     const opened = openSqliteConnection(path, { readonly: true, fileMustExist: true });
     try {
       expect(opened.pragma('trusted_schema', { simple: true })).toBe(0);

@@ -9,6 +9,7 @@ import {
   type QueryParams,
 } from '../src';
 import { useTempDir } from './support/temp-dir';
+import { UNGUARDED } from './support/test-safeguards';
 
 const putSetting = defineQuery((p: QueryParams<{ key: string; value: string }>) =>
   qb.insertInto('profile_settings').values({ key: p.key, value_json: p.value }),
@@ -25,7 +26,7 @@ describe('write transactions', () => {
 
   beforeEach(() => {
     path = join(dir(), 'profile.db');
-    db = openDatabase(path, 'profile').db;
+    db = openDatabase(path, 'profile', { safeguards: UNGUARDED }).db;
   });
   afterEach(() => db.close());
 

@@ -2,8 +2,7 @@
  * SQL and Kysely builders of the feedback context (auto feedback, notes, the timeline, links to runs and attempts), defined once with `defineQuery`.
  * No execution and no mapping here; `repo/` does both. Not exported from the package.
  */
-import { defineQuery, profileQueryBuilder as qb, type QueryParams } from '@lepupitre/db-core';
-import { sql } from '@lepupitre/db-core';
+import { defineQuery, profileQueryBuilder as qb, type QueryParams, sql } from '@lepupitre/db-core';
 
 export const insertAutoFeedback = defineQuery(
   (

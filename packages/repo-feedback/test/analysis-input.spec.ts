@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { readTranscriptDocument, type TranscriptV1 } from '@lepupitre/db-core';
+import { readTranscriptDocument, type TranscriptV1 } from '@lepupitre/domain-primitives';
 import { attemptAnalysisInput, loadTranscript, runAnalysisInput, runEstimatedSec } from '../src';
 import { addArtifactRow, openProfileWorld, removeWorlds, storeArtifact, transcriptJson, type ProfileWorld } from './support/profile-world';
 

@@ -1,5 +1,6 @@
-import { DbError, DbErrorCode, isDbError, newId, openDatabase, profileQueryBuilder as qb } from '@lepupitre/db-core';
-import { captureWorld, INJECTED_FAULT_MESSAGE, replayWithFaults, type FaultScenario } from '@lepupitre/testing';
+import { DbError, DbErrorCode, isDbError, openDatabase, profileQueryBuilder as qb } from '@lepupitre/db-core';
+import { newId } from '@lepupitre/domain-primitives';
+import { captureWorld, INJECTED_FAULT_MESSAGE, replayWithFaults, type FaultScenario, TEST_SAFEGUARDS } from '@lepupitre/testing';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -285,7 +286,7 @@ describe('feedback_get errors', () => {
       .compile();
     raw.prepare(insert.sql).run(...insert.parameters);
     raw.close();
-    world = { ...world, db: openDatabase(world.databasePath, 'profile').db };
+    world = { ...world, db: openDatabase(world.databasePath, 'profile', { safeguards: TEST_SAFEGUARDS }).db };
     expect(() => getFeedback(world.db, world.folder, feedbackId)).toThrow(code('artifact_not_found'));
   });
 

@@ -1,4 +1,5 @@
-import { ArtifactStore, isDomainError } from '@lepupitre/db-core';
+import { ArtifactStore } from '@lepupitre/db-core';
+import { isDomainError } from '@lepupitre/domain-primitives';
 import { captureWorld, replayWithFaults, type FaultWorld } from '@lepupitre/testing';
 import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';

@@ -3,7 +3,8 @@
  * queries of `queries.ts`, map rows to domain types, check affected rows, raise typed domain
  * errors. No SQL text here.
  */
-import { artifactNotFound, DomainError, isDbError, newId, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { artifactNotFound, isDbError, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, newId, utcNow } from '@lepupitre/domain-primitives';
 import {
   artifactTypeById,
   attemptByAudioArtifact,

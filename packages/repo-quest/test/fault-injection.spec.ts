@@ -1,5 +1,4 @@
-import { ArtifactStore } from '@lepupitre/db-core';
-import type { StepEvent } from '@lepupitre/db-core';
+import { ArtifactStore, type StepEvent } from '@lepupitre/db-core';
 import { captureWorld, countSteps, replayWithFaults, type FaultScenario } from '@lepupitre/testing';
 import { linkAttemptFeedback, submitAudioAttempt, submitTextAttempt } from '../src';
 import { addFeedbackRow, questWorld, removeWorlds, type QuestWorld } from './support/quest-world';

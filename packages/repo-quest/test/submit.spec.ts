@@ -1,4 +1,5 @@
-import { ID_PATTERN, type StepEvent } from '@lepupitre/db-core';
+import { ID_PATTERN } from '@lepupitre/domain-primitives';
+import type { StepEvent } from '@lepupitre/db-core';
 import { assertAudioUnusedByAttempts, submitAudioAttempt, submitTextAttempt } from '../src';
 import { attemptRow, countAttempts, questWorld, removeWorlds, steppingClock, type QuestWorld } from './support/quest-world';
 

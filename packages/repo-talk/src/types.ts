@@ -124,7 +124,7 @@ export interface CreateProjectOptions extends WriteOptions {
 }
 
 /** The transcript document, shared by every context that reads transcript artifacts. */
-export type { TranscriptSegment, TranscriptV1 } from '@lepupitre/db-core';
+export type { TranscriptSegment, TranscriptV1 } from '@lepupitre/domain-primitives';
 
 export type TranscriptExportFormat = 'txt' | 'json' | 'srt' | 'vtt';
 

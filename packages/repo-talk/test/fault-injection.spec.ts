@@ -1,5 +1,6 @@
-import { newId, openDatabase } from '@lepupitre/db-core';
-import { replayWithFaults } from '@lepupitre/testing';
+import { newId } from '@lepupitre/domain-primitives';
+import { openDatabase } from '@lepupitre/db-core';
+import { replayWithFaults, TEST_SAFEGUARDS } from '@lepupitre/testing';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -86,7 +87,7 @@ function world(): World {
   }
   const folder = copyProfile(template.folder);
   const databasePath = join(folder, 'profile.db');
-  return { ...template, folder, databasePath, db: openDatabase(databasePath, 'profile').db };
+  return { ...template, folder, databasePath, db: openDatabase(databasePath, 'profile', { safeguards: TEST_SAFEGUARDS }).db };
 }
 
 describe('every multi-step write is all or nothing', () => {

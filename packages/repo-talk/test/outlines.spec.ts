@@ -1,4 +1,4 @@
-import { type DatabaseHandle } from '@lepupitre/db-core';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { createProject, ensureTrainingProject, exportOutline, getOutline, setOutline, updateProject } from '../src';

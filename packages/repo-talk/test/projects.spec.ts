@@ -10,6 +10,7 @@ import {
 import { expectCode } from './support/expect-code';
 import { newProfile, removeProfiles, steppingClock, type TestProfile } from './support/profile';
 import { insertNumberedTalk, setStoredActiveId, storedActiveId, talkRow } from './support/queries';
+import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 afterAll(removeProfiles);
 
@@ -264,7 +265,7 @@ describe('ensureTrainingProject', () => {
   });
 
   it('returns the winner when another process creates it between the check and the insert', () => {
-    const other = openDatabase(profile.databasePath, 'profile').db;
+    const other = openDatabase(profile.databasePath, 'profile', { safeguards: TEST_SAFEGUARDS }).db;
     let winner: string | undefined;
     db.observeSteps((event) => {
       if (winner === undefined && event.detail.startsWith('insert into "talk_projects"')) {
@@ -301,7 +302,7 @@ describe('talk numbers', () => {
   });
 
   it('are never shared by talks created from two connections', () => {
-    const other = openDatabase(profile.databasePath, 'profile').db;
+    const other = openDatabase(profile.databasePath, 'profile', { safeguards: TEST_SAFEGUARDS }).db;
     try {
       const ids = Array.from({ length: 10 }, (_, i) => createProject(i % 2 ? other : db, { title: `T${i}` }, { now }));
       expect(ids.map((id) => db.get(talkRow, { id })?.talk_number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);

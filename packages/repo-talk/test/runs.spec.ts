@@ -1,4 +1,5 @@
-import { newId, type DatabaseHandle } from '@lepupitre/db-core';
+import { newId } from '@lepupitre/domain-primitives';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import {
   createProject,
   createRun,

@@ -1,5 +1,5 @@
 import { DbErrorCode, openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
-import { replayWithFaults, type FaultReplay, type FaultWorld } from '@lepupitre/testing';
+import { replayWithFaults, type FaultReplay, type FaultWorld, TEST_SAFEGUARDS } from '@lepupitre/testing';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -159,7 +159,7 @@ describe('profile and preference writes under a fault at every step', () => {
         const id = createProfile(global, dataDir, 'Solo');
         global.close();
         const path = profileDatabasePath(dataDir, id);
-        const profileDb = openDatabase(path, 'profile').db;
+        const profileDb = openDatabase(path, 'profile', { safeguards: TEST_SAFEGUARDS }).db;
         writeProfilePreference(profileDb, 'voice_memos', '[1]');
         return { db: profileDb, profileDb, databasePath: path, folder: join(dataDir, 'profiles', id) };
       },

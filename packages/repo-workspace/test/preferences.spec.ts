@@ -18,6 +18,7 @@ import { tickingClock } from './support/clock';
 import { codeChain, codeOf, errorOf } from './support/errors';
 import { openGlobalDatabase } from './support/global-database';
 import { useTempDir } from './support/temp-dir';
+import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 const UNKNOWN_PROFILE = 'prof_00000000000000000000000000000000';
 
@@ -227,7 +228,7 @@ describe('profile preferences', () => {
 
   it('works on a profile database the caller holds open', () => {
     ensureProfileExists(db, alice);
-    const profileDb = openDatabase(profileDatabasePath(dir(), alice), 'profile').db;
+    const profileDb = openDatabase(profileDatabasePath(dir(), alice), 'profile', { safeguards: TEST_SAFEGUARDS }).db;
     try {
       writeProfilePreference(profileDb, ' lepupitre.feedback.reviewed.x ', '["fb_1"]');
       expect(readProfilePreference(profileDb, 'lepupitre.feedback.reviewed.x')).toBe('["fb_1"]');
@@ -242,7 +243,7 @@ describe('profile preferences', () => {
   });
 
   it("lets profile database failures leave as db-core's DbError, unchanged", () => {
-    const profileDb = openDatabase(profileDatabasePath(dir(), alice), 'profile').db;
+    const profileDb = openDatabase(profileDatabasePath(dir(), alice), 'profile', { safeguards: TEST_SAFEGUARDS }).db;
     profileDb.close();
     expect(codeChain(errorOf(() => readProfilePreference(profileDb, 'k')))).toEqual(['DB_CLOSED']);
     expect(codeChain(errorOf(() => writeProfilePreference(profileDb, 'k', 'v')))).toEqual(['DB_CLOSED']);

@@ -1,11 +1,6 @@
-import {
-  defineQuery,
-  globalQueryBuilder,
-  ID_PATTERN,
-  readDatabaseStatus,
-  type DatabaseHandle,
-  type QueryParams,
-} from '@lepupitre/db-core';
+import { defineQuery, globalQueryBuilder, MIGRATIONS, type DatabaseHandle, type QueryParams } from '@lepupitre/db-core';
+import { ID_PATTERN } from '@lepupitre/domain-primitives';
+import Database from 'better-sqlite3';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProfile, profileDatabasePath } from '../src';
@@ -39,9 +34,10 @@ describe('profile create', () => {
     const folder = join(dir(), 'profiles', id);
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir(), 'profiles')).mode & 0o777).toBe(0o700);
-    const status = readDatabaseStatus(profileDatabasePath(dir(), id), 'profile');
-    expect(status.pending).toEqual([]);
-    expect(status.applied).toEqual(status.expected);
+    const created = new Database(profileDatabasePath(dir(), id), { readonly: true });
+    const applied = created.prepare('SELECT version FROM schema_migrations ORDER BY rowid').pluck().all();
+    created.close();
+    expect(applied).toEqual(MIGRATIONS.profile.map((migration) => migration.id));
   });
 
   it('makes the new profile the only active one', () => {

@@ -7,6 +7,7 @@ import { codeChain, errorOf } from './support/errors';
 import { globalDatabasePath, openGlobalDatabase } from './support/global-database';
 import { insertRawProfile, insertTalks } from './support/profile-rows';
 import { useTempDir } from './support/temp-dir';
+import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 describe('profile list', () => {
   const dir = useTempDir();
@@ -64,7 +65,7 @@ describe('profile list', () => {
     const other = createProfile(db, dir(), 'Other', { now });
     insertTalks(profileDatabasePath(dir(), held), [{ id: 'proj_1' }, { id: 'proj_2' }]);
     insertTalks(profileDatabasePath(dir(), other), [{ id: 'proj_9' }]);
-    const handle = openDatabase(profileDatabasePath(dir(), held), 'profile').db;
+    const handle = openDatabase(profileDatabasePath(dir(), held), 'profile', { safeguards: TEST_SAFEGUARDS }).db;
     try {
       const asked: string[] = [];
       // The held connection answers for its profile: prove it by counting through it after the file moved away.

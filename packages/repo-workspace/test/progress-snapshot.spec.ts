@@ -6,6 +6,7 @@ import { CoachSeed } from './support/coach-seed';
 import { codeChain, codeOf, errorOf } from './support/errors';
 import { openGlobalDatabase } from './support/global-database';
 import { useTempDir } from './support/temp-dir';
+import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 const NOW = '2026-02-27T12:00:00+00:00';
 const now = fixedClock(NOW);
@@ -114,7 +115,7 @@ describe('progress snapshot', () => {
   });
 
   it("lets a failing read leave as db-core's DbError, unchanged", () => {
-    const profileDb = openDatabase(profileDatabasePath(dir(), profileId), 'profile').db;
+    const profileDb = openDatabase(profileDatabasePath(dir(), profileId), 'profile', { safeguards: TEST_SAFEGUARDS }).db;
     profileDb.close();
     expect(codeChain(errorOf(() => readProgressSnapshot(profileDb, 'proj_a', { now })))).toEqual(['DB_CLOSED']);
   });

@@ -5,6 +5,7 @@ import { CoachSeed } from './support/coach-seed';
 import { codeChain, codeOf, errorOf } from './support/errors';
 import { openGlobalDatabase } from './support/global-database';
 import { useTempDir } from './support/temp-dir';
+import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 describe('talk blueprint', () => {
   const dir = useTempDir();
@@ -121,7 +122,7 @@ describe('talk blueprint', () => {
   });
 
   it("lets a failing read leave as db-core's DbError, unchanged", () => {
-    const profileDb = openDatabase(profileDatabasePath(dir(), profileId), 'profile').db;
+    const profileDb = openDatabase(profileDatabasePath(dir(), profileId), 'profile', { safeguards: TEST_SAFEGUARDS }).db;
     profileDb.close();
     expect(codeChain(errorOf(() => readTalkBlueprint(profileDb, 'proj_a')))).toEqual(['DB_CLOSED']);
   });

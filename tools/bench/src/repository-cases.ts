@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { DomainError, ID_PATTERN, newId, trimUnicodeWhiteSpace, utcNow } from '@lepupitre/db-core';
+import { DomainError, ID_PATTERN, newId, trimUnicodeWhiteSpace, utcNow } from '@lepupitre/domain-primitives';
 import {
   FeedbackErrorCode,
   listFeedbackTimeline,

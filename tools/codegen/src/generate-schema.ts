@@ -1,4 +1,4 @@
-import { openDatabase, type DatabaseScope } from '@lepupitre/db-core';
+import { type DatabaseScope } from '@lepupitre/db-core';
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { TABLE_NAMES_SQL } from './queries';
 import { findSchemaProblems } from './schema-guards';
 import { textKeyOverrides } from './text-key-overrides';
+import { openGuardedDatabase } from '@lepupitre/db-ops';
 
 /** The engine's own table stays out of the feature teams' types. */
 const EXCLUDED_TABLES = ['schema_migrations'];
@@ -52,7 +53,7 @@ export function withMigratedDatabase<T>(scope: DatabaseScope, read: (file: strin
   const dir = mkdtempSync(join(tmpdir(), `lepupitre-codegen-${scope}-`));
   try {
     const file = join(dir, `${scope}.db`);
-    openDatabase(file, scope).db.close();
+    openGuardedDatabase(file, scope).db.close();
     if (!existsSync(file)) throw new CodegenError(`the migrated ${scope} database was not created`);
     return read(file);
   } finally {

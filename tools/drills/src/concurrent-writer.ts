@@ -8,11 +8,11 @@
  * code. The drill then checks that no failure reached this caller and that every
  * acknowledged write is in the database.
  */
-import { openDatabase } from '@lepupitre/db-core';
 import { setFeedbackNote } from '@lepupitre/repo-feedback';
 import { submitTextAttempt } from '@lepupitre/repo-quest';
 import { createRun } from '@lepupitre/repo-talk';
 import { existsSync } from 'node:fs';
+import { openGuardedDatabase } from '@lepupitre/db-ops';
 
 const [path, projectId, feedbackList, seconds, goFile] = process.argv.slice(2) as [string, string, string, string, string];
 const feedbackIds = feedbackList.split(',');
@@ -23,7 +23,7 @@ while (!existsSync(goFile)) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
 }
 
-const { db } = openDatabase(path, 'profile');
+const { db } = openGuardedDatabase(path, 'profile');
 const out: string[] = [];
 const until = Date.now() + Number(seconds) * 1000;
 let turn = 0;

@@ -1,4 +1,3 @@
-import { openDatabase } from '@lepupitre/db-core';
 import { createProject } from '@lepupitre/repo-talk';
 import { profileSeeder } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
@@ -7,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONCURRENT_WRITER } from '../src';
+import { openGuardedDatabase } from '@lepupitre/db-ops';
 
 jest.setTimeout(60_000);
 
@@ -42,7 +42,7 @@ describe('several processes writing one profile database at once', () => {
 
   it('never lets SQLITE_BUSY reach a caller, and keeps every acknowledged write', async () => {
     const path = join(dir, 'profile.db');
-    const { db } = openDatabase(path, 'profile');
+    const { db } = openGuardedDatabase(path, 'profile');
     const projectId = createProject(db, { title: 'Concurrency' });
     db.close();
     // Each writer notes its own feedback rows, so the last acknowledged note of each is known.

@@ -56,7 +56,7 @@ const OWN_CONNECTION = ["import Database from 'better-sqlite3';", '', 'export co
 describe('the workspace ESLint config', () => {
   it('refuses a production file that opens its own SQLite connection, and only there', () => {
     const inProduction = [
-      'packages/db-core/src/recovery/probe.ts',
+      'packages/db-ops/src/recovery/probe.ts',
       'packages/db-core/src/connection/probe.ts',
       'packages/repo-talk/src/repo/probe.ts',
       // Files of the desktop app's async folders are linted with type information, for which
@@ -66,7 +66,7 @@ describe('the workspace ESLint config', () => {
     ];
     const elsewhere = [
       'packages/db-core/src/connection/sqlite-connection.ts',
-      'packages/db-core/test/recovery/probe.spec.ts',
+      'packages/db-ops/test/recovery/probe.spec.ts',
       'packages/db-core/test/support/probe.ts',
       'apps/desktop/test/support/probe.ts',
       'tools/fixtures/src/probe.ts',

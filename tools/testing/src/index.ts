@@ -29,3 +29,4 @@ export {
 } from './query-plans';
 export { buildRealisticProfile, REALISTIC_SIZES, type RealisticSizes } from './realistic-profile';
 export { buildRealisticGlobal, REALISTIC_PROFILE_COUNT } from './realistic-global';
+export { TEST_SAFEGUARDS } from './test-safeguards';

@@ -1,5 +1,6 @@
 import { openDatabase } from '@lepupitre/db-core';
 import Database from 'better-sqlite3';
+import { TEST_SAFEGUARDS } from './test-safeguards';
 
 export const REALISTIC_PROFILE_COUNT = 3_000;
 
@@ -13,7 +14,7 @@ const at = (n: number): string => new Date(Date.UTC(2025, 0, 1) + n * 3_600_000)
  * query-plan gates and the committed SQL catalogue of the workspace context.
  */
 export function buildRealisticGlobal(path: string, profiles = REALISTIC_PROFILE_COUNT): void {
-  openDatabase(path, 'global').db.close();
+  openDatabase(path, 'global', { safeguards: TEST_SAFEGUARDS }).db.close();
   const db = new Database(path);
   try {
     const profile = db.prepare('INSERT INTO profiles (id, name, created_at, last_opened_at, is_active) VALUES (?, ?, ?, ?, ?)');

@@ -1,5 +1,6 @@
 import { openDatabase } from '@lepupitre/db-core';
 import { profileSeeder } from '@lepupitre/fixtures';
+import { TEST_SAFEGUARDS } from './test-safeguards';
 
 export interface RealisticSizes {
   readonly talks: number;
@@ -18,7 +19,7 @@ const at = (n: number): string => new Date(Date.UTC(2026, 0, 1) + n * 60_000).to
  * are the shipped ones. For query-plan gates and benchmarks.
  */
 export function buildRealisticProfile(path: string, sizes: RealisticSizes = REALISTIC_SIZES): void {
-  openDatabase(path, 'profile').db.close();
+  openDatabase(path, 'profile', { safeguards: TEST_SAFEGUARDS }).db.close();
   const kit = profileSeeder(path);
   try {
     /** The k-th artifact of row n; the kit's default path is `artifacts/<type>/<id>.<wav|json>`. */

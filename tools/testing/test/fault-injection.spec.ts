@@ -2,7 +2,7 @@ import { ArtifactStore, defineQuery, openDatabase, profileQueryBuilder as qb, ty
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countSteps, replayWithFaults, type FaultScenario, type FaultWorld } from '../src';
+import { countSteps, replayWithFaults, type FaultScenario, type FaultWorld, TEST_SAFEGUARDS } from '../src';
 
 const putSetting = defineQuery((p: QueryParams<{ key: string; value: string }>) =>
   qb.insertInto('profile_settings').values({ key: p.key, value_json: p.value }),
@@ -15,7 +15,7 @@ function world(): FaultWorld & { store: ArtifactStore } {
   const folder = mkdtempSync(join(tmpdir(), 'lepupitre-fault-'));
   folders.push(folder);
   const databasePath = join(folder, 'profile.db');
-  const { db } = openDatabase(databasePath, 'profile');
+  const { db } = openDatabase(databasePath, 'profile', { safeguards: TEST_SAFEGUARDS });
   db.run(putSetting, { key: 'existing', value: '1' });
   return { db, databasePath, folder, store: new ArtifactStore(db, folder) };
 }

@@ -1,4 +1,4 @@
-import type { ArtifactAudit, ArtifactProblemKind } from '@lepupitre/db-core';
+import type { ArtifactAudit, ArtifactProblemKind } from '@lepupitre/db-ops';
 import { sizeText } from './backup-labels';
 
 /** Ids shown per kind: enough to act on a few, short enough to paste when thousands are missing. */

@@ -1,4 +1,4 @@
-import { LepupitreError } from '@lepupitre/db-core';
+import { LepupitreError } from '@lepupitre/domain-primitives';
 
 /** Error codes raised by the operator CLI itself; database failures keep db-core's codes. */
 export const CliErrorCode = {

@@ -1,4 +1,4 @@
-import { printableText } from '@lepupitre/db-core';
+import { printableText } from '@lepupitre/domain-primitives';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, CliErrorCode } from './cli-error';

@@ -1,4 +1,5 @@
-import { DATABASE_SCOPES, isDatabaseScope, printableText } from '@lepupitre/db-core';
+import { DATABASE_SCOPES, isDatabaseScope } from '@lepupitre/db-core';
+import { printableText } from '@lepupitre/domain-primitives';
 import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-import { printableList, printableText } from '@lepupitre/db-core';
+import { printableList, printableText } from '@lepupitre/domain-primitives';
 import { humanMessage } from '../errors/error-sentence';
 import { DEFAULT_LOCALE, type Locale } from '../errors/locale';
 import { EXIT_OK, exitCodeFor } from './cli-error';

@@ -1,4 +1,4 @@
-import { isLepupitreError } from '@lepupitre/db-core';
+import { isLepupitreError } from '@lepupitre/domain-primitives';
 import { CliErrorCode } from './cli-error';
 
 /** The only error shape the CLI prints: a stable code and a message free of paths and SQL. */

@@ -1,4 +1,5 @@
-import { DATABASE_SCOPES, DbErrorCode, readDatabaseStatus, type DatabaseScope } from '@lepupitre/db-core';
+import { DATABASE_SCOPES, DbErrorCode, type DatabaseScope } from '@lepupitre/db-core';
+import { readDatabaseStatus } from '@lepupitre/db-ops';
 import { statSync } from 'node:fs';
 import { CliError, CliErrorCode } from './cli-error';
 

@@ -1,4 +1,4 @@
-import { printableText } from '@lepupitre/db-core';
+import { printableText } from '@lepupitre/domain-primitives';
 
 /** A usage error quotes one argument or option: far shorter than this. */
 const SHOWN_USAGE_MAX = 1024;

@@ -1,4 +1,4 @@
-import { utcNow } from '@lepupitre/db-core';
+import { utcNow } from '@lepupitre/domain-primitives';
 import {
   exportPack,
   inspectPack,

@@ -1,4 +1,4 @@
-import { diagnoseDatabase, type DatabaseDiagnostics } from '@lepupitre/db-core';
+import { diagnoseDatabase, type DatabaseDiagnostics } from '@lepupitre/db-ops';
 import { createProfile, deleteProfile, listProfiles, profileDatabasePath, renameProfile, switchProfile } from '@lepupitre/repo-workspace';
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';

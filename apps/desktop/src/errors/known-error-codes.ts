@@ -1,4 +1,5 @@
 import * as dbCore from '@lepupitre/db-core';
+import * as primitives from '@lepupitre/domain-primitives';
 import * as feedback from '@lepupitre/repo-feedback';
 import * as pack from '@lepupitre/repo-pack';
 import * as quest from '@lepupitre/repo-quest';
@@ -10,12 +11,13 @@ import * as page from '../host/page-error-code';
 import * as ipc from '../ipc/ipc-error-code';
 
 /**
- * The modules that declare error codes: db-core (`DB_*`, `MIGRATION_*` and the codes every
- * context shares), each repository's public face (the lowercase domain codes), and this app's
+ * The modules that declare error codes: db-core (`DB_*`, `MIGRATION_*`, the artifact store's),
+ * the domain primitives (the transcript document's and the WAV reader's, which every context
+ * shares), each repository's public face (the lowercase domain codes), and this app's
  * own (`IPC_*`, `CLI_*`, `HOST_*`, the page's). This app is the one project that sees them all,
  * which is why the sentence catalogue lives here.
  */
-const CODE_MODULES = [dbCore, workspace, talk, quest, feedback, pack, ipc, cli, host, page] as const;
+const CODE_MODULES = [dbCore, primitives, workspace, talk, quest, feedback, pack, ipc, cli, host, page] as const;
 
 type ValuesOf<T> = T[keyof T];
 

@@ -1,4 +1,4 @@
-import { printableText } from '@lepupitre/db-core';
+import { printableText } from '@lepupitre/domain-primitives';
 import type { z } from 'zod';
 
 /** Longest field path or reason quoted: a contract's own paths and zod's reasons are far shorter. */

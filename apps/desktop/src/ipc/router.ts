@@ -1,4 +1,4 @@
-import { isLepupitreError, printableText } from '@lepupitre/db-core';
+import { isLepupitreError, printableText } from '@lepupitre/domain-primitives';
 import type { AnyCommand } from '../commands/command';
 import type { CommandContext } from '../commands/command-context';
 import { IpcErrorCode } from './ipc-error-code';

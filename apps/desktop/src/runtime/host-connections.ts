@@ -1,4 +1,5 @@
-import { isDbError, DbErrorCode, openWithRecovery, type ArtifactSweepReport, type DatabaseHandle, type RecoveryReport } from '@lepupitre/db-core';
+import { isDbError, DbErrorCode, type ArtifactSweepReport, type DatabaseHandle } from '@lepupitre/db-core';
+import { openWithRecovery, type RecoveryReport } from '@lepupitre/db-ops';
 import { ensureProfileExists, profileDatabasePath } from '@lepupitre/repo-workspace';
 import { dirname, join } from 'node:path';
 import type { CommandContext, ProfileSession } from '../commands/command-context';

@@ -8,12 +8,13 @@ import {
   type BenchContext,
   type Dataset,
 } from '@lepupitre/bench/harness';
-import { openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
+import { type DatabaseHandle } from '@lepupitre/db-core';
 import { getFeedbackNote, listFeedbackTimeline, setFeedbackNote, TIMELINE_DEFAULT_LIMIT } from '@lepupitre/repo-feedback';
 import { getActiveProject, getRun, listRuns, RUN_LIST_DEFAULT_LIMIT } from '@lepupitre/repo-talk';
 import { createProfile, ensureProfileExists } from '@lepupitre/repo-workspace';
 import { COMMANDS, type CommandContext, type ProfileSession } from '../../src/commands';
 import { createRouter, type Router } from '../../src/ipc/router';
+import { openGuardedDatabase } from '@lepupitre/db-ops';
 
 export type CommandImplementationName = 'repository' | 'profileChecked' | 'command';
 
@@ -29,7 +30,7 @@ const GLOBAL_DATABASE_FILE = 'global.db';
  */
 function benchContext(data: Dataset): { context: CommandContext; profileId: string; global: DatabaseHandle } {
   const globalDatabasePath = join(data.dir, GLOBAL_DATABASE_FILE);
-  const global = openDatabase(globalDatabasePath, 'global').db;
+  const global = openGuardedDatabase(globalDatabasePath, 'global').db;
   try {
     // The row is what the commands check; the folder and database it creates stay unused.
     const profileId = createProfile(global, data.dir, 'Bench');

@@ -1,4 +1,4 @@
-import { ArtifactStore, DbError, DbErrorCode, openDatabase } from '@lepupitre/db-core';
+import { ArtifactStore, DbError, DbErrorCode } from '@lepupitre/db-core';
 import { readPeerReviewPack } from '@lepupitre/repo-pack';
 import { createProject, createRun, finishRun, getActiveProject, getOutline, getRun, listProjects } from '@lepupitre/repo-talk';
 import { replayWithFaults, type FaultWorld } from '@lepupitre/testing';
@@ -10,6 +10,7 @@ import { writePeerReviewImport } from '../../src/commands/pack';
 import { CommandWorld } from '../support/command-world';
 import { expectInvalid, expectRejected, refusal } from '../support/expectations';
 import { readZip, seedMediaRun, storeAudio, transcriptDocument, withReview, writeZip, type MediaRun } from '../support/media-fixtures';
+import { openGuardedDatabase } from '@lepupitre/db-ops';
 
 type Inspection = Record<string, unknown> & { packId: string; createdAt: string; files: { role: string; bytes: number; mime: string }[] };
 type Imported = { peerReviewId: string; projectId: string; runId: string };
@@ -210,7 +211,7 @@ describe('pack commands', () => {
       const pack = await readPeerReviewPack(withReview(await exportRun(), join(outside, 'filled.zip')));
       // A profile that already has an active talk, which the import must leave active.
       const template = join(outside, 'template');
-      const seeded = openDatabase(join(template, 'profile.db'), 'profile').db;
+      const seeded = openGuardedDatabase(join(template, 'profile.db'), 'profile').db;
       createProject(seeded, { title: 'Current talk' });
       seeded.close();
       let copies = 0;
@@ -219,7 +220,7 @@ describe('pack commands', () => {
           const folder = join(outside, `replay-${copies++}`);
           cpSync(template, folder, { recursive: true });
           const databasePath = join(folder, 'profile.db');
-          return { db: openDatabase(databasePath, 'profile').db, databasePath, folder };
+          return { db: openGuardedDatabase(databasePath, 'profile').db, databasePath, folder };
         },
         flow: (w) => writePeerReviewImport({ id: 'prof_replay', db: w.db, dir: w.folder }, pack),
       });

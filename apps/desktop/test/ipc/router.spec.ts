@@ -1,4 +1,5 @@
-import { DbError, DbErrorCode, DomainError } from '@lepupitre/db-core';
+import { DbError, DbErrorCode } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from '../../src/commands/command';
 import type { CommandContext } from '../../src/commands/command-context';

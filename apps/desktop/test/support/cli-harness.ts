@@ -1,10 +1,11 @@
-import { openDatabase, type DatabaseScope } from '@lepupitre/db-core';
+import { type DatabaseScope } from '@lepupitre/db-core';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openGuardedDatabase } from '@lepupitre/db-ops';
 
 export const BIN = path.resolve(__dirname, '..', '..', 'bin', 'lepupitre.cjs');
 
@@ -92,7 +93,7 @@ export function withoutReaderCompanions(tree: Record<string, string>): Record<st
 /** A fully migrated database, closed. */
 export function createDatabase(file: string, scope: DatabaseScope): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  openDatabase(file, scope).db.close();
+  openGuardedDatabase(file, scope).db.close();
 }
 
 /** A profile database as the previous app left it before tracking existed: one talk, no history. */

@@ -1,9 +1,10 @@
-import { openDatabase, type DatabaseScope } from '@lepupitre/db-core';
+import { type DatabaseScope } from '@lepupitre/db-core';
 import { globalSeeder, profileSeeder } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { openGuardedDatabase } from '@lepupitre/db-ops';
 
 /**
  * Data folders for the recovery and doctor commands: databases filled through their real
@@ -77,7 +78,7 @@ function foreignKeys(db: Database.Database, table: string): ForeignKey[] {
 /** A migrated database with some ordinary rows, so that its tables span several pages. */
 export function createFilledDatabase(file: string, scope: DatabaseScope, rows = 400): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  openDatabase(file, scope).db.close();
+  openGuardedDatabase(file, scope).db.close();
   const at = '2026-01-01T00:00:00+00:00';
   if (scope === 'global') {
     const kit = globalSeeder(file, { clock: at });

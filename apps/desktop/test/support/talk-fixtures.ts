@@ -1,4 +1,3 @@
-import { openDatabase } from '@lepupitre/db-core';
 import Database from 'better-sqlite3';
 import { createProject } from '@lepupitre/repo-talk';
 import type { FaultWorld } from '@lepupitre/testing';
@@ -8,6 +7,7 @@ import { join } from 'node:path';
 import type { CommandContext, ProfileSession } from '../../src/commands/command-context';
 import type { CommandWorld } from './command-world';
 import { recordedRun, transcriptV1, type Segment } from './media-fixtures';
+import { openGuardedDatabase } from '@lepupitre/db-ops';
 
 /*
  * Helpers for the talk commands' tests: the profile session the host has open, a run ready for
@@ -35,7 +35,7 @@ export function openAnalyzableRunWorld(segments: readonly Segment[]): Analyzable
   const folder = mkdtempSync(join(tmpdir(), 'lepupitre-run-analyze-'));
   folders.push(folder);
   const databasePath = join(folder, 'profile.db');
-  const { db } = openDatabase(databasePath, 'profile');
+  const { db } = openGuardedDatabase(databasePath, 'profile');
   const projectId = createProject(db, { title: 'Keynote' });
   const { runId, transcriptId } = recordedRun({ db, dir: folder }, projectId, { document: transcriptV1(segments) });
   return { db, databasePath, folder, runId, transcriptId };

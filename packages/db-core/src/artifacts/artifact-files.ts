@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '@lepupitre/domain-primitives';
 
 export const ArtifactErrorCode = {
   NOT_FOUND: 'artifact_not_found',

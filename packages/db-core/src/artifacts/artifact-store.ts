@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, newId, utcNow } from '@lepupitre/domain-primitives';
 import type { DatabaseHandle } from '../execution/database-handle';
-import { newId } from '../ids/new-id';
-import { utcNow } from '../time/utc-timestamp';
 import { writeFileDurably } from '../files/durable-write';
 import { ArtifactErrorCode, artifactNotFound, resolveInside } from './artifact-files';
 import { ARTIFACTS_DIR } from './artifact-folder';

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { ARTIFACTS_DIR, ORPHANED_DIR } from '../artifacts/artifact-folder';
-import { BACKUPS_DIR } from '../backups/backup-folder';
-import { REPLACED_DIR } from '../backups/replaced-files';
-import { QUARANTINE_DIR } from '../recovery/quarantine';
+import { BACKUPS_DIR, QUARANTINE_DIR, REPLACED_DIR } from './app-folders';
 import { ensureDirOf, tightenOwnedDir, type FolderOwner } from './owner-only-files';
 
 /** The folders the app keeps beside a database, in a folder of its own. */

@@ -15,16 +15,18 @@ import {
 import { MIGRATIONS } from '../migrations/scope-migrations';
 import { sweepArtifacts, type ArtifactSweepReport } from '../artifacts/artifact-sweep';
 import { assertScope } from './assert-scope';
-import { finishInterruptedSwaps } from './interrupted-swaps';
+import type { OpenSafeguards } from './open-safeguards';
+import { SNAPSHOT_SQL } from './queries';
 import { readHistory } from '../migrations/tracking-table';
-import { takePreMigrationSnapshot } from '../snapshots/pre-migration-snapshot';
-import { formatUtcTimestamp } from '../time/utc-timestamp';
+import { formatUtcTimestamp } from '@lepupitre/domain-primitives';
 import { inspectDatabaseFile } from './inspect-file';
 import { prepareDatabaseFolder } from './database-folder';
 import { ensureOwnerOnlyFile, OWNER_ONLY_FILE_MODE, tighten, type FolderOwner } from './owner-only-files';
 import { applyPosture, assertPosture, type PostureReading } from './posture';
 
 export interface OpenDatabaseOptions {
+  /** The data-folder safety work of every open (db-ops supplies the app's). */
+  readonly safeguards: OpenSafeguards;
   /** Observation points of the migration run (crash drills). */
   readonly hooks?: MigrationHooks;
   /** How long to wait for another process that is migrating the same file. */
@@ -32,7 +34,7 @@ export interface OpenDatabaseOptions {
   readonly now?: () => Date;
   /**
    * `finish` (the default): a restore or a recovery swap that a dead process left half done is
-   * finished first (`finishInterruptedSwaps`). `leave`: only for the restore's own reopen, which
+   * finished first (`safeguards.finishInterruptedWork`). `leave`: only for the restore's own reopen, which
    * is part of that restore and may still be undone.
    */
   readonly pendingRestore?: 'finish' | 'leave';
@@ -49,7 +51,7 @@ export interface OpenReport {
   /** What the file was before this open. */
   readonly previousState: DatabaseState | 'absent';
   readonly appliedNow: readonly string[];
-  /** Snapshot file name in `backups/` beside the database, when one was taken. */
+  /** Pre-migration copy's file name in `backups/` beside the database, when one was taken. */
   readonly snapshot: string | null;
   readonly posture: PostureReading;
   /** Profile databases: what the artifact sweep of this open tidied (null for the global scope). */
@@ -69,14 +71,15 @@ export interface OpenedDatabase {
  *    the file is prepared by who owns it (`folderOwner`): a folder the user gave is never
  *    re-permissioned, a profile's own folder is tightened.
  * 2. The posture is applied and read back (`DB_POSTURE_MISMATCH` when a setting does not hold).
- * 3. With work pending, under a cross-process lock: a verified snapshot of an existing
- *    database, then one transaction per migration.
+ * 3. With work pending, under a cross-process lock: a verified copy of an existing database
+ *    (`safeguards.copyBeforeMigrating`), then one transaction per migration.
  * 4. A profile database's artifact folder is swept of what killed writers left
  *    (`sweepArtifacts`), so every process that opens a profile finishes their work.
  */
-export function openDatabase(path: string, scope: DatabaseScope, options: OpenDatabaseOptions = {}): OpenedDatabase {
+export function openDatabase(path: string, scope: DatabaseScope, options: OpenDatabaseOptions): OpenedDatabase {
   const known = MIGRATIONS[scope];
-  if (options.pendingRestore !== 'leave') finishInterruptedSwaps(path);
+  const { safeguards } = options;
+  if (options.pendingRestore !== 'leave') safeguards.finishInterruptedWork(path);
   const inspection = inspectDatabaseFile(path);
   assertScope(inspection, scope);
   const plan = planMigrations(scope, known, inspection.history);
@@ -109,13 +112,14 @@ export function openDatabase(path: string, scope: DatabaseScope, options: OpenDa
         const current = planMigrations(scope, known, readHistory(raw));
         const first = current.pending[0];
         if (first && current.state !== 'empty') {
-          snapshot = takePreMigrationSnapshot(raw, {
+          snapshot = safeguards.copyBeforeMigrating({
             databasePath: path,
             scope,
             schemaVersion: current.applied.at(-1) ?? null,
             nextMigrationId: first.id,
             now: options.now?.(),
-          }).file;
+            copyInto: (target) => void raw.prepare(SNAPSHOT_SQL.vacuumInto).run(target),
+          });
         }
         appliedNow = runMigrations(raw, {
           scope,
@@ -126,7 +130,7 @@ export function openDatabase(path: string, scope: DatabaseScope, options: OpenDa
         });
       }
       const posture = assertPosture(raw);
-      const db = new DatabaseHandle(raw, scope);
+      const db = new DatabaseHandle(raw, scope, safeguards);
       const artifactSweep = scope === 'profile' ? sweepArtifacts(db, dirname(path)) : null;
       return { db, report: { previousState, appliedNow, snapshot, posture, artifactSweep } };
     } catch (error) {

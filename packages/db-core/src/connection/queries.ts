@@ -26,8 +26,7 @@ export const INSPECT_SQL = {
   tableNames: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
 } as const;
 
-/** The in-use probe: ask for the exclusive lock on a second name of the file, then touch it. */
-export const IN_USE_SQL = {
-  exclusiveLocking: 'PRAGMA locking_mode = EXCLUSIVE',
-  touch: 'SELECT count(*) FROM sqlite_master',
+/** The pre-migration copy: one read transaction, so the copy is consistent while others write. */
+export const SNAPSHOT_SQL = {
+  vacuumInto: 'VACUUM INTO ?',
 } as const;

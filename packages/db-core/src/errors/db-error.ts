@@ -1,5 +1,5 @@
 import type { DbErrorCode } from './db-error-codes';
-import { LepupitreError } from './lepupitre-error';
+import { LepupitreError } from '@lepupitre/domain-primitives';
 
 /** Metadata that is safe to expose next to a code: ids, counts, setting names. Never paths. */
 export type DbErrorDetails = Readonly<Record<string, string | number | boolean | readonly string[]>>;

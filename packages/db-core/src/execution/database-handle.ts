@@ -4,10 +4,12 @@ import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
 import { toDbError } from '../errors/sqlite-error-mapping';
 import { WriteTransactions } from '../transactions/write-transaction';
-import type { Compilable, PreparedQuery } from './prepared-query';
+import type { OpenSafeguards } from '../connection/open-safeguards';
+import type { DatabaseScope } from './database-scope';
+import type { PreparedQuery } from './prepared-query';
 import { StatementCache } from './statement-cache';
 
-export type DatabaseScope = 'global' | 'profile';
+export type { DatabaseScope };
 
 export interface RunResult {
   readonly changes: number;
@@ -39,14 +41,21 @@ const rawConnections = new WeakMap<DatabaseHandle, BetterSqlite3.Database>();
  */
 export class DatabaseHandle {
   readonly scope: DatabaseScope;
+  /**
+   * The safeguards this database was opened with. Another database of the same data folder is
+   * opened with the same ones: the workspace context opens profile databases through the global
+   * handle it is given, and so never chooses (or forgets) the safeguards itself.
+   */
+  readonly safeguards: OpenSafeguards;
   readonly #statements: StatementCache;
   readonly #transactions: WriteTransactions;
   #closed = false;
   #observer: StepObserver | undefined;
 
-  constructor(raw: BetterSqlite3.Database, scope: DatabaseScope) {
+  constructor(raw: BetterSqlite3.Database, scope: DatabaseScope, safeguards: OpenSafeguards) {
     rawConnections.set(this, raw);
     this.scope = scope;
+    this.safeguards = safeguards;
     this.#statements = new StatementCache(raw);
     this.#transactions = new WriteTransactions(raw, () => this.#observer?.({ kind: 'commit', detail: 'commit' }));
   }
@@ -82,37 +91,6 @@ export class DatabaseHandle {
     const stmt = this.statementFor(query);
     try {
       return stmt.run(...query.bind(args[0] as P));
-    } catch (error) {
-      throw toDbError(error, 'write');
-    }
-  }
-
-  /**
-   * Queries whose shape depends on the call (optional filters, IN lists): compiled per call,
-   * statements cached by SQL text. Prefer `defineQuery` for anything on a hot path.
-   */
-  getDynamic<R>(query: Compilable<R>): R | undefined {
-    const compiled = query.compile();
-    try {
-      return this.statementForSql(compiled.sql).get(...normalize(compiled.parameters)) as R | undefined;
-    } catch (error) {
-      throw toDbError(error, 'query');
-    }
-  }
-
-  allDynamic<R>(query: Compilable<R>): R[] {
-    const compiled = query.compile();
-    try {
-      return this.statementForSql(compiled.sql).all(...normalize(compiled.parameters)) as R[];
-    } catch (error) {
-      throw toDbError(error, 'query');
-    }
-  }
-
-  runDynamic<R>(query: Compilable<R>): RunResult {
-    const compiled = query.compile();
-    try {
-      return this.statementForSql(compiled.sql).run(...normalize(compiled.parameters));
     } catch (error) {
       throw toDbError(error, 'write');
     }
@@ -181,28 +159,17 @@ export class DatabaseHandle {
     }
   }
 
-  private statementForSql(sql: string): BetterSqlite3.Statement {
-    this.assertOpen();
-    if (this.#observer) this.#observer({ kind: 'statement', detail: sql });
-    try {
-      return this.#statements.forSql(sql);
-    } catch (error) {
-      throw toDbError(error, 'prepare');
-    }
-  }
-
   private assertOpen(): void {
     if (this.#closed) throw new DbError(DbErrorCode.CLOSED, 'the database connection is closed');
   }
 }
 
-/** The driver connection behind a handle: for db-core's own modules, never exported. */
+/**
+ * The driver connection behind a handle: for db-core's own modules and, through the engine room
+ * (`internals.ts`), the operations package's backups and recovery; never for repositories.
+ */
 export function rawConnectionOf(handle: DatabaseHandle): BetterSqlite3.Database {
   const raw = rawConnections.get(handle);
   if (!raw || !handle.isOpen) throw new DbError(DbErrorCode.CLOSED, 'the database connection is closed');
   return raw;
-}
-
-function normalize(parameters: readonly unknown[]): unknown[] {
-  return parameters.map((value) => (value === undefined ? null : value));
 }

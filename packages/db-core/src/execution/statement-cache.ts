@@ -1,20 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
 /**
- * Prepared statements of one connection.
- *
- * Static queries are keyed by their PreparedQuery object (a Map hit, no hashing of SQL text);
- * dynamic queries by SQL text, in a bounded LRU so a builder that produces many shapes cannot
- * grow the cache without limit.
+ * Prepared statements of one connection, keyed by their PreparedQuery object: a Map hit, no
+ * hashing of SQL text. Every query is defined once at module load (`defineQuery`), so the cache
+ * is bounded by the number of queries the code holds.
  */
 export class StatementCache {
   readonly #byQuery = new Map<object, BetterSqlite3.Statement>();
-  readonly #bySql = new Map<string, BetterSqlite3.Statement>();
 
-  constructor(
-    private readonly db: BetterSqlite3.Database,
-    private readonly maxDynamic = 256,
-  ) {}
+  constructor(private readonly db: BetterSqlite3.Database) {}
 
   forQuery(key: object, sql: string): BetterSqlite3.Statement {
     let stmt = this.#byQuery.get(key);
@@ -25,24 +19,7 @@ export class StatementCache {
     return stmt;
   }
 
-  forSql(sql: string): BetterSqlite3.Statement {
-    const cached = this.#bySql.get(sql);
-    if (cached !== undefined) {
-      this.#bySql.delete(sql);
-      this.#bySql.set(sql, cached);
-      return cached;
-    }
-    const stmt = this.db.prepare(sql);
-    this.#bySql.set(sql, stmt);
-    if (this.#bySql.size > this.maxDynamic) {
-      const oldest = this.#bySql.keys().next().value as string;
-      this.#bySql.delete(oldest);
-    }
-    return stmt;
-  }
-
   clear(): void {
     this.#byQuery.clear();
-    this.#bySql.clear();
   }
 }

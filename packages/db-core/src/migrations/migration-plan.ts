@@ -1,6 +1,6 @@
 import { DbError } from '../errors/db-error';
 import { DbErrorCode } from '../errors/db-error-codes';
-import { printableList, printableText } from '../text/printable-text';
+import { printableList, printableText } from '@lepupitre/domain-primitives';
 import { migrationChecksum } from './checksum';
 import type { Migration } from './migration';
 import type { HistorySnapshot } from './tracking-table';

@@ -1,4 +1,5 @@
-import { ArtifactStore, DomainError, readTranscriptDocument, transcriptText, type DatabaseHandle, type TranscriptV1 } from '@lepupitre/db-core';
+import { ArtifactStore, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, readTranscriptDocument, transcriptText, type TranscriptV1 } from '@lepupitre/domain-primitives';
 import type { AnalysisInput, AttemptAnalysisInput, AttemptAnalysisSource } from '../types';
 import { artifactOfType } from './artifact-read';
 import { FeedbackErrorCode } from './errors';

@@ -1,4 +1,5 @@
-import { artifactNotFound, DomainError, type Artifact, type ArtifactStore } from '@lepupitre/db-core';
+import { artifactNotFound, type Artifact, type ArtifactStore } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
 
 /**
  * Looks up an artifact and checks its type: a missing row is `artifact_not_found`, a wrong type

@@ -1,12 +1,5 @@
-import {
-  ArtifactStore,
-  DbError,
-  DbErrorCode,
-  DomainError,
-  newId,
-  utcNow,
-  type DatabaseHandle,
-} from '@lepupitre/db-core';
+import { ArtifactStore, DbError, DbErrorCode, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, newId, utcNow } from '@lepupitre/domain-primitives';
 import { feedbackArtifactId, insertAutoFeedback } from '../queries';
 import type { ClockOption, FeedbackV1, RecordAutoFeedbackInput, RecordedAutoFeedback } from '../types';
 import { buildFeedbackFromText } from './analyser/build-feedback';

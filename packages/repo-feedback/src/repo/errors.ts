@@ -1,4 +1,5 @@
-import { ArtifactErrorCode, TranscriptErrorCode } from '@lepupitre/db-core';
+import { ArtifactErrorCode } from '@lepupitre/db-core';
+import { TranscriptErrorCode } from '@lepupitre/domain-primitives';
 
 /**
  * The feedback context's error codes. Codes the previous app returned are kept verbatim.

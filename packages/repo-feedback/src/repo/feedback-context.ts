@@ -1,4 +1,5 @@
-import { DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import { attemptWithQuest, feedbackSubject, runProject } from '../queries';
 import type { FeedbackContext } from '../types';
 import { FeedbackErrorCode } from './errors';

@@ -1,4 +1,5 @@
-import { DomainError, trimUnicodeWhiteSpace, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace, utcNow } from '@lepupitre/domain-primitives';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import { deleteNote, feedbackExists, noteText, upsertNote } from '../queries';
 import type { ClockOption } from '../types';
 import { FeedbackErrorCode } from './errors';

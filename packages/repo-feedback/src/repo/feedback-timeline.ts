@@ -1,4 +1,5 @@
-import { DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import { projectExists, timelineAll, timelineForProject } from '../queries';
 import type { FeedbackSubjectType, FeedbackTimelineItem, FeedbackTimelineQuery } from '../types';
 import { FeedbackErrorCode } from './errors';

@@ -1,4 +1,5 @@
-import { DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import { attemptAnalysisInput, recordAutoFeedback, runAnalysisInput } from '../../src';
 import type { ClockOption } from '../../src';
 import { attemptForAnalysis, linkAttemptFeedback, linkRunFeedback, runById } from './profile-world';

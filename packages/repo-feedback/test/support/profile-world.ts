@@ -1,16 +1,17 @@
 import {
   ArtifactStore,
   defineQuery,
-  newId,
   openDatabase,
   profileQueryBuilder as qb,
   type DatabaseHandle,
   type QueryParams,
 } from '@lepupitre/db-core';
+import { newId } from '@lepupitre/domain-primitives';
 import type { FaultWorld } from '@lepupitre/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 /**
  * A profile folder in a fresh temporary directory, with its migrated `profile.db`, and the
@@ -30,7 +31,7 @@ export function openProfileWorld(): ProfileWorld {
   const folder = mkdtempSync(join(tmpdir(), 'lepupitre-feedback-'));
   folders.push(folder);
   const databasePath = join(folder, 'profile.db');
-  const { db } = openDatabase(databasePath, 'profile');
+  const { db } = openDatabase(databasePath, 'profile', { safeguards: TEST_SAFEGUARDS });
   return { db, databasePath, folder };
 }
 

@@ -1,4 +1,4 @@
-import { readTranscriptDocument, transcriptEndMs } from '@lepupitre/db-core';
+import { readTranscriptDocument, transcriptEndMs } from '@lepupitre/domain-primitives';
 import { PACK_SCHEMA_VERSION } from './pack-manifest';
 import { RUBRIC_BYTES } from './rubric';
 

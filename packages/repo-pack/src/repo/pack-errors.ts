@@ -1,4 +1,5 @@
-import { ArtifactErrorCode, DomainError, TranscriptErrorCode } from '@lepupitre/db-core';
+import { ArtifactErrorCode } from '@lepupitre/db-core';
+import { DomainError, TranscriptErrorCode } from '@lepupitre/domain-primitives';
 
 /**
  * Error codes of the pack context. The previous app's stable codes are kept verbatim; where it

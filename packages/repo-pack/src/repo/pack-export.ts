@@ -1,4 +1,5 @@
-import { ArtifactErrorCode, artifactNotFound, ArtifactStore, DomainError, isDomainError, newId, resolveInside, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactErrorCode, artifactNotFound, ArtifactStore, resolveInside, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, isDomainError, newId, utcNow } from '@lepupitre/domain-primitives';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import { decodeWav, isDomainError } from '@lepupitre/db-core';
+import { decodeWav, isDomainError } from '@lepupitre/domain-primitives';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { PackContent, PackInspection, PackLimits, PackRole, PeerReviewPack } from '../types';

@@ -1,4 +1,5 @@
-import { ArtifactStore, decodeWav, DomainError, encodeWav, newId, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactStore, type DatabaseHandle } from '@lepupitre/db-core';
+import { decodeWav, DomainError, encodeWav, newId, utcNow } from '@lepupitre/domain-primitives';
 import { insertPeerReview, runById } from '../queries';
 import type { PeerReviewPack, PeerReviewSourceArtifacts, PeerReviewTarget, RecordedPeerReview } from '../types';
 import { PackErrorCode } from './pack-errors';

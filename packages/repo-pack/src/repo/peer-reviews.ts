@@ -1,4 +1,5 @@
-import { artifactNotFound, ArtifactStore, DomainError, trimUnicodeWhiteSpace, type DatabaseHandle } from '@lepupitre/db-core';
+import { artifactNotFound, ArtifactStore, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/domain-primitives';
 import { z } from 'zod';
 import { artifactById, peerReviewById, peerReviewsOfProject } from '../queries';
 import type { PeerReviewDetail, PeerReviewDocument, PeerReviewListInput, PeerReviewSummary } from '../types';

@@ -1,4 +1,4 @@
-import { trimUnicodeWhiteSpace } from '@lepupitre/db-core';
+import { trimUnicodeWhiteSpace } from '@lepupitre/domain-primitives';
 import { withoutEscapeControls } from './control-characters';
 import { REVIEW_LIMITS } from './pack-limits';
 import { boundedTag } from './review-document';

@@ -1,4 +1,5 @@
-import { ArtifactStore, newId } from '@lepupitre/db-core';
+import { ArtifactStore } from '@lepupitre/db-core';
+import { newId } from '@lepupitre/domain-primitives';
 import { FILLED_REVIEW } from './pack-fixture';
 import { insertStoredPeerReview } from './queries';
 import { FIXED_NOW, fixedNow, seedRun, type ProfileWorld } from './world';

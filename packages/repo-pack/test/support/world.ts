@@ -1,4 +1,5 @@
-import { ArtifactStore, newId, openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactStore, openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
+import { newId } from '@lepupitre/domain-primitives';
 import type { FaultWorld } from '@lepupitre/testing';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -6,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DAMAGE_SQL, insertOutline, insertProject, insertRun, maxTalkNumber } from './queries';
 import { noiseWav } from './wav-file';
+import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 export const FIXED_NOW = '2026-03-11T20:58:38.123+00:00';
 export const fixedNow = (): string => FIXED_NOW;
@@ -33,7 +35,7 @@ export interface ProfileWorld extends FaultWorld {
 export function openProfile(parent: string): ProfileWorld {
   const profileDir = join(parent, 'profile');
   const databasePath = join(profileDir, 'profile.db');
-  const { db } = openDatabase(databasePath, 'profile');
+  const { db } = openDatabase(databasePath, 'profile', { safeguards: TEST_SAFEGUARDS });
   return { db, databasePath, folder: profileDir, profileDir };
 }
 

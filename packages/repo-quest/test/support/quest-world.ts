@@ -1,17 +1,17 @@
 import {
   ArtifactStore,
   defineQuery,
-  formatUtcTimestamp,
-  newId,
   openDatabase,
   profileQueryBuilder as qb,
   type DatabaseHandle,
   type QueryParams,
 } from '@lepupitre/db-core';
+import { formatUtcTimestamp, newId } from '@lepupitre/domain-primitives';
 import type { FaultWorld } from '@lepupitre/testing';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 /**
  * A profile folder for the quest tests: a migrated profile database (so the seeded catalogue is
@@ -77,13 +77,13 @@ export function questWorld(): QuestWorld {
   const folder = tempFolder();
   cpSync(base.folder, folder, { recursive: true });
   const databasePath = join(folder, 'profile.db');
-  const { db } = openDatabase(databasePath, 'profile');
+  const { db } = openDatabase(databasePath, 'profile', { safeguards: TEST_SAFEGUARDS });
   return { ...base.world, db, databasePath, folder };
 }
 
 function buildTemplate(): NonNullable<typeof template> {
   const folder = tempFolder();
-  const { db } = openDatabase(join(folder, 'profile.db'), 'profile');
+  const { db } = openDatabase(join(folder, 'profile.db'), 'profile', { safeguards: TEST_SAFEGUARDS });
   try {
     const at = '2026-01-01T09:00:00+00:00';
     const talkId = newId('proj');

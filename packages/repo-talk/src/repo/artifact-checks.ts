@@ -1,4 +1,5 @@
-import { artifactNotFound, DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { artifactNotFound, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
 import { artifactType } from '../queries';
 import { TalkErrorCode } from '../types';
 

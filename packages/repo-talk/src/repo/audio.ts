@@ -1,4 +1,5 @@
-import { ArtifactStore, DomainError, type Artifact, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactStore, type Artifact, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
 import { resolve } from 'node:path';
 import { TalkErrorCode, type AudioTrimInput, type StoredAudio, type WriteOptions } from '../types';
 import { requireArtifactOfKind } from './artifact-checks';

@@ -1,4 +1,5 @@
-import { DomainError, writeFileDurably, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
+import { writeFileDurably, type DatabaseHandle } from '@lepupitre/db-core';
 import { join, resolve } from 'node:path';
 import { TalkErrorCode } from '../types';
 

@@ -1,4 +1,5 @@
-import { DomainError, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, utcNow } from '@lepupitre/domain-primitives';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import { projectFlags, projectOutline, upsertOutline } from '../queries';
 import { TalkErrorCode, type ExportedFile, type OutlineView, type WriteOptions } from '../types';
 import { writeExportFile } from './export-files';

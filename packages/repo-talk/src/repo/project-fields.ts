@@ -1,4 +1,4 @@
-import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/domain-primitives';
 import { TalkErrorCode, type ProjectCreateInput, type ProjectUpdateInput } from '../types';
 import { scalarLength, truncateScalars } from './text-rules';
 

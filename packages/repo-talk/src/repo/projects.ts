@@ -1,4 +1,5 @@
-import { DbErrorCode, DomainError, isDbError, newId, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { DbErrorCode, isDbError, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, newId, utcNow } from '@lepupitre/domain-primitives';
 import {
   activeProject,
   insertProject,

@@ -1,4 +1,5 @@
-import { DomainError, newId, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, newId, utcNow } from '@lepupitre/domain-primitives';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import {
   insertRun,
   projectFlags,

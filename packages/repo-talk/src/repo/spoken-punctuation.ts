@@ -1,4 +1,4 @@
-import { splitUnicodeWhiteSpace, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
+import { splitUnicodeWhiteSpace, trimUnicodeWhiteSpace } from '@lepupitre/domain-primitives';
 
 /**
  * Spoken punctuation ("virgule", "new line") turned into symbols, as the previous app's

@@ -1,4 +1,4 @@
-import { DomainError, TranscriptErrorCode, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
+import { DomainError, TranscriptErrorCode, trimUnicodeWhiteSpace } from '@lepupitre/domain-primitives';
 import type { TranscriptSegment, TranscriptV1 } from '../types';
 
 export const TRANSCRIPT_SCHEMA_VERSION = '1.0.0';

@@ -1,4 +1,4 @@
-import { DomainError, TranscriptErrorCode, transcriptText, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
+import { DomainError, TranscriptErrorCode, transcriptText, trimUnicodeWhiteSpace } from '@lepupitre/domain-primitives';
 import type { TranscriptExportFormat, TranscriptV1 } from '../types';
 import { serializeTranscriptPretty } from './transcript-document';
 

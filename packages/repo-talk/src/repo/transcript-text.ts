@@ -1,4 +1,4 @@
-import { trimUnicodeWhiteSpace } from '@lepupitre/db-core';
+import { trimUnicodeWhiteSpace } from '@lepupitre/domain-primitives';
 
 /**
  * Editor text to segment texts: one segment per line (`\n`), a trailing `\r` removed, each

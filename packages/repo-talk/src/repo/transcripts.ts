@@ -1,4 +1,12 @@
-import { ArtifactStore, DomainError, readTranscriptDocument, transcriptEndMs, TranscriptErrorCode, trimUnicodeWhiteSpace, utcNow, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactStore, type DatabaseHandle } from '@lepupitre/db-core';
+import {
+  DomainError,
+  readTranscriptDocument,
+  transcriptEndMs,
+  TranscriptErrorCode,
+  trimUnicodeWhiteSpace,
+  utcNow,
+} from '@lepupitre/domain-primitives';
 import {
   TalkErrorCode,
   type ExportedFile,

@@ -1,4 +1,5 @@
-import { ArtifactStore, DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { ArtifactStore, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { runUsingAudio } from '../queries';
 import { TalkErrorCode } from '../types';

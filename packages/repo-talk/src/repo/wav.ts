@@ -1,7 +1,7 @@
 /**
  * The WAV reader and writer of every audio artifact, under the names this context uses. The
- * rules live in db-core (`src/artifacts/wav-audio.ts`) because the pack context checks imported
- * audio with exactly the same ones, and the two contexts may not depend on each other.
+ * rules live in the shared domain primitives because the pack context checks imported audio with
+ * exactly the same ones, and the two contexts may not depend on each other.
  */
 export {
   decodeWav,
@@ -11,4 +11,4 @@ export {
   wavDurationMs as durationMs,
   wavSampleRange as sampleRange,
   type PcmAudio,
-} from '@lepupitre/db-core';
+} from '@lepupitre/domain-primitives';

@@ -1,4 +1,4 @@
-import { isDomainError } from '@lepupitre/db-core';
+import { isDomainError } from '@lepupitre/domain-primitives';
 
 /** Runs `fn` and asserts it failed with the domain error `code`. */
 export function expectCode(fn: () => unknown, code: string): void {

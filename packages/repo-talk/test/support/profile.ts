@@ -2,6 +2,7 @@ import { ArtifactStore, openDatabase, type DatabaseHandle } from '@lepupitre/db-
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 /** A profile folder with a migrated `profile.db`, in a fresh temporary directory. */
 export interface TestProfile {
@@ -16,7 +17,7 @@ export function newProfile(): TestProfile {
   const folder = mkdtempSync(join(tmpdir(), 'lepupitre-talk-'));
   folders.push(folder);
   const databasePath = join(folder, 'profile.db');
-  const { db } = openDatabase(databasePath, 'profile');
+  const { db } = openDatabase(databasePath, 'profile', { safeguards: TEST_SAFEGUARDS });
   return { db, databasePath, folder };
 }
 

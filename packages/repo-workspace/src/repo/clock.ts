@@ -1,4 +1,4 @@
-import { compactUtcStamp, utcNow } from '@lepupitre/db-core';
+import { compactUtcStamp, utcNow } from '@lepupitre/domain-primitives';
 import type { ClockOptions } from '../types';
 
 export function clockOf(options: ClockOptions | undefined): () => string {

@@ -1,4 +1,4 @@
-import { trimUnicodeWhiteSpace } from '@lepupitre/db-core';
+import { trimUnicodeWhiteSpace } from '@lepupitre/domain-primitives';
 
 export type CoachLanguage = 'en' | 'fr';
 

@@ -1,4 +1,4 @@
-import { trimUnicodeWhiteSpace } from '@lepupitre/db-core';
+import { trimUnicodeWhiteSpace } from '@lepupitre/domain-primitives';
 import type { DatabaseHandle } from '@lepupitre/db-core';
 import type { ClockOptions, MascotMessage, MascotMessageInput, ProgressSnapshot } from '../types';
 import { asciiLowercase, coachLanguage, type CoachLanguage } from './coach-text';

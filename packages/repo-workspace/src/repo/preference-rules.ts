@@ -1,4 +1,4 @@
-import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/domain-primitives';
 import { WorkspaceErrorCode, type PreferenceValue } from '../types';
 import { isSensitiveKey } from './sensitive-key';
 

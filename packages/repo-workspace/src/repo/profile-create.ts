@@ -1,4 +1,5 @@
-import { DomainError, ensureOwnerOnlyDir, newId, OWNER_ONLY_DIR_MODE, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, newId } from '@lepupitre/domain-primitives';
+import { ensureOwnerOnlyDir, OWNER_ONLY_DIR_MODE, type DatabaseHandle } from '@lepupitre/db-core';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { activeProfiles, deactivateActiveProfiles, deleteProfile, insertProfile, profileIdByName, reactivateProfileIfNoneActive } from '../queries';
@@ -54,7 +55,7 @@ export function createProfile(db: DatabaseHandle, dataDir: string, name: string,
       throw new DomainError(WorkspaceErrorCode.PROFILE_FOLDER_CREATE_FAILED, undefined, { cause: error });
     }
     db.reportStep({ kind: 'file', detail: 'create profile database' });
-    openProfileDatabase(join(folder, PROFILE_DATABASE_FILE)).db.close();
+    openProfileDatabase(db, join(folder, PROFILE_DATABASE_FILE)).db.close();
   } catch (error) {
     undoCreate(db, id, previouslyActive, folderCreated ? folder : null, error);
     throw error;

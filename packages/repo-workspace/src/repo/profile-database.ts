@@ -3,12 +3,18 @@ import { ensureProfileExists } from './profile-existence';
 import { profileDatabasePath } from './profile-paths';
 
 /**
- * Opens a profile's database. Its folder, `profiles/<id>/`, is the app's own: created or
- * tightened to owner-only (with the app's folders in it) at every open, so a profile folder the
- * previous app left `0755` is closed; the data folder above it is never re-permissioned.
+ * Opens a profile's database with the safeguards its data folder's global database was opened
+ * with (`global.safeguards`): this context never picks them. Its folder, `profiles/<id>/`, is the
+ * app's own: created or tightened to owner-only (with the app's folders in it) at every open, so
+ * a profile folder the previous app left `0755` is closed; the data folder above it is never
+ * re-permissioned.
  */
-export function openProfileDatabase(path: string, options: Omit<OpenDatabaseOptions, 'folderOwner'> = {}): OpenedDatabase {
-  return openDatabase(path, 'profile', { ...options, folderOwner: 'app' });
+export function openProfileDatabase(
+  global: DatabaseHandle,
+  path: string,
+  options: Omit<OpenDatabaseOptions, 'folderOwner' | 'safeguards'> = {},
+): OpenedDatabase {
+  return openDatabase(path, 'profile', { ...options, safeguards: global.safeguards, folderOwner: 'app' });
 }
 
 /**
@@ -26,7 +32,7 @@ export function withProfileDatabase<T>(
   ensureProfileExists(db, profileId);
   const path = profileDatabasePath(dataDir, profileId);
   db.reportStep({ kind: 'file', detail: 'open profile database' });
-  const profileDb = openProfileDatabase(path).db;
+  const profileDb = openProfileDatabase(db, path).db;
   try {
     return work(profileDb);
   } finally {

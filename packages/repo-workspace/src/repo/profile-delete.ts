@@ -1,4 +1,5 @@
-import { DomainError, ensureOwnerOnlyDir, entryExists, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
+import { ensureOwnerOnlyDir, entryExists, type DatabaseHandle } from '@lepupitre/db-core';
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import {

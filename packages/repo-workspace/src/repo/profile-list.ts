@@ -34,7 +34,7 @@ export function listProfiles(db: DatabaseHandle, dataDir: string, options: ListP
       last_opened_at: row.last_opened_at,
       is_active: row.is_active === 1,
       size_bytes: sizeOf(dataDir, row.id),
-      talks_count: talksOf(dataDir, row.id, options.heldDatabase?.(row.id) ?? null),
+      talks_count: talksOf(db, dataDir, row.id, options.heldDatabase?.(row.id) ?? null),
     });
   }
   return summaries;
@@ -48,12 +48,12 @@ function sizeOf(dataDir: string, profileId: string): number {
   }
 }
 
-function talksOf(dataDir: string, profileId: string, held: DatabaseHandle | null): number {
+function talksOf(global: DatabaseHandle, dataDir: string, profileId: string, held: DatabaseHandle | null): number {
   try {
     if (held) return held.get(talksCount)?.n ?? 0;
     const path = profileDatabasePath(dataDir, profileId);
     if (!existsSync(path)) return 0;
-    const profileDb = openProfileDatabase(path, { lockTimeoutMs: LIST_MIGRATION_LOCK_TIMEOUT_MS }).db;
+    const profileDb = openProfileDatabase(global, path, { lockTimeoutMs: LIST_MIGRATION_LOCK_TIMEOUT_MS }).db;
     try {
       return profileDb.get(talksCount)?.n ?? 0;
     } finally {

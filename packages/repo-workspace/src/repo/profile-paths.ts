@@ -1,4 +1,4 @@
-import { DomainError } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
 import { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { WorkspaceErrorCode } from '../types';

@@ -1,4 +1,5 @@
-import { DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import { otherProfileIdByName, profileById, renameProfile as renameProfileQuery } from '../queries';
 import { WorkspaceErrorCode } from '../types';
 import { isUniqueViolation } from './failures';

@@ -1,4 +1,5 @@
-import { DomainError, entryExists, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
+import { entryExists, type DatabaseHandle } from '@lepupitre/db-core';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { activateProfile, activeProfiles, deactivateActiveProfiles, profileById, reactivateProfileIfNoneActive, restoreSwitchedProfile } from '../queries';
@@ -42,7 +43,7 @@ export function switchProfile(db: DatabaseHandle, dataDir: string, profileId: st
   const folderExisted = entryExists(folder);
   try {
     db.reportStep({ kind: 'file', detail: 'open profile database' });
-    openProfileDatabase(change.databasePath).db.close();
+    openProfileDatabase(db, change.databasePath).db.close();
   } catch (error) {
     undoSwitch(db, profileId, now, change, error);
     if (!folderExisted && entryExists(folder)) {

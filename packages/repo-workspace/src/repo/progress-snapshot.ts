@@ -1,4 +1,5 @@
-import { formatUtcTimestamp, type DatabaseHandle } from '@lepupitre/db-core';
+import { formatUtcTimestamp } from '@lepupitre/domain-primitives';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import { attemptsSince, attemptStats, recentAttemptDays } from '../queries';
 import type { ClockOptions, ProgressSnapshot } from '../types';
 import { clockOf } from './clock';

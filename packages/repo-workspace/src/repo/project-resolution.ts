@@ -1,4 +1,5 @@
-import { DomainError, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import { activeProjectId, projectIdById, trainingProjectId } from '../queries';
 import { WorkspaceErrorCode } from '../types';
 

@@ -1,4 +1,5 @@
-import { DomainError, trimUnicodeWhiteSpace, type DatabaseHandle } from '@lepupitre/db-core';
+import { DomainError, trimUnicodeWhiteSpace } from '@lepupitre/domain-primitives';
+import type { DatabaseHandle } from '@lepupitre/db-core';
 import { attemptStats, blueprintProject, outlineLength, runStats } from '../queries';
 import { WorkspaceErrorCode, type BlueprintStepId, type FrameworkId, type TalkBlueprint, type TalkBlueprintStep } from '../types';
 import { asciiLowercase, coachLanguage, isBlank, type CoachLanguage } from './coach-text';

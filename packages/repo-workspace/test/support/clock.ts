@@ -1,4 +1,4 @@
-import { formatUtcTimestamp } from '@lepupitre/db-core';
+import { formatUtcTimestamp } from '@lepupitre/domain-primitives';
 
 /** A clock that moves one second per reading, so creation order is visible in the rows. */
 export function tickingClock(startMs = Date.UTC(2026, 2, 1, 10, 0, 0)): () => string {

@@ -1,6 +1,7 @@
 import { openDatabase } from '@lepupitre/db-core';
 import { profileSeeder, type ProfileSeeder } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
+import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 export interface TalkSpec {
   readonly id: string;
@@ -21,7 +22,7 @@ export class CoachSeed {
   readonly #kit: ProfileSeeder;
 
   constructor(profileDbPath: string) {
-    openDatabase(profileDbPath, 'profile').db.close();
+    openDatabase(profileDbPath, 'profile', { safeguards: TEST_SAFEGUARDS }).db.close();
     this.#raw = new Database(profileDbPath);
     this.#raw.pragma('foreign_keys = ON');
     this.#kit = profileSeeder(this.#raw, { clock: '2026-01-01T00:00:00+00:00' });

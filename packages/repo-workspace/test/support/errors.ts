@@ -1,4 +1,4 @@
-import { isLepupitreError } from '@lepupitre/db-core';
+import { isLepupitreError } from '@lepupitre/domain-primitives';
 
 /** The error a call raises; fails the test when it raises nothing. */
 export function errorOf(call: () => unknown): Error & { code?: string; cause?: unknown; cleanupError?: unknown } {

@@ -1,6 +1,7 @@
 import { openDatabase } from '@lepupitre/db-core';
 import { globalSeeder, profileSeeder } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
+import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 export interface StoredProfile {
   id: string;
@@ -37,7 +38,7 @@ export interface TalkSeed {
 
 /** Talks in a profile database, written as another context would (this one only reads them). */
 export function insertTalks(profileDbPath: string, talks: readonly TalkSeed[]): void {
-  openDatabase(profileDbPath, 'profile').db.close();
+  openDatabase(profileDbPath, 'profile', { safeguards: TEST_SAFEGUARDS }).db.close();
   const kit = profileSeeder(profileDbPath, { clock: '2026-03-01T10:00:00+00:00' });
   try {
     for (const talk of talks) kit.newTalk({ id: talk.id, title: `Talk ${talk.id}`, is_training: talk.isTraining ? 1 : 0 });

@@ -1,14 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  defineQuery,
-  formatUtcTimestamp,
-  openDatabase,
-  profileQueryBuilder,
-  type DatabaseHandle,
-  type QueryParams,
-} from '@lepupitre/db-core';
+import { defineQuery, openDatabase, profileQueryBuilder, type DatabaseHandle, type QueryParams } from '@lepupitre/db-core';
+import { formatUtcTimestamp } from '@lepupitre/domain-primitives';
+import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 export interface DatasetSize {
   readonly talks: number;
@@ -159,7 +154,7 @@ export function buildDataset(size: DatasetSize = DEFAULT_SIZE): Dataset {
   const path = join(dir, 'profile.sqlite');
   let db: DatabaseHandle | undefined;
   try {
-    db = openDatabase(path, 'profile').db;
+    db = openDatabase(path, 'profile', { safeguards: TEST_SAFEGUARDS }).db;
     const handle = db;
     const random = mulberry32(0x5eed);
     const talkIds = Array.from({ length: size.talks }, () => uuidFrom(random));

@@ -3,7 +3,7 @@ import { RuleTester, type Rule } from 'eslint';
 import { parser } from 'typescript-eslint';
 import { rule } from './sqlite-connection-through-helper';
 
-const filename = path.join(path.resolve('/repo'), 'packages/db-core/src/recovery/probe.ts');
+const filename = path.join(path.resolve('/repo'), 'packages/db-ops/src/recovery/probe.ts');
 
 const ruleTester = new RuleTester({
   languageOptions: { parser, ecmaVersion: 2022, sourceType: 'module' },

@@ -1,4 +1,11 @@
-import { backupDatabaseFile, ID_PATTERN, printableText, type ArtifactBackupSummary, type BackupArtifacts, type BackupManifest, type BackupProgress } from '@lepupitre/db-core';
+import {
+  backupDatabaseFile,
+  type ArtifactBackupSummary,
+  type BackupArtifacts,
+  type BackupManifest,
+  type BackupProgress,
+} from '@lepupitre/db-ops';
+import { ID_PATTERN, printableText } from '@lepupitre/domain-primitives';
 import type { Command } from 'commander';
 import { backupLabel, sizeText } from '../backup-labels';
 import type { CommandContext } from '../command-context';

@@ -1,4 +1,4 @@
-import { listBackups, type BackupEntry } from '@lepupitre/db-core';
+import { listBackups, type BackupEntry } from '@lepupitre/db-ops';
 import type { Command } from 'commander';
 import { ageText, backupLabel, sizeText } from '../backup-labels';
 import type { CommandContext } from '../command-context';

@@ -1,4 +1,4 @@
-import { diagnoseDatabase, type DatabaseDiagnostics } from '@lepupitre/db-core';
+import { diagnoseDatabase, type DatabaseDiagnostics } from '@lepupitre/db-ops';
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { describeArtifactAudit } from '../artifact-audit-text';

@@ -1,4 +1,4 @@
-import { openDatabase, type FolderOwner, type OpenReport } from '@lepupitre/db-core';
+import { type FolderOwner, type OpenReport } from '@lepupitre/db-core';
 import type { Command } from 'commander';
 import path from 'node:path';
 import type { CommandContext } from '../command-context';
@@ -7,6 +7,7 @@ import { headerLine, idList, type CommandOutcome } from '../output';
 import { folderOwnerOf } from '../folder-owner';
 import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database';
 import { describeArtifactSweep } from '../../runtime/artifact-sweep-text';
+import { openGuardedDatabase } from '@lepupitre/db-ops';
 
 export const DB_MIGRATE = 'db migrate';
 
@@ -33,7 +34,7 @@ export function registerDbMigrate(db: Command, context: CommandContext): void {
 }
 
 function migrateOne(target: DatabaseTarget, folderOwner: FolderOwner): Migrated {
-  const { db, report } = openDatabase(target.path, target.scope, { folderOwner });
+  const { db, report } = openGuardedDatabase(target.path, target.scope, { folderOwner });
   db.close();
   const snapshot = report.snapshot === null ? null : path.posix.join(path.posix.dirname(target.label), 'backups', report.snapshot);
   return { report, snapshot };

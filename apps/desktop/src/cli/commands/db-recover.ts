@@ -1,4 +1,6 @@
-import { isDbError, printableText, recoverDatabase, renderRecoveryReport, type RecoveryReport, type RecoveryStep } from '@lepupitre/db-core';
+import { isDbError } from '@lepupitre/db-core';
+import { printableText } from '@lepupitre/domain-primitives';
+import { recoverDatabase, renderRecoveryReport, type RecoveryReport, type RecoveryStep } from '@lepupitre/db-ops';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

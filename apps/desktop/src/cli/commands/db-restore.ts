@@ -1,4 +1,5 @@
-import { restoreBackup, type BackupKind, type OpenReport, type RestoreResult, type RestoreStep } from '@lepupitre/db-core';
+import { restoreBackup, type BackupKind, type RestoreResult, type RestoreStep } from '@lepupitre/db-ops';
+import type { OpenReport } from '@lepupitre/db-core';
 import type { Command } from 'commander';
 import { backupLabel, replacedLabel } from '../backup-labels';
 import type { CommandContext } from '../command-context';

@@ -1,4 +1,4 @@
-import { readDatabaseStatus, type DatabaseStatus } from '@lepupitre/db-core';
+import { readDatabaseStatus, type DatabaseStatus } from '@lepupitre/db-ops';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context';
 import { addTargetOptions, selectTargets, type TargetOptions } from '../database-target';

@@ -1,4 +1,4 @@
-import { printableText } from '@lepupitre/db-core';
+import { printableText } from '@lepupitre/domain-primitives';
 import type { Command } from 'commander';
 import { IpcErrorCode } from '../../ipc/ipc-error-code';
 import { failure, type IpcResult } from '../../ipc/ipc-result';

@@ -1,4 +1,4 @@
-import { DomainError } from '@lepupitre/db-core';
+import { DomainError } from '@lepupitre/domain-primitives';
 import { FeedbackErrorCode } from '../errors';
 import type { FeedbackAction, FeedbackMetrics, FeedbackV1 } from '../../types';
 import { computeMetrics } from './metrics';

@@ -1,4 +1,4 @@
-import { JsonReader } from '@lepupitre/db-core';
+import { JsonReader } from '@lepupitre/domain-primitives';
 import type { FeedbackAction, FeedbackComment, FeedbackMetrics, FeedbackV1 } from '../../types';
 import { FeedbackErrorCode } from '../errors';
 

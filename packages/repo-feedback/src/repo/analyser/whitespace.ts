@@ -1,4 +1,4 @@
-import { isUnicodeWhiteSpace } from '@lepupitre/db-core';
+import { isUnicodeWhiteSpace } from '@lepupitre/domain-primitives';
 
 /** True when `text[from, to)` holds only Unicode White_Space (or nothing): a blank sentence piece. */
 export function isBlankRange(text: string, from: number, to: number): boolean {

@@ -1,4 +1,4 @@
-import { transcriptEndMs, type TranscriptV1 } from '@lepupitre/db-core';
+import { transcriptEndMs, type TranscriptV1 } from '@lepupitre/domain-primitives';
 
 /** A run whose transcript gives no usable end time is analysed as ten minutes of speech. */
 export const DEFAULT_RUN_ESTIMATED_SEC = 600;

@@ -1,0 +1,267 @@
+import type Database from 'better-sqlite3';
+import { ensureOwnerOnlyDir, DbError, DbErrorCode, type DatabaseHandle, type DatabaseScope } from '@lepupitre/db-core';
+import { openSqliteConnection, assertScope, inspectDatabaseFile, applyConnectionSettings, toDbError, rawConnectionOf, fsyncDirectory, fsyncFile } from '@lepupitre/db-core/internals';
+import { renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { compactUtcStamp, formatUtcTimestamp } from '@lepupitre/domain-primitives';
+import { claimBackupName, PARTIAL_SUFFIX, removeAbandonedPartials, backupLocationOf } from './backup-folder';
+import { manifestPathOf, writeManifest, type BackupManifest } from './backup-manifest';
+import { pruneBackups } from './backup-retention';
+import { isDiskFull } from './disk-full';
+import { digestFile } from '../files/file-digest';
+import { removeQuietly } from '../files/remove-quietly';
+import { verifyDatabaseCopy, type CopyDefect } from './verify-copy';
+import { artifactStillListed, readArtifactRows } from './artifact-rows';
+import { discardArtifactsFolder, fillArtifactsFolder, placeArtifactsFolder, type ArtifactBackupSummary, type FilledArtifacts } from './backup-artifacts';
+import { findEarlierArtifacts } from './earlier-artifacts';
+
+/**
+ * Pages copied per step of the backup API before yielding to the event loop: 256 pages of 4 KiB
+ * are 1 MiB, a few milliseconds of work, so that writes on the same connection interleave.
+ */
+export const BACKUP_PAGES_PER_STEP = 256;
+
+/** The backup API's "copy everything that is left in this step". */
+const ALL_REMAINING_PAGES = 0x7fffffff;
+
+export type BackupPhase = 'copy' | 'verify' | 'checksum' | 'artifacts';
+
+export interface BackupProgress {
+  readonly phase: BackupPhase;
+  /** Pages of the database; 0 until the copy has started. */
+  readonly totalPages: number;
+  readonly copiedPages: number;
+  /** During `artifacts` (profile backups): files handled so far, of all the copy's rows. */
+  readonly files?: { readonly done: number; readonly total: number };
+}
+
+/**
+ * The points of a backup where a failure can strike, in order: `artifact` (profile backups)
+ * once per row of the copy, with its artifact id; `place-artifacts` and `place` rename the
+ * artifacts folder, then the copy, into place.
+ */
+export type BackupStep = 'copy' | 'verify' | 'checksum' | 'artifacts' | 'artifact' | 'manifest' | 'place-artifacts' | 'place';
+
+export interface BackupOptions {
+  readonly now?: () => Date;
+  /** Called as the work advances: every copy step, then once per later phase. */
+  readonly onProgress?: (progress: BackupProgress) => void;
+  readonly pagesPerStep?: number;
+  /**
+   * Told before each step (`artifact` with the artifact id). The fault-injection tests throw
+   * from it to prove that a failure at any point leaves no backup and no partial file.
+   */
+  readonly onStep?: (step: BackupStep, detail?: string) => void;
+}
+
+export interface BackupCopyStats {
+  readonly pages: number;
+  readonly steps: number;
+  /** Times a write by another connection restarted the copy (see `copyPages`). */
+  readonly restarts: number;
+}
+
+export interface BackupResult {
+  /** File name inside the `backups/` folder beside the database: never a full path. */
+  readonly file: string;
+  readonly manifest: BackupManifest;
+  /** Older backups deleted by retention. */
+  readonly pruned: readonly string[];
+  readonly copy: BackupCopyStats;
+  /** Profile backups: what happened to the artifact files of the copy. Null for a global backup. */
+  readonly artifacts: ArtifactBackupSummary | null;
+}
+
+/**
+ * Backs up an open database on its own connection: the connection the app writes through.
+ * The SQLite backup API copies a few pages per step and yields in between; writes made on this
+ * same connection meanwhile are carried into the copy by SQLite without restarting it, so the
+ * app keeps writing while its backup runs and the two cannot livelock.
+ *
+ * The copy is written under a temporary name, proved sound (integrity and foreign-key checks)
+ * and hashed; a profile backup then gathers the artifact files the copy's rows refer to in a
+ * folder beside it (`backup-artifacts.ts`). The copy is described by a manifest and only then
+ * renamed into `backups/`, its folder just before it; retention follows. A failure leaves no
+ * backup and no partial file or folder: `DB_BACKUP_FAILED`, or `DB_DISK_FULL` when the disk is
+ * full. A missing artifact file is not a failure: it is listed in the manifest's `missing`.
+ */
+export async function backupDatabase(handle: DatabaseHandle, options: BackupOptions = {}): Promise<BackupResult> {
+  const raw = rawConnectionOf(handle);
+  if (raw.memory) throw new DbError(DbErrorCode.BACKUP_FAILED, 'an in-memory database has no backups folder');
+  return takeBackup(raw, raw.name, handle.scope, options);
+}
+
+/**
+ * Backs up a database file without opening it for work (no posture change, no migration), for
+ * the operator tool: the file may be in any state an earlier or later app left, and may be open
+ * in the app meanwhile. The connection is read-only; see `copyPages` for concurrent writers.
+ */
+export async function backupDatabaseFile(path: string, scope: DatabaseScope, options: BackupOptions = {}): Promise<BackupResult> {
+  const inspection = inspectDatabaseFile(path);
+  if (inspection.fileState !== 'database') {
+    throw new DbError(DbErrorCode.BACKUP_FAILED, `there is no ${scope} database to back up`, {
+      details: { scope, reason: inspection.fileState },
+    });
+  }
+  assertScope(inspection, scope);
+  let source: Database.Database;
+  try {
+    source = openSqliteConnection(path, { readonly: true, fileMustExist: true });
+    applyConnectionSettings(source);
+  } catch (error) {
+    throw toDbError(error, 'open the database');
+  }
+  try {
+    return await takeBackup(source, path, scope, options);
+  } finally {
+    source.close();
+  }
+}
+
+async function takeBackup(source: Database.Database, databasePath: string, scope: DatabaseScope, options: BackupOptions): Promise<BackupResult> {
+  const now = options.now?.() ?? new Date();
+  const step = options.onStep ?? ((): void => undefined);
+  const location = backupLocationOf(databasePath);
+  let file: string | undefined;
+  let artifactsPlaced = false;
+  let placed = false;
+  try {
+    ensureOwnerOnlyDir(location.dir);
+    removeAbandonedPartials(location, scope, now);
+    file = claimBackupName(location, scope, compactUtcStamp(now));
+    const target = join(location.dir, file);
+    const temporary = `${target}${PARTIAL_SUFFIX}`;
+    step('copy');
+    const copy = await copyPages(source, temporary, options);
+    step('verify');
+    options.onProgress?.({ phase: 'verify', totalPages: copy.pages, copiedPages: copy.pages });
+    const verdict = verifyDatabaseCopy(temporary);
+    if (!verdict.ok) throw copyDefectError(verdict.defect, scope, verdict.cause);
+    step('checksum');
+    options.onProgress?.({ phase: 'checksum', totalPages: copy.pages, copiedPages: copy.pages });
+    fsyncFile(temporary);
+    const digest = digestFile(temporary);
+    const artifacts = scope === 'profile' ? await backUpArtifacts(source, databasePath, file, temporary, copy.pages, options) : null;
+    const manifest: BackupManifest = {
+      kind: 'backup',
+      scope,
+      schemaVersion: verdict.copy.schemaVersion,
+      bytes: digest.bytes,
+      sha256: digest.sha256,
+      createdAt: formatUtcTimestamp(now),
+      verified: true,
+      foreignKeyViolations: verdict.copy.foreignKeyViolations,
+      ...(artifacts ? { artifacts: artifacts.manifest } : {}),
+    };
+    step('manifest');
+    writeManifest(target, manifest);
+    if (artifacts) {
+      step('place-artifacts');
+      placeArtifactsFolder(location.dir, file);
+      artifactsPlaced = true;
+    }
+    step('place');
+    renameSync(temporary, target);
+    placed = true;
+    fsyncDirectory(location.dir);
+    const pruned = pruneQuietly(location.dir, location.stem, scope, file, now);
+    return { file, manifest, pruned, copy, artifacts: artifacts?.summary ?? null };
+  } catch (error) {
+    if (file !== undefined && !placed) {
+      const target = join(location.dir, file);
+      removeQuietly(`${target}${PARTIAL_SUFFIX}`);
+      removeQuietly(manifestPathOf(target));
+      if (scope === 'profile') discardArtifactsFolder(location.dir, file, artifactsPlaced);
+    }
+    throw backupFailure(error, scope);
+  }
+}
+
+/**
+ * The artifact files of a profile backup, from the rows of the verified copy: the files of
+ * exactly the point in time the copy holds (rows committed later are not in it, rows deleted
+ * later still are). The live profile folder is the database's folder; a missing file is
+ * checked against the live database (`source`) to tell a deletion since the copy from a loss.
+ */
+async function backUpArtifacts(
+  source: Database.Database,
+  databasePath: string,
+  file: string,
+  copyPath: string,
+  pages: number,
+  options: BackupOptions,
+): Promise<FilledArtifacts> {
+  options.onStep?.('artifacts');
+  const location = backupLocationOf(databasePath);
+  const rows = readArtifactRows(copyPath);
+  return fillArtifactsFolder({
+    backupsDir: location.dir,
+    backupFile: file,
+    rows,
+    profileDir: dirname(databasePath),
+    earlier: findEarlierArtifacts(location.dir, location.stem, 'profile', file),
+    stillListed: (id) => artifactStillListed(source, id),
+    beforeFile: (id, done, total) => {
+      options.onStep?.('artifact', id);
+      options.onProgress?.({ phase: 'artifacts', totalPages: pages, copiedPages: pages, files: { done, total } });
+    },
+  });
+}
+
+/**
+ * Copies the pages with the backup API, a step at a time. A write by another connection (the
+ * app, when the operator tool backs up; another process) makes SQLite restart the copy at the
+ * next step; with a steady writer that would never end. On the first restart the rest is
+ * therefore copied in one step: one read transaction, which under WAL does not block writers,
+ * and which no write can restart.
+ */
+async function copyPages(source: Database.Database, temporary: string, options: BackupOptions): Promise<BackupCopyStats> {
+  const perStep = Math.max(1, Math.trunc(options.pagesPerStep ?? BACKUP_PAGES_PER_STEP));
+  let previousRemaining: number | undefined;
+  let restarts = 0;
+  let steps = 0;
+  const result = await source.backup(temporary, {
+    progress: ({ totalPages, remainingPages }) => {
+      steps += 1;
+      if (previousRemaining !== undefined && remainingPages >= previousRemaining) restarts += 1;
+      previousRemaining = remainingPages;
+      options.onProgress?.({ phase: 'copy', totalPages, copiedPages: totalPages - remainingPages });
+      return restarts > 0 ? ALL_REMAINING_PAGES : perStep;
+    },
+  });
+  return { pages: result.totalPages, steps: steps + 1, restarts };
+}
+
+function copyDefectError(defect: CopyDefect, scope: string, cause: unknown): Error {
+  if (defect === 'unreadable') return cause instanceof Error ? cause : new Error('unreadable copy');
+  const what = 'failed its integrity check';
+  return new DbError(DbErrorCode.BACKUP_FAILED, `the copy ${what}, so the database itself is probably damaged; no backup was added`, {
+    details: { scope, reason: defect },
+  });
+}
+
+/** Retention is housekeeping: if it fails, the verified backup just written still stands. */
+function pruneQuietly(dir: string, stem: string, scope: string, file: string, now: Date): string[] {
+  try {
+    return pruneBackups(dir, stem, scope, file, now);
+  } catch {
+    return [];
+  }
+}
+
+function backupFailure(error: unknown, scope: string): DbError {
+  if (isDiskFull(error)) {
+    return new DbError(DbErrorCode.DISK_FULL, 'the disk is full; no backup was added', { details: { scope }, cause: error });
+  }
+  if (error instanceof DbError) return error;
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof errno === 'string' && !errno.startsWith('SQLITE_')) {
+    return new DbError(DbErrorCode.BACKUP_FAILED, 'the backup could not be written; no backup was added', {
+      details: { scope, reason: errno },
+      cause: error,
+    });
+  }
+  const mapped = toDbError(error, 'back up the database');
+  if (mapped.code !== DbErrorCode.SQL) return mapped;
+  return new DbError(DbErrorCode.BACKUP_FAILED, 'the backup could not be written; no backup was added', { details: { scope }, cause: error });
+}
