@@ -2,7 +2,7 @@ import { captureWorld, replayWithFaults, type FaultWorld } from '@lepupitre/test
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPeerReviewPack, recordPeerReview, storePeerReviewSources, type PeerReviewPack } from '../src';
-import { importPeerReviewPack, writePeerReviewImport } from './support/command-import';
+import { importPeerReviewPack, seedReviewTalk, writePeerReviewImport } from './support/command-import';
 import { FILLED_REVIEW, PACK_ID, packEntries, packParts, writeZip } from './support/pack-fixture';
 import { FIXED_NOW, fixedNow, openProfile, seedRun, useTempDirs, type ProfileWorld } from './support/world';
 
@@ -19,7 +19,7 @@ describe('peer-review import', () => {
   const rows = (table: string): Row[] => captureWorld(world.databasePath, world.folder).rows[table] as Row[];
   const validZip = (): string => writeZip(tempDir(), 'review.zip', packEntries());
 
-  it('creates a talk, its outline, a run, five artifacts and the peer review in one unit', async () => {
+  it('creates a talk and its outline, then a run, five artifacts and the peer review in one unit', async () => {
     const existing = seedRun(world);
     const before = rows('artifacts').length;
     const result = await importPeerReviewPack(world.db, world.profileDir, validZip(), { now: fixedNow });
@@ -111,17 +111,17 @@ describe('peer-review import', () => {
     });
 
     it('leaves the profile exactly as before whichever step of the import unit fails', () => {
-      const replays = replayWithFaults<FaultWorld>({
+      const replays = replayWithFaults<FaultWorld & { readonly projectId: string }>({
         setup: () => {
           const fresh = openProfile(tempDir());
           seedRun(fresh);
-          return fresh;
+          return { ...fresh, projectId: seedReviewTalk(fresh.databasePath, pack, { now: fixedNow }) };
         },
-        flow: (w) => writePeerReviewImport(w.db, w.folder, pack, { now: fixedNow }),
+        flow: (w) => writePeerReviewImport(w.db, w.folder, pack, w.projectId, { now: fixedNow }),
       });
-      // 4 sources × (3 file steps + insert), talk number, talk, outline, run, run check,
-      // review file (3) + row, peer review row, commit.
-      expect(replays).toHaveLength(4 * 4 + 4 + 1 + 4 + 1 + 1);
+      // 4 sources × (3 file steps + insert), run, run check, review file (3) + row, peer review
+      // row, commit. The talk and its outline are seeded before the unit.
+      expect(replays).toHaveLength(4 * 4 + 1 + 1 + 4 + 1 + 1);
       expect(new Set(replays.map((r) => r.event.kind))).toEqual(new Set(['file', 'statement', 'commit']));
       for (const replay of replays) {
         const reached = replay.event.kind === 'file' ? (replay.error as { cause?: unknown }).cause : replay.error;

@@ -1,7 +1,7 @@
 import { ArtifactStore } from '@lepupitre/db-core';
 import { newId } from '@lepupitre/domain-primitives';
+import { profileSeeder } from '@lepupitre/fixtures';
 import { FILLED_REVIEW } from './pack-fixture';
-import { insertStoredPeerReview } from './queries';
 import { FIXED_NOW, fixedNow, seedRun, type ProfileWorld } from './world';
 
 /** The filled review with some members replaced, as the bytes a reviewer's tool would write. */
@@ -38,14 +38,18 @@ const ESCAPES = Buffer.from('\u001b[2J\u001b]8;;x\u0007', 'latin1');
 
 /**
  * A peer review as an earlier version could have stored it, before any limit: the review file
- * through the artifact store and the row written straight into the profile database.
+ * through the artifact store, then the row with the seeding kit.
  */
 export function storeReviewUnchecked(world: ProfileWorld, review: Buffer, reviewerTag: string | null): { peerReviewId: string; projectId: string } {
   const { projectId, runId } = seedRun(world);
-  return world.db.transaction(() => {
-    const artifact = new ArtifactStore(world.db, world.profileDir, fixedNow).store({ type: 'peer_review', ext: 'json', bytes: review, metadata: {} });
-    const peerReviewId = newId('peer');
-    world.db.run(insertStoredPeerReview, { id: peerReviewId, runId, createdAt: FIXED_NOW, reviewerTag, reviewArtifactId: artifact.id });
+  const artifact = world.db.transaction(() =>
+    new ArtifactStore(world.db, world.profileDir, fixedNow).store({ type: 'peer_review', ext: 'json', bytes: review, metadata: {} }),
+  );
+  const kit = profileSeeder(world.databasePath);
+  try {
+    const peerReviewId = kit.newPeerReview({ id: newId('peer'), run_id: runId, created_at: FIXED_NOW, reviewer_tag: reviewerTag, review_json_artifact_id: artifact.id }).id;
     return { peerReviewId, projectId };
-  });
+  } finally {
+    kit.close();
+  }
 }

@@ -1,11 +1,12 @@
 import { ArtifactStore, openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
 import { newId } from '@lepupitre/domain-primitives';
+import { profileSeeder } from '@lepupitre/fixtures';
 import type { FaultWorld } from '@lepupitre/testing';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DAMAGE_SQL, insertOutline, insertProject, insertRun, maxTalkNumber } from './queries';
+import { DAMAGE_SQL, insertRun } from './queries';
 import { noiseWav } from './wav-file';
 import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
@@ -57,34 +58,36 @@ export interface SeedOptions {
   readonly transcript?: Buffer;
 }
 
-/** A talk with an outline and one run with audio and transcript artifacts. */
+/**
+ * A talk with an outline and one run with audio and transcript artifacts: the files through
+ * the artifact store, then the talk-side rows with the seeding kit (the talk gets the next
+ * free number, as repo-talk gives it).
+ */
 export function seedRun(world: ProfileWorld, options: SeedOptions = {}): SeededRun {
-  const { db, profileDir } = world;
+  const { db, profileDir, databasePath } = world;
   const store = new ArtifactStore(db, profileDir, fixedNow);
-  return db.transaction(() => {
-    const audioId = store.store({ type: 'audio', ext: 'wav', bytes: options.audio ?? noiseWav(4096), metadata: { format: 'wav' } }).id;
-    const transcriptId = store.store({ type: 'transcript', ext: 'json', bytes: options.transcript ?? SAMPLE_TRANSCRIPT, metadata: {} }).id;
-    const projectId = createProject(db, options.title ?? 'Rust & <Kubernetes> "live"', 'train', FIXED_NOW);
-    if (options.outline !== null) {
-      db.run(insertOutline, { projectId, outline: options.outline ?? '# Mon talk\n\n## Plan\n- déjà vu\n', now: FIXED_NOW });
-    }
-    const runId = createRun(db, projectId, FIXED_NOW, audioId, transcriptId);
-    return { projectId, runId, audioId, transcriptId };
-  });
+  const { audioId, transcriptId } = db.transaction(() => ({
+    audioId: store.store({ type: 'audio', ext: 'wav', bytes: options.audio ?? noiseWav(4096), metadata: { format: 'wav' } }).id,
+    transcriptId: store.store({ type: 'transcript', ext: 'json', bytes: options.transcript ?? SAMPLE_TRANSCRIPT, metadata: {} }).id,
+  }));
+  const kit = profileSeeder(databasePath, { clock: FIXED_NOW });
+  try {
+    return kit.transaction(() => {
+      const projectId = kit.newTalk({ id: newId('proj'), title: options.title ?? 'Rust & <Kubernetes> "live"', stage: 'train' }).id;
+      if (options.outline !== null) kit.newOutline({ project_id: projectId, outline_md: options.outline ?? '# Mon talk\n\n## Plan\n- déjà vu\n' });
+      const runId = kit.newRun({ id: newId('run'), project_id: projectId, audio_artifact_id: audioId, transcript_id: transcriptId }).id;
+      return { projectId, runId, audioId, transcriptId };
+    });
+  } finally {
+    kit.close();
+  }
 }
 
-/** What repo-talk does for a new talk: next number inside the transaction. */
-export function createProject(db: DatabaseHandle, title: string, stage: string, now: string): string {
-  const id = newId('proj');
-  const next = (db.get(maxTalkNumber)?.max_number ?? 0) + 1;
-  db.run(insertProject, { id, title, talkNumber: next, stage, now });
-  return id;
-}
-
-export function createOutline(db: DatabaseHandle, projectId: string, outline: string, now: string): void {
-  db.run(insertOutline, { projectId, outline, now });
-}
-
+/**
+ * The run of an imported review, written inside the import's unit through the handle: it
+ * names the audio and transcript artifacts that same unit stores, so it cannot be seeded
+ * before it.
+ */
 export function createRun(db: DatabaseHandle, projectId: string, createdAt: string, audioId: string | null, transcriptId: string | null): string {
   const id = newId('run');
   db.run(insertRun, { id, projectId, createdAt, audioId, transcriptId });
