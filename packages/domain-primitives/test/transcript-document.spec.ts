@@ -60,7 +60,7 @@ describe('transcript documents (TranscriptV1)', () => {
   });
 });
 
-describe('transcript text and duration (§1.2, §1.1)', () => {
+describe('transcript text and duration', () => {
   it('trims segments with White_Space, drops blank ones and joins with one space', () => {
     const t = transcript([
       { t_end_ms: 1, text: '  Hello there.\n' },

@@ -75,7 +75,7 @@ export const deleteNote = defineQuery((p: QueryParams<{ feedbackId: string }>) =
 );
 
 /*
- * The timeline (§3.2): every auto feedback whose run or attempt still exists, newest first.
+ * The timeline: every auto feedback whose run or attempt still exists, newest first.
  * The previous app did it as one statement over `auto_feedback` LEFT JOINed to both subject
  * tables, which has to read every feedback row. Here each subject type is a branch of a
  * UNION ALL, so each can be served by an index:

@@ -71,7 +71,7 @@ export interface AttemptAnalysisInput extends AnalysisInput {
 export interface AttemptAnalysisSource {
   readonly outputText: string | null;
   readonly transcriptId: string | null;
-  /** `quests.estimated_sec` of the attempt's quest, used even for audio attempts (quirk 6). */
+  /** `quests.estimated_sec` of the attempt's quest, used even for audio attempts (docs/compatibility.md#feedback-6). */
   readonly estimatedSec: number;
 }
 

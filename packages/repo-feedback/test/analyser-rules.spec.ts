@@ -8,13 +8,13 @@ const fillers = (text: string): number => {
 };
 const analyse = (text: string, estimatedSec = 60): FeedbackV1 => buildFeedbackFromText(text, estimatedSec);
 
-describe('tokens (§1.3)', () => {
+describe('tokens', () => {
   it('keeps ASCII letters and digits, lower-cased, and splits on everything else', () => {
     expect(tokenize("C'est déjà l'API-v2")).toEqual(['c', 'est', 'd', 'j', 'l', 'api', 'v2']);
     expect(tokenize('h264 x_y H2O')).toEqual(['h264', 'x', 'y', 'h2o']);
   });
 
-  it('splits on non-ASCII letters, emoji and astral characters (quirk 1)', () => {
+  it('splits on non-ASCII letters, emoji and astral characters (docs/compatibility.md#feedback-1)', () => {
     expect(tokenize('sécurité naïve')).toEqual(['s', 'curit', 'na', 've']);
     expect(tokenize('API😀v2 𝔸b')).toEqual(['api', 'v2', 'b']);
     // The Kelvin sign lower-cases to an ASCII `k` in JS; it is still a separator here.
@@ -27,7 +27,7 @@ describe('tokens (§1.3)', () => {
   });
 });
 
-describe('sentence count (§1.3)', () => {
+describe('sentence count', () => {
   it('splits on . ! ? and newline, counting non-blank pieces', () => {
     expect(sentenceCount('a. b! c? d\ne')).toBe(5);
     expect(sentenceCount('Hello... world')).toBe(2);
@@ -37,7 +37,7 @@ describe('sentence count (§1.3)', () => {
     expect(sentenceCount('a\r\nb')).toBe(2);
   });
 
-  it('trims with Unicode White_Space, not JS trim (quirk 7)', () => {
+  it('trims with Unicode White_Space, not JS trim (docs/compatibility.md#feedback-7)', () => {
     expect(sentenceCount('a.\u0085')).toBe(1);
     expect(sentenceCount('a.\u00a0\u2028\u3000')).toBe(1);
     // U+FEFF is not White_Space: the piece after the dot counts, as it did before.
@@ -49,7 +49,7 @@ describe('sentence count (§1.3)', () => {
   });
 });
 
-describe('fillers (§1.5, quirk 2)', () => {
+describe('fillers (docs/compatibility.md#feedback-2)', () => {
   it('counts the twelve filler words wherever they occur, in any case', () => {
     expect(fillers('um uh like actually basically literally sort kind okay euh bah genre')).toBe(12);
     expect(fillers('Um, UM, um.')).toBe(3);
@@ -79,7 +79,7 @@ describe('fillers (§1.5, quirk 2)', () => {
   });
 });
 
-describe('repeated terms (§1.6)', () => {
+describe('repeated terms', () => {
   const repeats = (text: string): string[] => repeatTerms(tokenize(text));
 
   it('sorts by count, then by code-unit order', () => {
@@ -97,13 +97,13 @@ describe('repeated terms (§1.6)', () => {
     expect(repeats('dans dans pour pour avec avec cette cette elles elles')).toEqual([]);
   });
 
-  it('does not exclude fillers, and keeps accent fragments (quirks 1 and 2)', () => {
+  it('does not exclude fillers, and keeps accent fragments (docs/compatibility.md#feedback-1, docs/compatibility.md#feedback-2)', () => {
     expect(repeats('like like actually actually')).toEqual(['actually', 'like']);
     expect(repeats('être être')).toEqual(['tre']);
   });
 });
 
-describe('jargon (§1.7, quirk 3)', () => {
+describe('jargon (docs/compatibility.md#feedback-3)', () => {
   const jargon = (text: string): string[] => scanWords(text).jargonTerms;
 
   it('keeps all-caps, numbers and runs with a digit, of three characters or more', () => {
@@ -130,7 +130,7 @@ describe('jargon (§1.7, quirk 3)', () => {
   });
 });
 
-describe('metrics, score and actions (§1.4, §1.8, §1.9)', () => {
+describe('metrics, score and actions', () => {
   it('analyses only fillers: penalty, half-away rounding and the filler action', () => {
     // 3 tokens, 1 sentence, 1 minute: 3 fillers per minute costs 7.5 points; 82.5 rounds up.
     expect(serializeFeedback(analyse('um uh um'))).toBe(
@@ -218,7 +218,7 @@ describe('metrics, score and actions (§1.4, §1.8, §1.9)', () => {
   });
 });
 
-describe('float writer (§1.10, quirk 5)', () => {
+describe('float writer (docs/compatibility.md#feedback-5)', () => {
   it.each([
     [0, '0.0'],
     [100, '100.0'],
@@ -243,7 +243,7 @@ describe('float writer (§1.10, quirk 5)', () => {
   });
 });
 
-describe('serialization (§1.10)', () => {
+describe('serialization', () => {
   it('writes comments in declaration order with evidence keys sorted and strings escaped', () => {
     const base = analyse('Hello world.');
     const withComment: FeedbackV1 = {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { buildFeedbackFromText, parseFeedback, serializeFeedback } from '../src';
 
 /**
- * The worked examples of the feedback part (§1.11), produced by the previous app's analyser:
+ * Worked examples produced by the previous app's analyser:
  * the serialized bytes must match exactly, since stored artifacts and their sha256 depend on them.
  */
 const VECTORS: readonly { vector: number; estimatedSec: number; text: string; bytes: string }[] = [
@@ -50,14 +50,14 @@ const VECTORS: readonly { vector: number; estimatedSec: number; text: string; by
   },
 ];
 
-describe('analyser test vectors (§1.11)', () => {
+describe('analyser test vectors', () => {
   it.each(VECTORS)('vector $vector gives the previous app\'s bytes', ({ estimatedSec, text, bytes }) => {
     expect(serializeFeedback(buildFeedbackFromText(text, estimatedSec))).toBe(bytes);
   });
 
   it('vector 7 writes a tiny rate in exponent form', () => {
     const bytes = serializeFeedback(buildFeedbackFromText('one', 600_000_000));
-    // §1.11 gives the prefix; the rest follows from one word, one sentence and no filler:
+    // The worked example gives the prefix; the rest follows from one word, one sentence and no filler:
     // avg 1 word, density 4, nothing to penalise, no action.
     expect(bytes).toContain('"metrics":{"wpm":1e-7,');
     expect(bytes).toBe(

@@ -13,8 +13,8 @@ function transcript(segments: readonly { t_end_ms: number; text: string }[], dur
   return readTranscriptDocument(bytes(transcriptJson(segments, durationMs)));
 }
 
-describe('speaking time of a run (§1.1)', () => {
-  it('estimates a run from its last segment end, rounded up, ignoring duration_ms (quirk 6)', () => {
+describe('speaking time of a run', () => {
+  it('estimates a run from its last segment end, rounded up, ignoring duration_ms (docs/compatibility.md#feedback-6)', () => {
     const t = transcript(
       [
         { t_end_ms: 93_120, text: 'a' },

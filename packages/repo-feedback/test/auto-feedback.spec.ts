@@ -100,7 +100,7 @@ describe('recording auto feedback for a run (run_analyze)', () => {
     expect(getFeedback(world.db, world.folder, feedbackId)).toEqual(buildFeedbackFromText(RUN_TEXT, 60));
   });
 
-  it('is idempotent: a linked run returns its feedback and writes nothing (quirk 8)', () => {
+  it('is idempotent: a linked run returns its feedback and writes nothing (docs/compatibility.md#feedback-8)', () => {
     const first = analyzeRun(world.db, world.folder, world.runId, clock);
     const before = captureWorld(world.databasePath, world.folder);
     expect(analyzeRun(world.db, world.folder, world.runId)).toBe(first);
@@ -198,7 +198,7 @@ describe('recording auto feedback for a quest attempt (analyze_attempt)', () => 
     }
   });
 
-  it('is not idempotent: each request adds a feedback and re-points the attempt (quirk 8)', () => {
+  it('is not idempotent: each request adds a feedback and re-points the attempt (docs/compatibility.md#feedback-8)', () => {
     const world = attemptWorld();
     try {
       const first = analyzeAttempt(world.db, world.folder, world.attemptId, clock);

@@ -15,7 +15,7 @@ afterAll(removeWorlds);
 
 const code = (c: string) => expect.objectContaining({ code: c });
 
-describe('feedback context (§3.3)', () => {
+describe('feedback context', () => {
   let world: ProfileWorld;
   let projectId: string;
   beforeEach(() => {

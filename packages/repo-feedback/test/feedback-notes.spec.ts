@@ -19,14 +19,14 @@ function noteWorld(existingNote?: string): NoteWorld {
   return { ...world, feedbackId };
 }
 
-describe('feedback notes (§3.1)', () => {
+describe('feedback notes', () => {
   let world: NoteWorld;
   beforeEach(() => {
     world = noteWorld();
   });
   afterEach(() => world.db.close());
 
-  it('reads null before any note, and for an unknown feedback (quirk 11)', () => {
+  it('reads null before any note, and for an unknown feedback (docs/compatibility.md#feedback-11)', () => {
     expect(getFeedbackNote(world.db, world.feedbackId)).toBeNull();
     expect(getFeedbackNote(world.db, 'fb_unknown')).toBeNull();
   });
@@ -55,7 +55,7 @@ describe('feedback notes (§3.1)', () => {
     });
   });
 
-  it('deletes the note when the new one is blank or null (workspace Q27), and deleting nothing is fine', () => {
+  it('deletes the note when the new one is blank or null (docs/compatibility.md#feedback-15), and deleting nothing is fine', () => {
     setFeedbackNote(world.db, world.feedbackId, 'to remove');
     setFeedbackNote(world.db, world.feedbackId, ' \n\t\u2029 ');
     expect(getFeedbackNote(world.db, world.feedbackId)).toBeNull();

@@ -16,7 +16,7 @@ afterAll(removeWorlds);
 const code = (c: string) => expect.objectContaining({ code: c });
 const t = (minute: number, suffix = '+00:00') => `2026-03-01T10:${String(minute).padStart(2, '0')}:00${suffix}`;
 
-describe('timeline limit (§3.2)', () => {
+describe('timeline limit', () => {
   it.each([
     [null, 30],
     [undefined, 30],
@@ -37,7 +37,7 @@ describe('timeline limit (§3.2)', () => {
   });
 });
 
-describe('feedback timeline (§3.2)', () => {
+describe('feedback timeline', () => {
   let world: ProfileWorld;
   let p1: string;
   let p2: string;
@@ -101,7 +101,7 @@ describe('feedback timeline (§3.2)', () => {
     expect(listFeedbackTimeline(world.db)).toEqual(items);
   });
 
-  it('includes superseded and unlinked feedback, and leaves out feedback whose subject is gone (quirk 10)', () => {
+  it('includes superseded and unlinked feedback, and leaves out feedback whose subject is gone (docs/compatibility.md#feedback-10)', () => {
     const older = addFeedbackRow(world.db, 'quest_attempt', attempt1, { at: t(1) });
     const newer = addFeedbackRow(world.db, 'quest_attempt', attempt1, { at: t(2) });
     const unlinked = addFeedbackRow(world.db, 'run', run1, { at: t(3) });
@@ -125,7 +125,7 @@ describe('feedback timeline (§3.2)', () => {
     expect(listFeedbackTimeline(world.db).map((i) => i.id)).toEqual([ids[1], ids[2], ids[0]]);
   });
 
-  it('orders by the stored text, whatever form an imported time has (quirk 12)', () => {
+  it('orders by the stored text, whatever form an imported time has (docs/compatibility.md#feedback-12)', () => {
     const local = addFeedbackRow(world.db, 'run', run1, { at: t(1, '.500+00:00') });
     const imported = addFeedbackRow(world.db, 'run', run2, { at: t(1, 'Z') });
     expect(listFeedbackTimeline(world.db).map((i) => i.id)).toEqual([imported, local]);

@@ -98,7 +98,7 @@ describe('pack export', () => {
     expect(pack.review).toMatchObject({ rubric_id: 'tech_talk_internal.v1', reviewer_tag: '' });
   });
 
-  it('hashes the files it packs, not the rows (quirk 13): a stale row hash still gives a valid pack', async () => {
+  it('hashes the files it packs, not the rows (docs/compatibility.md#pack-1): a stale row hash still gives a valid pack', async () => {
     const { runId, audioId } = seeded();
     damage(world, 'artifactSha', 'f'.repeat(64), audioId);
     const { path } = await run(runId);

@@ -10,7 +10,7 @@ describe('pack inspect', () => {
   it('describes a returned pack: manifest fields, reviewer tag, actual sizes of the files it read', async () => {
     const parts = packParts();
     const viewer = parts.manifest.files.find((f) => f.role === 'viewer') as Record<string, unknown>;
-    viewer['bytes'] = 999; // never read: reported as declared (quirk 17)
+    viewer['bytes'] = 999; // never read: reported as declared (docs/compatibility.md#pack-5)
     const path = writeZip(tempDir(), 'returned pack.zip', packEntries(parts));
     const review = parts.files.find((f) => f.role === 'review_template')?.data as Buffer;
 

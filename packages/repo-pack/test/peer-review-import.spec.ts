@@ -28,7 +28,7 @@ describe('peer-review import', () => {
     expect(project).toMatchObject({ title: `Peer review: ${PACK_ID}`, stage: 'peer_review', talk_number: 2, is_training: 0 });
     expect(rows('talk_outlines').find((o) => o['project_id'] === result.projectId)).toMatchObject({ outline_md: '# Talk\n\n## Plan\n- déjà vu\n' });
     const run = rows('runs').find((r) => r['id'] === result.runId) as Row;
-    // The manifest's stamp, verbatim (quirk 12, kept).
+    // The manifest's stamp, verbatim (docs/compatibility.md#pack-16).
     expect(run).toMatchObject({ project_id: result.projectId, created_at: '2026-03-10T08:00:00.5+00:00', feedback_id: null });
     expect(rows('peer_reviews')).toEqual([
       { id: result.peerReviewId, run_id: result.runId, created_at: FIXED_NOW, reviewer_tag: '  Alice ', review_json_artifact_id: expect.stringMatching(/^art_/) },
@@ -53,7 +53,7 @@ describe('peer-review import', () => {
     }
   });
 
-  it('is not idempotent: the same pack twice makes two talks with the next numbers (quirk 19, kept)', async () => {
+  it('is not idempotent: the same pack twice makes two talks with the next numbers (docs/compatibility.md#pack-7)', async () => {
     seedRun(world);
     const path = validZip();
     const first = await importPeerReviewPack(world.db, world.profileDir, path, { now: fixedNow });

@@ -51,14 +51,14 @@ describe('peer reviews', () => {
       expect([normalizeLimit(undefined), normalizeLimit(0), normalizeLimit(2.9), normalizeLimit(9999), normalizeLimit(Number.NaN)]).toEqual([12, 1, 2, 100, 12]);
     });
 
-    it('gives an empty list for an unknown project (quirk 24, kept)', () => {
+    it('gives an empty list for an unknown project (docs/compatibility.md#pack-12)', () => {
       record(['2026-03-01T10:00:00+00:00']);
       expect(listPeerReviews(world.db, { projectId: 'proj_unknown' })).toEqual([]);
     });
   });
 
   describe('get', () => {
-    it('returns the row and the review, scores and free text keyed alphabetically (quirk 25)', async () => {
+    it('returns the row and the review, scores and free text keyed alphabetically (docs/compatibility.md#pack-13)', async () => {
       seedRun(world);
       const result = await importPeerReviewPack(world.db, world.profileDir, writeZip(tempDir(), 'r.zip', packEntries()), { now: () => FIXED_NOW });
       const detail = getPeerReview(world.db, world.profileDir, result.peerReviewId);

@@ -131,7 +131,7 @@ describe('quest_report', () => {
     ]);
   });
 
-  it('returns one row per quest when two attempts share the latest timestamp: the greater id (quirk 16 fixed)', () => {
+  it('returns one row per quest when two attempts share the latest timestamp: the greater id (docs/compatibility.md#quest-5)', () => {
     const at = fixed('2026-02-01T08:00:00.500+00:00');
     const ids = [1, 2, 3].map((i) => submitTextAttempt(world.db, { projectId: world.talkId, questCode: 'FREE', text: `same ${i}` }, at));
     const report = getQuestReport(world.db, world.talkId);

@@ -46,7 +46,7 @@ describe('mascot message', () => {
     });
   });
 
-  it('points to waiting feedback, shadowing the streak (Q15)', () => {
+  it('points to waiting feedback, shadowing the streak (docs/compatibility.md#workspace-14)', () => {
     seed
       .attempt('proj_t', '2026-02-27T09:00:00+00:00', { feedback: true })
       .attempt('proj_t', '2026-02-26T09:00:00+00:00', { feedback: true })
@@ -133,7 +133,7 @@ describe('mascot message', () => {
     });
   });
 
-  it('keeps momentum on any other route, in English unless the locale starts with fr (Q22)', () => {
+  it('keeps momentum on any other route, in English unless the locale starts with fr (docs/compatibility.md#workspace-21)', () => {
     const english = {
       id: 'steady',
       kind: 'coach',
@@ -154,7 +154,7 @@ describe('mascot message', () => {
     });
   });
 
-  it('fails with project_not_found when no project resolves, whatever the route (Q17)', () => {
+  it('fails with project_not_found when no project resolves, whatever the route (docs/compatibility.md#workspace-16)', () => {
     const other = createProfile(db, dir(), 'Empty');
     expect(codeOf(() => getMascotMessage(db, dir(), other, { routeName: 'settings' }, { now }))).toBe('project_not_found');
   });

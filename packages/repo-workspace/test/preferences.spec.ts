@@ -30,7 +30,7 @@ describe('preference keys', () => {
     ['\u0085\u00A0\u3000voice_memos\u2028', 'voice_memos'],
     ['a:b-c.D_9', 'a:b-c.D_9'],
     ['x'.repeat(160), 'x'.repeat(160)],
-  ])('accepts %j as %j (trimmed of Unicode White_Space, case kept) (Q11)', (key, stored) => {
+  ])('accepts %j as %j (trimmed of Unicode White_Space, case kept) (docs/compatibility.md#workspace-10)', (key, stored) => {
     expect(normalizePreferenceKey(key)).toBe(stored);
   });
 
@@ -52,7 +52,7 @@ describe('preference keys', () => {
     ['aws:Credentials'],
     ['api.key'],
     ['private:key'],
-  ])('refuses the sensitive key %j with preference_key_sensitive_forbidden (Q12: seven fragments)', (key) => {
+  ])('refuses the sensitive key %j with preference_key_sensitive_forbidden (the previous seven fragments, docs/compatibility.md#workspace-11)', (key) => {
     expect(codeOf(() => normalizePreferenceKey(key))).toBe('preference_key_sensitive_forbidden');
   });
 
@@ -111,7 +111,7 @@ describe('global preferences', () => {
     expect(getGlobalPreference(db, 'lepupitre_theme')).toBeNull();
   });
 
-  it('stores values verbatim, JSON or not, and overwrites on a second set (Q9)', () => {
+  it('stores values verbatim, JSON or not, and overwrites on a second set (docs/compatibility.md#workspace-8)', () => {
     setGlobalPreference(db, 'lepupitre_theme', 'terminal');
     setGlobalPreference(db, 'lepupitre_ui_settings_v1', '{"density":"compact", "x":[1,2]}');
     setGlobalPreference(db, 'lepupitre_locale', 'fr');
@@ -143,7 +143,7 @@ describe('global preferences', () => {
     expect(getGlobalPreference(db, 'Lepupitre_Theme ')).toBe('light');
   });
 
-  it('measures the size limit in UTF-8 bytes (Q10)', () => {
+  it('measures the size limit in UTF-8 bytes (docs/compatibility.md#workspace-9)', () => {
     setGlobalPreference(db, 'ascii', 'a'.repeat(32_768));
     setGlobalPreference(db, 'two_bytes', 'é'.repeat(16_384));
     expect(getGlobalPreference(db, 'ascii')).toHaveLength(32_768);

@@ -53,7 +53,7 @@ describe('profile create', () => {
     expect(rows[0]?.last_opened_at).toBe('2026-03-01T10:00:01+00:00');
   });
 
-  it('stores the name exactly as given; the uniqueness check is exact and case-sensitive (Q2)', () => {
+  it('stores the name exactly as given; the uniqueness check is exact and case-sensitive (docs/compatibility.md#workspace-2)', () => {
     const now = tickingClock();
     createProfile(db, dir(), 'Alice', { now });
     createProfile(db, dir(), 'alice', { now });
@@ -72,7 +72,7 @@ describe('profile create', () => {
     expect(fileTree(dir())).toEqual(tree);
   });
 
-  it.each([[''], ['   '], ['\t\n'], ['\u3000'], ['\u0085']])('refuses the blank name %j before touching the database (Q2)', (name) => {
+  it.each([[''], ['   '], ['\t\n'], ['\u3000'], ['\u0085']])('refuses the blank name %j before touching the database (docs/compatibility.md#workspace-2)', (name) => {
     db.close();
     expect(codeOf(() => createProfile(db, dir(), name))).toBe('profile_name_invalid');
     expect(existsSync(join(dir(), 'profiles'))).toBe(false);
@@ -100,7 +100,7 @@ describe('profile create', () => {
     expect(storedProfiles(globalDatabasePath(dir()))).toEqual(before);
   });
 
-  it('undoes the row when the folder cannot be created, and the previous profile is active again (Q4)', () => {
+  it('undoes the row when the folder cannot be created, and the previous profile is active again (docs/compatibility.md#workspace-4)', () => {
     const now = tickingClock();
     const previous = createProfile(db, dir(), 'Previous', { now });
     const before = storedProfiles(globalDatabasePath(dir()));
@@ -115,7 +115,7 @@ describe('profile create', () => {
     expect(after.find((r) => r.is_active === 1)?.id).toBe(previous);
   });
 
-  it('undoes the row and removes the new folder when the database cannot be created (Q4)', () => {
+  it('undoes the row and removes the new folder when the database cannot be created (docs/compatibility.md#workspace-4)', () => {
     const now = tickingClock();
     createProfile(db, dir(), 'Previous', { now });
     const before = storedProfiles(globalDatabasePath(dir()));

@@ -43,7 +43,7 @@ describe('profile delete', () => {
     expect(statSync(deletedFolder()).mode & 0o777).toBe(0o700);
   });
 
-  it('activates the most recently created remaining profile when the active one goes (Q5)', () => {
+  it('activates the most recently created remaining profile when the active one goes (docs/compatibility.md#workspace-5)', () => {
     // The oldest was opened last: recency of opening does not matter, creation does.
     switchProfile(db, dir(), oldest, { now: fixedClock('2026-03-03T00:00:00+00:00') });
     switchProfile(db, dir(), newest, { now: fixedClock('2026-03-03T00:00:01+00:00') });
@@ -63,7 +63,7 @@ describe('profile delete', () => {
     expect(readdirSync(join(dir(), 'profiles'))).toEqual([]);
   });
 
-  it('refuses an unknown id with profile_not_found and changes nothing (Q1)', () => {
+  it('refuses an unknown id with profile_not_found and changes nothing (docs/compatibility.md#workspace-1)', () => {
     const before = rows();
     const tree = fileTree(dir());
     expect(codeOf(() => deleteProfile(db, dir(), 'prof_00000000000000000000000000000000'))).toBe('profile_not_found');
@@ -108,7 +108,7 @@ describe('profile delete', () => {
     expect(existsSync(deletedFolder(`${middle}-20260304T000000Z-2`, 'profile.db'))).toBe(true);
   });
 
-  it('restores the rows when the folder cannot be moved aside (Q4)', () => {
+  it('restores the rows when the folder cannot be moved aside (docs/compatibility.md#workspace-4)', () => {
     const before = rows();
     // A file where the deleted-profiles folder should be: nothing can be moved under it.
     writeFileSync(deletedFolder(), 'in the way');

@@ -99,7 +99,7 @@ describe('profile list', () => {
     expect(listProfiles(db, dir())[0]?.size_bytes).toBe(before + 1234);
   });
 
-  it('creates nothing for a profile whose folder is missing and reports it as empty (Q6)', () => {
+  it('creates nothing for a profile whose folder is missing and reports it as empty (docs/compatibility.md#workspace-6)', () => {
     insertRawProfile(globalDatabasePath(dir()), {
       id: 'prof_0123456789abcdef0123456789abcdef',
       name: 'Folderless',

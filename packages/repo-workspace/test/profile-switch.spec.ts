@@ -60,7 +60,7 @@ describe('profile switch', () => {
     expect(existsSync(join(dir(), 'escape'))).toBe(false);
   });
 
-  it('is undone when the profile database cannot be opened, leaving that file alone (Q4)', () => {
+  it('is undone when the profile database cannot be opened, leaving that file alone (docs/compatibility.md#workspace-4)', () => {
     const path = profileDatabasePath(dir(), first);
     rmSync(path);
     writeFileSync(path, 'this is not an SQLite database but a plain text file');

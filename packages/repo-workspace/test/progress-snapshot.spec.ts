@@ -43,7 +43,7 @@ describe('progress snapshot', () => {
     });
   });
 
-  it('counts attempts and analysed attempts of the project only, never runs (Q16)', () => {
+  it('counts attempts and analysed attempts of the project only, never runs (docs/compatibility.md#workspace-15)', () => {
     seed
       .talk({ id: 'proj_a' })
       .talk({ id: 'proj_b' })
@@ -65,7 +65,7 @@ describe('progress snapshot', () => {
     });
   });
 
-  it('counts the week as a rolling 144 hours, compared as text (Q14)', () => {
+  it('counts the week as a rolling 144 hours, compared as text (docs/compatibility.md#workspace-13)', () => {
     seed
       .talk({ id: 'proj_a' })
       .attempt('proj_a', '2026-02-21T12:00:00+00:00')
@@ -83,7 +83,7 @@ describe('progress snapshot', () => {
     expect(result.next_milestone).toBe(250);
   });
 
-  describe('project resolution (Q13)', () => {
+  describe('project resolution (docs/compatibility.md#workspace-12)', () => {
     it('uses an explicit project, training or not', () => {
       seed.talk({ id: 'proj_t', training: true }).talk({ id: 'proj_a' });
       expect(snapshot('proj_a').project_id).toBe('proj_a');
@@ -121,7 +121,7 @@ describe('progress snapshot', () => {
   });
 });
 
-describe('streak days (UTC calendar days, Q14, Q24)', () => {
+describe('streak days (UTC calendar days, docs/compatibility.md#workspace-13, docs/compatibility.md#workspace-23)', () => {
   const at = new Date('2026-02-27T01:00:00+00:00');
 
   it.each([
@@ -148,7 +148,7 @@ describe('streak days (UTC calendar days, Q14, Q24)', () => {
 describe('streak from stored attempts', () => {
   const dir = useTempDir();
 
-  it('stops at 90 days, the query keeping the 90 most recent distinct days, unparseable ones included (Q24)', () => {
+  it('stops at 90 days, the query keeping the 90 most recent distinct days, unparseable ones included (docs/compatibility.md#workspace-23)', () => {
     const db = openGlobalDatabase(dir());
     const profileId = createProfile(db, dir(), 'Long');
     const seed = new CoachSeed(profileDatabasePath(dir(), profileId));

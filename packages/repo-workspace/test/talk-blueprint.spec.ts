@@ -86,12 +86,12 @@ describe('talk blueprint', () => {
     ['\n'.repeat(21), true],
     ['é'.repeat(21), true],
     ['😀'.repeat(20), false],
-  ])('judges the outline %j structured: %s (SQLite TRIM and LENGTH, Q19)', (markdown, done) => {
+  ])('judges the outline %j structured: %s (SQLite TRIM and LENGTH, docs/compatibility.md#workspace-18)', (markdown, done) => {
     seed.talk({ id: 'proj_a' }).outline('proj_a', markdown);
     expect(blueprint('proj_a').steps[1]?.done).toBe(done);
   });
 
-  it('counts a run without audio as a rehearsal and a run feedback as feedback; steps are independent (Q16, Q23)', () => {
+  it('counts a run without audio as a rehearsal and a run feedback as feedback; steps are independent (docs/compatibility.md#workspace-15, docs/compatibility.md#workspace-22)', () => {
     seed.talk({ id: 'proj_a', stage: 'export' }).run('proj_a', '2026-02-27T09:00:00+00:00');
     let result = blueprint('proj_a');
     expect(result.steps.map((s) => s.done)).toEqual([false, false, true, false, true]);
@@ -113,7 +113,7 @@ describe('talk blueprint', () => {
     expect(blueprint('proj_t').project_title).toBe('Training');
   });
 
-  it('fails with project_not_found for a missing project (Q18)', () => {
+  it('fails with project_not_found for a missing project (docs/compatibility.md#workspace-17)', () => {
     expect(codeOf(() => blueprint('proj_missing'))).toBe('project_not_found');
   });
 
@@ -142,7 +142,7 @@ describe('talk blueprint', () => {
   });
 });
 
-describe('framework choice (Q20)', () => {
+describe('framework choice (docs/compatibility.md#workspace-19)', () => {
   it.each([
     ['Convince the board', null, 'problem-solution-impact'],
     ['get BUY-IN', 'execs', 'problem-solution-impact'],

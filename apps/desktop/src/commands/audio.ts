@@ -60,7 +60,7 @@ export const audioImportWav = defineCommand({
 });
 
 /**
- * `voice_memo_delete` (transcripts quirk 1, fixed): only the audio artifact of a profile that the
+ * `voice_memo_delete` (docs/compatibility.md#talk-18): only the audio artifact of a profile that the
  * path names, row and file, and only when no run or attempt uses it. The request stays the
  * previous `{ path }`: the profile is the one whose folder holds it.
  */

@@ -42,7 +42,7 @@ const FeedbackTimelineItem = z.object({
  * `analyze_attempt`: the attempt side (quest context) and the analysis (feedback context) in
  * one write transaction, in the order docs/contexts/feedback.md gives. A failure at any step,
  * the link included, rolls back every row and removes the feedback file. Not idempotent
- * (quirk 8): each call adds a feedback and re-points the attempt to it.
+ * (docs/compatibility.md#feedback-8): each call adds a feedback and re-points the attempt to it.
  */
 export const analyzeAttempt = defineCommand({
   name: 'analyze_attempt',
@@ -96,7 +96,7 @@ export const feedbackTimelineList = defineCommand({
     listFeedbackTimeline(context.profile(profileId).db, { projectId, limit }),
 });
 
-/** An unknown feedback simply has no note (quirk 11). */
+/** An unknown feedback simply has no note (docs/compatibility.md#feedback-11). */
 export const feedbackNoteGet = defineCommand({
   name: 'feedback_note_get',
   request: FeedbackRequest,
@@ -105,7 +105,7 @@ export const feedbackNoteGet = defineCommand({
 });
 
 /**
- * A `null` or absent note deletes the note, exactly like a blank one (workspace Q27): the UI's
+ * A `null` or absent note deletes the note, exactly like a blank one (docs/compatibility.md#feedback-15): the UI's
  * schema allows both, and the previous backend, which required a string, only ever received
  * one because the UI wrapper always sent a string. Accepting them serves the UI's contract as
  * written instead of refusing a payload the UI considers valid. The feedback must exist either

@@ -70,7 +70,7 @@ export const peerReviewImport = defineCommand({
   handler: async ({ profileId, path }, context) => {
     ensureProfileExists(context.global(), profileId);
     // The archive is hostile input: every refusal happens here, before the profile database is
-    // opened or anything is written (quirk 27, changed).
+    // opened or anything is written (docs/compatibility.md#pack-15).
     const pack = await readPeerReviewPack(path);
     return writePeerReviewImport(context.profile(profileId), pack);
   },
@@ -79,7 +79,7 @@ export const peerReviewImport = defineCommand({
 /**
  * The writes of `peer_review_import`, in the order docs/contexts/pack.md gives, as one unit: a
  * failure at any step rolls back every row and removes every file written before it (the
- * previous app left orphan artifacts, quirk 18).
+ * previous app left orphan artifacts, docs/compatibility.md#pack-6).
  *
  * The review's talk starts at the `peer_review` stage and does not become the active talk: the
  * previous import never changed the user's current talk.
@@ -94,7 +94,7 @@ export function writePeerReviewImport(
     const sources = storePeerReviewSources(db, dir, pack, { now });
     const projectId = createProject(db, { title: peerReviewProjectTitle(pack) }, { now, stage: PEER_REVIEW_STAGE, activate: false });
     setOutline(db, projectId, pack.outlineText, { now });
-    // The run keeps the pack's own stamp, verbatim (quirk 12, kept).
+    // The run keeps the pack's own stamp, verbatim (docs/compatibility.md#pack-16).
     const runId = createRun(db, projectId, { now: () => pack.manifest.created_at });
     finishRun(db, runId, sources.audioArtifactId);
     setRunTranscriptId(db, runId, sources.transcriptArtifactId);

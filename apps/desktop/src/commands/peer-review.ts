@@ -24,7 +24,7 @@ const PeerReviewDetail = PeerReviewSummary.extend({
 
 export const peerReviewList = defineCommand({
   name: 'peer_review_list',
-  // An unknown talk has no reviews (`[]`, quirk 24): the talk is not checked.
+  // An unknown talk has no reviews (`[]`, docs/compatibility.md#pack-12): the talk is not checked.
   request: z.object({ profileId: Id, projectId: Id, limit: OptionalLimit }),
   response: z.array(PeerReviewSummary),
   handler: ({ profileId, projectId, limit }, context) => listPeerReviews(context.profile(profileId).db, { projectId, limit }),

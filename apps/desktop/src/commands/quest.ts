@@ -15,7 +15,7 @@ import { Id, OptionalLimit, ProfileRequest, ProjectRequest } from './wire-schema
 /** The UI's `questCode` and `text`: non-empty strings, stored verbatim (no trim). */
 const QuestCode = z.string().min(1);
 
-// Reads do not check the project (quirk 21): an unknown id gives the normal, empty result.
+// Reads do not check the project (docs/compatibility.md#quest-7): an unknown id gives the normal, empty result.
 
 export const questGetDaily = defineCommand({
   name: 'quest_get_daily',
@@ -63,7 +63,7 @@ export const questSubmitText = defineCommand({
 /**
  * The UI always sends `transcriptId`, `null` before transcription; an absent key is accepted
  * too, as the previous backend's optional argument was. Submitting the same recording again
- * returns its existing attempt (quirk 15), which is how the UI attaches the transcript later.
+ * returns its existing attempt (docs/compatibility.md#quest-4), which is how the UI attaches the transcript later.
  */
 export const questSubmitAudio = defineCommand({
   name: 'quest_submit_audio',

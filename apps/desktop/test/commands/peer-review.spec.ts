@@ -60,7 +60,7 @@ describe('peer review commands', () => {
       expect(await world.ok<Summary[]>('peer_review_list', { profileId: reviewer, projectId: imported.projectId, limit: null })).toHaveLength(12);
     });
 
-    it('answers [] for a talk it does not know (quirk 24, kept)', async () => {
+    it('answers [] for a talk it does not know (docs/compatibility.md#pack-12)', async () => {
       expect(await world.ok('peer_review_list', { profileId: reviewer, projectId: 'proj_missing' })).toEqual([]);
     });
 

@@ -219,7 +219,7 @@ describe('project commands', () => {
       expect(summary).not.toHaveProperty('is_active');
     });
 
-    it('falls back to the most recently updated talk and stores it as active (quirk 2)', async () => {
+    it('falls back to the most recently updated talk and stores it as active (docs/compatibility.md#talk-2)', async () => {
       const first = await create({ title: 'First' });
       await create({ title: 'Second' });
       await nextMillisecond();

@@ -86,14 +86,14 @@ describe('run_analyze', () => {
     expect(await world.ok('run_get', { profileId, runId })).toMatchObject({ feedback_id: feedbackId });
   });
 
-  it('analyses ten minutes of speech when no segment ends after zero (quirk 22)', async () => {
+  it('analyses ten minutes of speech when no segment ends after zero (docs/compatibility.md#feedback-6)', async () => {
     const { runId } = await recordedRun([{ t_start_ms: 0, t_end_ms: 0, text: 'Short and sweet.' }]);
     await world.ok('run_analyze', { profileId, runId });
     const artifactId = profileRows()['auto_feedback']?.[0]?.['feedback_json_artifact_id'] as string;
     expect(readFileSync(feedbackFile(artifactId), 'utf8')).toBe(serializeFeedback(buildFeedbackFromText('Short and sweet.', 600)));
   });
 
-  it('is idempotent: an analysed run returns its feedback and writes nothing, even after a new transcript (quirk 18)', async () => {
+  it('is idempotent: an analysed run returns its feedback and writes nothing, even after a new transcript (docs/compatibility.md#talk-13)', async () => {
     const { runId } = await recordedRun();
     const [first, queued] = await Promise.all([
       world.ok<{ feedbackId: string }>('run_analyze', { profileId, runId }),

@@ -8,7 +8,7 @@ import { runEstimatedSec } from './transcript/transcript-text';
 const TRANSCRIPT_TYPE = 'transcript';
 
 /**
- * Loads a transcript artifact (§1.2): `artifact_not_found`, `artifact_not_transcript`,
+ * Loads a transcript artifact: `artifact_not_found`, `artifact_not_transcript`,
  * `artifact_path_not_allowed`, `artifact_read_failed`, `transcript_parse_failed`.
  */
 export function loadTranscript(db: DatabaseHandle, profileDir: string, transcriptId: string): TranscriptV1 {
@@ -18,7 +18,7 @@ export function loadTranscript(db: DatabaseHandle, profileDir: string, transcrip
 }
 
 /**
- * A run's analysis input (§1.1): its transcript's text, and its last segment end as the
+ * A run's analysis input: its transcript's text, and its last segment end as the
  * speaking time. `transcriptId` is the run's `transcript_id`; null → `run_missing_transcript`.
  */
 export function runAnalysisInput(db: DatabaseHandle, profileDir: string, transcriptId: string | null): AnalysisInput {
@@ -28,9 +28,9 @@ export function runAnalysisInput(db: DatabaseHandle, profileDir: string, transcr
 }
 
 /**
- * An attempt's analysis input (§2.3): its written answer when there is one, used verbatim (an
+ * An attempt's analysis input: its written answer when there is one, used verbatim (an
  * empty string still counts as an answer), else its transcript's text; the speaking time is the
- * quest's nominal duration either way (quirk 6). Neither → `attempt_missing_text`.
+ * quest's nominal duration either way (docs/compatibility.md#feedback-6). Neither → `attempt_missing_text`.
  */
 export function attemptAnalysisInput(
   db: DatabaseHandle,

@@ -11,7 +11,7 @@ import { FeedbackErrorCode } from './errors';
 const FEEDBACK_TYPE = 'feedback';
 
 /**
- * Analyses the input and records the result (§1.12, §2.2 steps 6–9, §2.3 steps 5–6): the
+ * Analyses the input and records the result: the
  * feedback JSON as a `feedback` artifact (file, then row) and the `auto_feedback` row.
  *
  * It must run inside the command's write transaction (`db.transaction`), together with the
@@ -20,7 +20,7 @@ const FEEDBACK_TYPE = 'feedback';
  * link touching zero rows included — the rows roll back and the file is removed. Outside a
  * transaction it refuses to start (`DB_NOT_IN_TRANSACTION`), since a feedback committed on its
  * own would never be linked. For runs, reading `runs.feedback_id` inside the same transaction
- * is what makes `run_analyze` idempotent under concurrent calls (quirk 9).
+ * is what makes `run_analyze` idempotent under concurrent calls (docs/compatibility.md#feedback-9).
  *
  * Its own steps form a savepoint, so a caller that catches its error keeps nothing of it.
  */
@@ -64,7 +64,7 @@ function artifactMetadata(input: RecordAutoFeedbackInput): Record<string, string
 }
 
 /**
- * `feedback_get` (§2.4): the stored document, parsed. `feedback_not_found`,
+ * `feedback_get`: the stored document, parsed. `feedback_not_found`,
  * `artifact_not_found`, `artifact_not_feedback`, `artifact_path_not_allowed`,
  * `artifact_read_failed`, `feedback_parse_failed`.
  */

@@ -5,7 +5,7 @@ import type { FeedbackContext } from '../types';
 import { FeedbackErrorCode } from './errors';
 
 /**
- * `feedback_context_get` (§3.3): the run or attempt a feedback is about, and its project.
+ * `feedback_context_get`: the run or attempt a feedback is about, and its project.
  * `feedback_not_found`, `attempt_not_found` (the attempt or its quest is gone),
  * `run_not_found`, `feedback_subject_not_supported`.
  */

@@ -5,20 +5,20 @@ import type { ClockOption } from '../types';
 import { FeedbackErrorCode } from './errors';
 
 /**
- * `feedback_note_get` (§3.1): the note, or null. An unknown feedback id is not an error, it
- * simply has no note (quirk 11, kept).
+ * `feedback_note_get`: the note, or null. An unknown feedback id is not an error, it
+ * simply has no note (docs/compatibility.md#feedback-11).
  */
 export function getFeedbackNote(db: DatabaseHandle, feedbackId: string): string | null {
   return db.get(noteText, { feedbackId })?.note_text ?? null;
 }
 
 /**
- * `feedback_note_set` (§3.1): the feedback must exist (`feedback_not_found`); the note is
+ * `feedback_note_set`: the feedback must exist (`feedback_not_found`); the note is
  * trimmed of Unicode White_Space; a blank note deletes the stored one (deleting nothing is
  * fine); otherwise it is written with `updated_at` = now. No length limit, as before.
  *
  * `null` means "no note" and deletes it, like a blank string. The previous backend refused a
- * null note at argument decoding while the UI schema allowed it (workspace Q27); accepting it
+ * null note at argument decoding while the UI schema allowed it (docs/compatibility.md#feedback-15); accepting it
  * as a deletion serves the UI schema as written.
  */
 export function setFeedbackNote(

@@ -15,8 +15,8 @@ export function normalizeTimelineLimit(limit: number | null | undefined): number
 }
 
 /**
- * `feedback_timeline_list` (§3.2): auto feedback of every run and attempt that still exists,
- * newest first, superseded and unlinked feedback included (quirk 10); ties on `created_at` by
+ * `feedback_timeline_list`: auto feedback of every run and attempt that still exists,
+ * newest first, superseded and unlinked feedback included (docs/compatibility.md#feedback-10); ties on `created_at` by
  * id, newest id first. A project filter must name an existing project (`project_not_found`;
  * an empty string is a project id like any other, not "all").
  */

@@ -149,7 +149,7 @@ const PACK_FOLDERS = ['artifacts', 'artifacts/packs'];
  * Writes the zip and registers it as the `pack` artifact whose id is the pack id, as one unit:
  * the artifact store writes the file durably (temporary name, fsync, rename, folder fsync) and
  * removes it if the row or the commit fails (the previous app left a partial zip behind on
- * failure, quirk 14). File failures surface as `pack_write_failed`, the cause kept.
+ * failure, docs/compatibility.md#pack-2). File failures surface as `pack_write_failed`, the cause kept.
  */
 export function savePackExport(
   db: DatabaseHandle,

@@ -21,7 +21,7 @@ export function peerReviewProjectTitle(pack: PeerReviewPack): string {
  * Import, pack side, step 1: stores the pack's audio, transcript, outline and rubric as
  * artifacts, inside the caller's transaction (a savepoint of it), so that the run can point at
  * the first two. A rollback anywhere in the caller's unit removes the files (the previous app
- * committed each artifact on its own and left orphans behind, quirk 18).
+ * committed each artifact on its own and left orphans behind, docs/compatibility.md#pack-6).
  *
  * The audio is stored as the audio import stores a WAV: the canonical file of its samples.
  * Whatever followed the samples in the pack's file (a zip or a script appended to make a

@@ -13,7 +13,7 @@ const MAX_LIMIT = 100;
 
 /**
  * `peer_review_list`: the project's reviews, newest first. An unknown project gives `[]`
- * (quirk 24: kept, the previous app did not check it either). Tags come back cleaned (a row
+ * (kept: the previous app did not check it either, docs/compatibility.md#pack-12). Tags come back cleaned (a row
  * written before the limits may hold a huge tag with escape codes).
  */
 export function listPeerReviews(db: DatabaseHandle, input: PeerReviewListInput): PeerReviewSummary[] {
@@ -91,7 +91,7 @@ function parseReview(bytes: Buffer): PeerReviewDocument {
     rubric_id: review.rubric_id,
     // The template's default `""` would fail the UI's schema (min 1): a blank tag reads as none.
     reviewer_tag: tag !== null && trimUnicodeWhiteSpace(tag) === '' ? null : tag,
-    // Keys sorted, as the previous app returned them (a generic map, quirk 25).
+    // Keys sorted, as the previous app returned them (a generic map, docs/compatibility.md#pack-13).
     scores: sortKeys(review.scores),
     free_text: sortKeys(review.free_text),
     timestamps: review.timestamps,

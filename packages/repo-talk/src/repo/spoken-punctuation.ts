@@ -3,7 +3,7 @@ import { splitUnicodeWhiteSpace, trimUnicodeWhiteSpace } from '@lepupitre/domain
 /**
  * Spoken punctuation ("virgule", "new line") turned into symbols, as the previous app's
  * transcription did for `fr` and `en` when asked. The result is stored text, so the rules and
- * their quirks (`( word`) are kept exactly.
+ * their quirks (`( word`) are kept exactly (docs/compatibility.md#talk-24).
  */
 type Mode = 'attach' | 'separate' | 'newline';
 

@@ -45,7 +45,7 @@ function loadTranscript(db: DatabaseHandle, profileDir: string, transcriptId: st
 /**
  * `transcript_get`: the stored transcript, unknown fields dropped, absent optionals as null.
  * Blank segments are left out of what the UI gets, and a transcript with none left is
- * `transcript_empty` (transcripts quirk 3): the previous speech engine stored such transcripts,
+ * `transcript_empty` (docs/compatibility.md#talk-20): the previous speech engine stored such transcripts,
  * which the UI's schema refuses. The file itself is never rewritten.
  */
 export function getTranscript(db: DatabaseHandle, profileDir: string, transcriptId: string): TranscriptV1 {

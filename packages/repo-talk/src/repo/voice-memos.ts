@@ -52,7 +52,7 @@ export function voiceMemoArtifactId(db: DatabaseHandle, profileDir: string, path
 }
 
 /**
- * `voice_memo_delete` (transcripts quirk 1, fixed), the talk side. The previous app removed any
+ * `voice_memo_delete` (docs/compatibility.md#talk-18), the talk side. The previous app removed any
  * file under the app data folder and left the artifact row behind. Here the path must name an
  * audio artifact of this profile (`voiceMemoArtifactId`), and no run may use it (`audio_in_use`:
  * deleting it would silently unlink a rehearsal's recording; quest attempts are the quest

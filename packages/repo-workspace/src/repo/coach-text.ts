@@ -9,7 +9,7 @@ export function asciiLowercase(text: string): string {
 
 /**
  * French when the locale, trimmed and ASCII-lowercased, starts with `fr` (`fr`, `fr-CA`,
- * `FR_fr`, and also `fresh`); anything else, null included, is English (Q22).
+ * `FR_fr`, and also `fresh`); anything else, null included, is English (docs/compatibility.md#workspace-21).
  */
 export function coachLanguage(locale: string | null | undefined): CoachLanguage {
   return asciiLowercase(trimUnicodeWhiteSpace(locale ?? 'en')).startsWith('fr') ? 'fr' : 'en';

@@ -18,9 +18,9 @@ export function getMascotMessage(
 
 /**
  * The message on an open profile database. The full snapshot comes first, so a missing project
- * fails with `project_not_found` even for a route whose message does not use it (Q17, kept: the
+ * fails with `project_not_found` even for a route whose message does not use it (docs/compatibility.md#workspace-16: the
  * UI shows no card on an error). First matching rule wins; on `training`, `feedback-ready`
- * shadows `streak` for any project that ever had feedback (Q15, kept).
+ * shadows `streak` for any project that ever had feedback (docs/compatibility.md#workspace-14).
  */
 export function readMascotMessage(profileDb: DatabaseHandle, input: MascotMessageInput, options?: ClockOptions): MascotMessage {
   const snapshot = readProgressSnapshot(profileDb, input.projectId, options);
@@ -30,7 +30,7 @@ export function readMascotMessage(profileDb: DatabaseHandle, input: MascotMessag
 
 export function pickMessage(route: string, snapshot: ProgressSnapshot, language: CoachLanguage): MascotMessage {
   const fr = language === 'fr';
-  // The project id goes into the route verbatim (Q21): ids are [a-z0-9_].
+  // The project id goes into the route verbatim (docs/compatibility.md#workspace-20): ids are [a-z0-9_].
   const freeRoute = `/quest/FREE?projectId=${snapshot.project_id}&from=training`;
   const feedbackReady = Math.max(snapshot.feedback_ready_total, 0);
 

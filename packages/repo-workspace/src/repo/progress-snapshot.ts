@@ -8,7 +8,7 @@ import { resolveCoachProject } from './project-resolution';
 
 export const WEEKLY_TARGET = 5;
 const DAY_MS = 86_400_000;
-/** "Weekly" is a rolling 144-hour window, not seven days and not a calendar week (Q14). */
+/** "Weekly" is a rolling 144-hour window, not seven days and not a calendar week (docs/compatibility.md#workspace-13). */
 const WEEKLY_WINDOW_MS = 6 * DAY_MS;
 const STREAK_CREDIT_CAP_DAYS = 14;
 const MILESTONE_STEP = 50;
@@ -25,7 +25,7 @@ export function getProgressSnapshot(
 }
 
 /**
- * The snapshot on an open profile database. Counts quest attempts only (runs never count, Q16);
+ * The snapshot on an open profile database. Counts quest attempts only (runs never count, docs/compatibility.md#workspace-15);
  * `feedback_ready_total` is every analysed attempt ever, not an unread count.
  */
 export function readProgressSnapshot(profileDb: DatabaseHandle, projectId?: string | null, options?: ClockOptions): ProgressSnapshot {
@@ -56,7 +56,7 @@ export function readProgressSnapshot(profileDb: DatabaseHandle, projectId?: stri
  * Consecutive UTC days with an attempt, counted back from the most recent one, which must be
  * today or yesterday (UTC, not the user's local day). `days` is the query's at most 90 most
  * recent distinct `YYYY-MM-DD` prefixes, newest first; a prefix that is not a calendar date is
- * dropped there, after it took its slot (Q24).
+ * dropped there, after it took its slot (docs/compatibility.md#workspace-23).
  */
 export function streakDays(days: readonly string[], now: Date): number {
   const dates = days.map(calendarDayMs).filter((ms): ms is number => ms !== null);

@@ -4,7 +4,7 @@ import { activeProjectId, projectIdById, trainingProjectId } from '../queries';
 import { WorkspaceErrorCode } from '../types';
 
 /**
- * The project the progress snapshot and the mascot talk about (Q13):
+ * The project the progress snapshot and the mascot talk about (docs/compatibility.md#workspace-12):
  * 1. an explicit id, which must exist (training or not), else `project_not_found`;
  * 2. otherwise the TRAINING project, before the user's active talk;
  * 3. otherwise the active project of `active_state`, not re-checked against the talks;

@@ -5,7 +5,7 @@ import { WorkspaceErrorCode, type BlueprintStepId, type FrameworkId, type TalkBl
 import { asciiLowercase, coachLanguage, isBlank, type CoachLanguage } from './coach-text';
 import { withProfileDatabase } from './profile-database';
 
-/** An outline counts as structured beyond this many characters (after SQLite's space-only trim, Q19). */
+/** An outline counts as structured beyond this many characters (after SQLite's space-only trim, docs/compatibility.md#workspace-18). */
 const STRUCTURED_OUTLINE_CHARS = 20;
 
 /** `talks_get_blueprint`: checks the profile, opens its database, builds the blueprint. */
@@ -21,10 +21,10 @@ export function getTalkBlueprint(
 
 /**
  * The blueprint on an open profile database, for exactly the project asked for (no fallback).
- * A missing project is `project_not_found` (Q18: the previous app said
+ * A missing project is `project_not_found` (docs/compatibility.md#workspace-17: the previous app said
  * `talks_blueprint_project_lookup: Query returned no rows`; the UI swallows either).
- * Five independent steps: a later one can be done while an earlier one is not (Q23); rehearse
- * and feedback count attempts AND runs, a run without audio included (Q16).
+ * Five independent steps: a later one can be done while an earlier one is not (docs/compatibility.md#workspace-22); rehearse
+ * and feedback count attempts AND runs, a run without audio included (docs/compatibility.md#workspace-15).
  */
 export function readTalkBlueprint(profileDb: DatabaseHandle, projectId: string, locale?: string | null): TalkBlueprint {
   const project = profileDb.get(blueprintProject, { id: projectId });
@@ -69,7 +69,7 @@ export function readTalkBlueprint(profileDb: DatabaseHandle, projectId: string, 
 }
 
 /**
- * English keywords, ASCII-lowercased substring tests, first match wins (Q20): `align` also
+ * English keywords, ASCII-lowercased substring tests, first match wins (docs/compatibility.md#workspace-19): `align` also
  * matches "alignment", and a French goal falls to the default.
  */
 export function chooseFramework(goal: string | null, audience: string | null): FrameworkId {

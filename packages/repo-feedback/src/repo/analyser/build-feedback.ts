@@ -52,7 +52,7 @@ export function buildFeedbackFromText(text: string, estimatedSec: number): Feedb
   };
 }
 
-/** Starts at 90 and only ever loses points (quirk 4); the order of the steps is the contract. */
+/** Starts at 90 and only ever loses points (docs/compatibility.md#feedback-4); the order of the steps is the contract. */
 export function overallScore(metrics: FeedbackMetrics): number {
   let score = 90.0;
   score = score - metrics.filler_per_min * 2.5;

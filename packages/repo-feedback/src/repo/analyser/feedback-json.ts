@@ -1,9 +1,9 @@
 import type { FeedbackAction, FeedbackComment, FeedbackMetrics, FeedbackV1 } from '../../types';
 
 /*
- * The exact bytes of a stored feedback document (§1.10): compact JSON, keys in declaration
+ * The exact bytes of a stored feedback document: compact JSON, keys in declaration
  * order, integers plain, doubles in the previous app's shortest round-trip style. A plain
- * `JSON.stringify` would write `22` where the previous app wrote `22.0` (quirk 5), so the
+ * `JSON.stringify` would write `22` where the previous app wrote `22.0` (docs/compatibility.md#feedback-5), so the
  * artifact's sha256 would differ for the same analysis.
  */
 

@@ -5,7 +5,7 @@ import { FeedbackErrorCode } from '../errors';
 const json = new JsonReader(FeedbackErrorCode.FEEDBACK_PARSE_FAILED);
 
 /**
- * Reads a stored feedback document as the previous app did (§2.4): every top-level key, every
+ * Reads a stored feedback document as the previous app did: every top-level key, every
  * action field and all seven metrics are required (`jargon_terms` and `density_score` too, although
  * the UI schema marks them optional); a comment's `evidence` may be absent, `null` or any JSON;
  * unknown keys are dropped. The result has the wire shape, keys in declaration order.

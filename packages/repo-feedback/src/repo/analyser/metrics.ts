@@ -7,7 +7,7 @@ const MIN_TERM_LENGTH = 3;
 const MIN_ANALYSED_SECONDS = 30;
 
 /**
- * The metrics of §1.4, in IEEE-754 double arithmetic and in the previous app's order of
+ * The metrics, in IEEE-754 double arithmetic and in the previous app's order of
  * operations: reordering any of them can change the last bit of a stored value.
  */
 export function computeMetrics(text: string, estimatedSec: number): FeedbackMetrics {
@@ -34,7 +34,7 @@ export function computeMetrics(text: string, estimatedSec: number): FeedbackMetr
   };
 }
 
-/** Filler tokens plus phrase occurrences in the ASCII-lower-cased text (§1.5). */
+/** Filler tokens plus phrase occurrences in the ASCII-lower-cased text. */
 export function fillerCount(lowered: string, tokens: readonly string[]): number {
   let count = 0;
   for (const token of tokens) if (FILLER_WORDS.has(token)) count += 1;

@@ -1,7 +1,7 @@
 import { isBlankRange } from './whitespace';
 
 /*
- * The analyser's character classes are ASCII on purpose (quirk 1): an accented letter splits a
+ * The analyser's character classes are ASCII on purpose (docs/compatibility.md#feedback-1): an accented letter splits a
  * word (`sécurité` → `s`, `curit`). Any non-ASCII code point, including both halves of a
  * surrogate pair, is a separator, so scanning UTF-16 code units gives the same result as
  * scanning code points.
@@ -30,7 +30,7 @@ export interface WordScan {
   readonly tokens: string[];
   /**
    * Runs of three or more characters, as written, that hold no lowercase letter or hold a digit
-   * (`API`, `2024`, `k8s`), first occurrence of each exact string only, uncapped (quirk 3).
+   * (`API`, `2024`, `k8s`), first occurrence of each exact string only, uncapped (docs/compatibility.md#feedback-3).
    */
   readonly jargonTerms: string[];
 }
@@ -65,7 +65,7 @@ export function scanWords(text: string): WordScan {
   return { lowered, tokens, jargonTerms };
 }
 
-/** The analyser's words (§1.3). */
+/** The analyser's words. */
 export function tokenize(text: string): string[] {
   return scanWords(text).tokens;
 }

@@ -1,6 +1,6 @@
 /**
  * The analyser's word lists, exactly as the previous app shipped them. Changing any entry
- * changes scores and the bytes of stored feedback (quirks 1 and 2 are kept on purpose).
+ * changes scores and the bytes of stored feedback (kept on purpose: docs/compatibility.md#feedback-1, docs/compatibility.md#feedback-2).
  */
 
 /** Tokens counted as fillers wherever they occur, whatever they mean in context. */
