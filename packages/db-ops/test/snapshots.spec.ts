@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DbErrorCode, MIGRATIONS } from '@lepupitre/db-core';
+import { DbErrorCode, MIGRATIONS, type PreMigrationCopyRequest } from '@lepupitre/db-core';
 import { type SnapshotManifest, openGuardedDatabase } from '../src';
-import { SNAPSHOT_RETENTION } from '../src/snapshots/pre-migration-snapshot';
+import { SNAPSHOT_RETENTION } from '../src/backups/pre-migration-retention';
+import { takePreMigrationSnapshot } from '../src/backups/pre-migration-snapshot';
+import type { VerifiedCopyStep } from '../src/backups/verified-copy';
+import { fingerprintTree } from './support/file-fingerprint';
 import { sha256Of } from './support/file-fingerprint';
 import { useTempDir } from './support/temp-dir';
 
@@ -148,5 +151,70 @@ describe('pre-migration snapshots', () => {
     openGuardedDatabase(path(), 'profile').db.close();
     expect(existsSync(abandoned)).toBe(false);
     expect(existsSync(foreign)).toBe(true);
+  });
+});
+
+describe('a failed pre-migration snapshot leaves neither partial copy nor manifest', () => {
+  const dir = useTempDir();
+  const path = (): string => join(dir(), 'profile.db');
+  const backups = (): string => join(dir(), 'backups');
+  const steps: readonly VerifiedCopyStep[] = ['copy', 'verify', 'checksum', 'manifest', 'place'];
+
+  /** The request `openDatabase` makes, with the engine's copy (`VACUUM INTO`) on a connection of its own. */
+  function request(copyInto?: (target: string) => void): PreMigrationCopyRequest {
+    return {
+      databasePath: path(),
+      scope: 'profile',
+      schemaVersion: '0003_talk_training_flag',
+      nextMigrationId: '0004_talk_numbers_backfill',
+      now: new Date('2026-11-25T08:09:10Z'),
+      copyInto:
+        copyInto ??
+        ((target) => {
+          const raw = new Database(path(), { readonly: true });
+          raw.prepare('VACUUM INTO ?').run(target);
+          raw.close();
+        }),
+    };
+  }
+
+  /** A profile with one earlier snapshot already in `backups/`, and the fingerprint of that folder. */
+  function withEarlierSnapshot(): Record<string, string> {
+    trackedPrefix(path());
+    takePreMigrationSnapshot({ ...request(), now: new Date('2026-11-24T00:00:00Z') });
+    return fingerprintTree(backups());
+  }
+
+  it.each(steps)('a failure injected before step "%s": DB_SNAPSHOT_FAILED, the folder as it was', (failing) => {
+    const before = withEarlierSnapshot();
+    const injected = Object.assign(new Error('injected'), { code: 'EINJECTED' });
+    const onStep = (step: VerifiedCopyStep): void => {
+      if (step === failing) throw injected;
+    };
+    expect(() => takePreMigrationSnapshot(request(), { onStep })).toThrow(
+      expect.objectContaining({
+        code: DbErrorCode.SNAPSHOT_FAILED,
+        message: 'the pre-migration snapshot could not be written; nothing was migrated',
+        cause: injected,
+      }),
+    );
+    expect(fingerprintTree(backups())).toEqual(before);
+  });
+
+  it('a copy that fails its integrity check: DB_SNAPSHOT_FAILED saying so, the folder as it was', () => {
+    const before = withEarlierSnapshot();
+    const damaged = (target: string): void => {
+      request().copyInto(target);
+      const bytes = readFileSync(target);
+      bytes.fill(0xa5, bytes.length - 4096, bytes.length - 2048);
+      writeFileSync(target, bytes);
+    };
+    expect(() => takePreMigrationSnapshot(request(damaged))).toThrow(
+      expect.objectContaining({
+        code: DbErrorCode.SNAPSHOT_FAILED,
+        message: 'the pre-migration snapshot failed its integrity check; nothing was migrated',
+      }),
+    );
+    expect(fingerprintTree(backups())).toEqual(before);
   });
 });

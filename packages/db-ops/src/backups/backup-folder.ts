@@ -1,8 +1,7 @@
 import { closeSync, existsSync, lstatSync, openSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BACKUPS_DIR, OWNER_ONLY_FILE_MODE } from '@lepupitre/db-core';
-import { snapshotStem } from '../snapshots/snapshot-names';
-import { backupFileName, parseBackupName } from './backup-names';
+import { databaseStem, parseBackupName } from './backup-names';
 import { removeQuietly } from '../files/remove-quietly';
 import { ARTIFACTS_FOLDER_SUFFIX, artifactsFolderOf, removeArtifactsFolder } from './artifacts-folder';
 
@@ -22,21 +21,22 @@ export interface BackupLocation {
 }
 
 export function backupLocationOf(databasePath: string): BackupLocation {
-  return { dir: join(dirname(databasePath), BACKUPS_DIR), stem: snapshotStem(databasePath) };
+  return { dir: join(dirname(databasePath), BACKUPS_DIR), stem: databaseStem(databasePath) };
 }
 
 /**
- * Chooses a free name for a new backup and claims it by creating its partial copy (empty,
- * owner-only) exclusively: two backups started in the same second by two processes get
- * different names instead of writing into one file. A name whose artifacts folder exists is
- * not free either, and the name is looked at again once claimed: another process may have
- * renamed its finished copy to it (freeing its partial name) between the look and the claim.
+ * Chooses a free name for a new copy (a backup or a pre-migration snapshot: `nameFor` gives the
+ * n-th candidate of its second) and claims it by creating its partial copy (empty, owner-only)
+ * exclusively: two copies started in the same second by two processes get different names
+ * instead of writing into one file. A name whose artifacts folder exists is not free either, and
+ * the name is looked at again once claimed: another process may have renamed its finished copy
+ * to it (freeing its partial name) between the look and the claim.
  */
-export function claimBackupName(location: BackupLocation, scope: string, stamp: string): string {
+export function claimFreeName(dir: string, nameFor: (counter: number) => string): string {
   for (let counter = 1; ; counter++) {
-    const file = backupFileName(location.stem, scope, stamp, counter);
-    const target = join(location.dir, file);
-    if (existsSync(target) || existsSync(join(location.dir, artifactsFolderOf(file)))) continue;
+    const file = nameFor(counter);
+    const target = join(dir, file);
+    if (existsSync(target) || existsSync(join(dir, artifactsFolderOf(file)))) continue;
     try {
       closeSync(openSync(`${target}${PARTIAL_SUFFIX}`, 'wx', OWNER_ONLY_FILE_MODE));
     } catch (error) {

@@ -1,13 +1,13 @@
 import { lstatSync } from 'node:fs';
-import { join } from 'node:path';
-import { compareNewestFirst, parseSnapshotName } from '../snapshots/snapshot-names';
+import { basename, join } from 'node:path';
+import { parseSnapshotName } from './pre-migration-names';
 
 /**
  * The two kinds of copies kept in `backups/` beside a database, told apart by their names:
  * - `<stem>-<scope>-backup-<YYYYMMDDTHHMMSSZ>[-<n>].db`: a backup taken on demand or on a
  *   schedule (this module);
  * - `<stem>-<scope>-pre-<next migration id>-<YYYYMMDDTHHMMSSZ>[-<n>].db`: the pre-migration
- *   snapshot taken by `openDatabase` (`snapshots/`).
+ *   snapshot taken by `openDatabase` (`pre-migration-snapshot.ts`).
  * Both carry a `<name>.json` manifest and both can be restored.
  */
 export type BackupKind = 'backup' | 'pre-migration';
@@ -22,6 +22,31 @@ export interface BackupName {
 }
 
 const STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+
+/**
+ * What every name a database gives files in `backups/`, `replaced/` and `corrupted/` starts
+ * with: its file name without `.db` (`profile` for `profile.db`).
+ */
+export function databaseStem(databasePath: string): string {
+  return basename(databasePath).replace(/\.db$/, '');
+}
+
+/** What orders copies in `backups/`: the UTC time in the name, then the counter within that second. */
+export interface StampedName {
+  readonly stamp: string;
+  readonly counter: number;
+}
+
+/**
+ * Newest first, by the time in the name and then the counter. The previous app sorted by the
+ * whole name, which puts `pre-0008` above a later `pre-0002` taken after a restore to an older
+ * state, and could then delete the snapshot it had just taken. Backups, snapshots and
+ * recovery's candidates all sort with this one order, so they never disagree on "newest".
+ */
+export function compareNewestFirst(a: StampedName, b: StampedName): number {
+  if (a.stamp !== b.stamp) return a.stamp < b.stamp ? 1 : -1;
+  return b.counter - a.counter;
+}
 
 export function backupFileName(stem: string, scope: string, stamp: string, counter: number): string {
   return `${stem}-${scope}-backup-${stamp}${counter > 1 ? `-${counter}` : ''}.db`;

@@ -23,7 +23,8 @@ import { artifactsFolderOf, removeArtifactsFolder } from './artifacts-folder';
  * the copy kept for "7 to 14 days ago" is replaced every day by a younger one and nothing ever
  * reaches the older buckets.
  * "Newest" is by the UTC time in the file name. Pre-migration snapshots have their own
- * retention (`snapshots/`) and are never touched here, nor are other stems' and scopes' files.
+ * retention (`pre-migration-retention.ts`) and are never touched here, nor are other stems'
+ * and scopes' files.
  */
 export const BACKUP_RETENTION = { newest: 5, dailyDays: 7, weeklyWeeks: 4 } as const;
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { REPLACED_DIR } from '@lepupitre/db-core';
 import { join } from 'node:path';
-import { snapshotStem } from '../snapshots/snapshot-names';
+import { databaseStem } from './backup-names';
 import { compactUtcStamp } from '@lepupitre/domain-primitives';
 import { DATABASE_COMPANIONS } from '../files/database-companions';
 
@@ -13,7 +13,7 @@ import { DATABASE_COMPANIONS } from '../files/database-companions';
  */
 export function replacedBaseName(databasePath: string, scope: string, now: Date): string {
   const dir = join(databasePath, '..', REPLACED_DIR);
-  const base = `${snapshotStem(databasePath)}-${scope}-replaced-${compactUtcStamp(now)}`;
+  const base = `${databaseStem(databasePath)}-${scope}-replaced-${compactUtcStamp(now)}`;
   for (let counter = 1; ; counter++) {
     const candidate = counter > 1 ? `${base}-${counter}` : base;
     const names = [...['', ...DATABASE_COMPANIONS].map((suffix) => `${candidate}.db${suffix}`), `${candidate}.artifacts`];

@@ -1,16 +1,15 @@
 import type Database from 'better-sqlite3';
-import { ensureOwnerOnlyDir, DbError, DbErrorCode, type DatabaseHandle, type DatabaseScope } from '@lepupitre/db-core';
-import { openSqliteConnection, assertScope, inspectDatabaseFile, applyConnectionSettings, toDbError, rawConnectionOf, fsyncDirectory, fsyncFile } from '@lepupitre/db-core/internals';
-import { renameSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { DbError, DbErrorCode, type DatabaseHandle, type DatabaseScope } from '@lepupitre/db-core';
+import { openSqliteConnection, assertScope, inspectDatabaseFile, applyConnectionSettings, toDbError, rawConnectionOf } from '@lepupitre/db-core/internals';
+import { dirname } from 'node:path';
 import { compactUtcStamp, formatUtcTimestamp } from '@lepupitre/domain-primitives';
-import { claimBackupName, PARTIAL_SUFFIX, removeAbandonedPartials, backupLocationOf } from './backup-folder';
-import { manifestPathOf, writeManifest, type BackupManifest } from './backup-manifest';
+import { removeAbandonedPartials, backupLocationOf } from './backup-folder';
+import type { BackupManifest } from './backup-manifest';
+import { backupFileName } from './backup-names';
 import { pruneBackups } from './backup-retention';
 import { isDiskFull } from './disk-full';
-import { digestFile } from '../files/file-digest';
-import { removeQuietly } from '../files/remove-quietly';
-import { verifyDatabaseCopy, type CopyDefect } from './verify-copy';
+import type { CopyDefect } from './verify-copy';
+import { writeVerifiedCopy, type CopyCompanion } from './verified-copy';
 import { artifactStillListed, readArtifactRows } from './artifact-rows';
 import { discardArtifactsFolder, fillArtifactsFolder, placeArtifactsFolder, type ArtifactBackupSummary, type FilledArtifacts } from './backup-artifacts';
 import { findEarlierArtifacts } from './earlier-artifacts';
@@ -78,8 +77,9 @@ export interface BackupResult {
  * same connection meanwhile are carried into the copy by SQLite without restarting it, so the
  * app keeps writing while its backup runs and the two cannot livelock.
  *
- * The copy is written under a temporary name, proved sound (integrity and foreign-key checks)
- * and hashed; a profile backup then gathers the artifact files the copy's rows refer to in a
+ * The copy goes through the pipeline every copy in `backups/` takes (`verified-copy.ts`): written
+ * under a temporary name, proved sound (integrity and foreign-key checks), synced and hashed; a
+ * profile backup then gathers the artifact files the copy's rows refer to in a
  * folder beside it (`backup-artifacts.ts`). The copy is described by a manifest and only then
  * renamed into `backups/`, its folder just before it; retention follows. A failure leaves no
  * backup and no partial file or folder: `DB_BACKUP_FAILED`, or `DB_DISK_FULL` when the disk is
@@ -120,61 +120,58 @@ export async function backupDatabaseFile(path: string, scope: DatabaseScope, opt
 
 async function takeBackup(source: Database.Database, databasePath: string, scope: DatabaseScope, options: BackupOptions): Promise<BackupResult> {
   const now = options.now?.() ?? new Date();
-  const step = options.onStep ?? ((): void => undefined);
   const location = backupLocationOf(databasePath);
-  let file: string | undefined;
-  let artifactsPlaced = false;
-  let placed = false;
+  let pages = 0;
   try {
-    ensureOwnerOnlyDir(location.dir);
-    removeAbandonedPartials(location, scope, now);
-    file = claimBackupName(location, scope, compactUtcStamp(now));
-    const target = join(location.dir, file);
-    const temporary = `${target}${PARTIAL_SUFFIX}`;
-    step('copy');
-    const copy = await copyPages(source, temporary, options);
-    step('verify');
-    options.onProgress?.({ phase: 'verify', totalPages: copy.pages, copiedPages: copy.pages });
-    const verdict = verifyDatabaseCopy(temporary);
-    if (!verdict.ok) throw copyDefectError(verdict.defect, scope, verdict.cause);
-    step('checksum');
-    options.onProgress?.({ phase: 'checksum', totalPages: copy.pages, copiedPages: copy.pages });
-    fsyncFile(temporary);
-    const digest = digestFile(temporary);
-    const artifacts = scope === 'profile' ? await backUpArtifacts(source, databasePath, file, temporary, copy.pages, options) : null;
-    const manifest: BackupManifest = {
-      kind: 'backup',
-      scope,
-      schemaVersion: verdict.copy.schemaVersion,
-      bytes: digest.bytes,
-      sha256: digest.sha256,
-      createdAt: formatUtcTimestamp(now),
-      verified: true,
-      foreignKeyViolations: verdict.copy.foreignKeyViolations,
-      ...(artifacts ? { artifacts: artifacts.manifest } : {}),
-    };
-    step('manifest');
-    writeManifest(target, manifest);
-    if (artifacts) {
-      step('place-artifacts');
-      placeArtifactsFolder(location.dir, file);
-      artifactsPlaced = true;
-    }
-    step('place');
-    renameSync(temporary, target);
-    placed = true;
-    fsyncDirectory(location.dir);
-    const pruned = pruneQuietly(location.dir, location.stem, scope, file, now);
-    return { file, manifest, pruned, copy, artifacts: artifacts?.summary ?? null };
+    const result = await writeVerifiedCopy({
+      dir: location.dir,
+      removeAbandoned: () => removeAbandonedPartials(location, scope, now),
+      nameFor: (counter) => backupFileName(location.stem, scope, compactUtcStamp(now), counter),
+      write: async (partialPath) => {
+        const copy = await copyPages(source, partialPath, options);
+        pages = copy.pages;
+        return copy;
+      },
+      refuse: (defect, cause) => copyDefectError(defect, scope, cause),
+      ...(scope === 'profile' ? { companion: artifactsCompanion(source, databasePath, options) } : {}),
+      describe: (copy, artifacts): BackupManifest => ({
+        kind: 'backup',
+        scope,
+        schemaVersion: copy.sound.schemaVersion,
+        bytes: copy.digest.bytes,
+        sha256: copy.digest.sha256,
+        createdAt: formatUtcTimestamp(now),
+        verified: true,
+        foreignKeyViolations: copy.sound.foreignKeyViolations,
+        ...(artifacts ? { artifacts: artifacts.manifest } : {}),
+      }),
+      retain: (justTaken) => pruneBackups(location.dir, location.stem, scope, justTaken, now),
+      onStep: (step) => {
+        options.onStep?.(step);
+        if (step === 'verify' || step === 'checksum') options.onProgress?.({ phase: step, totalPages: pages, copiedPages: pages });
+      },
+    });
+    return { file: result.file, manifest: result.manifest, pruned: result.pruned, copy: result.written, artifacts: result.gathered?.summary ?? null };
   } catch (error) {
-    if (file !== undefined && !placed) {
-      const target = join(location.dir, file);
-      removeQuietly(`${target}${PARTIAL_SUFFIX}`);
-      removeQuietly(manifestPathOf(target));
-      if (scope === 'profile') discardArtifactsFolder(location.dir, file, artifactsPlaced);
-    }
     throw backupFailure(error, scope);
   }
+}
+
+/**
+ * A profile backup's artifact files travel with its copy: gathered from the verified copy's
+ * rows into `<backup>.artifacts.partial/`, renamed into place just before the copy, removed
+ * when the backup fails.
+ */
+function artifactsCompanion(source: Database.Database, databasePath: string, options: BackupOptions): CopyCompanion<BackupCopyStats, FilledArtifacts> {
+  const { dir } = backupLocationOf(databasePath);
+  return {
+    gather: (copy) => backUpArtifacts(source, databasePath, copy.file, copy.partialPath, copy.written.pages, options),
+    place: (file) => {
+      options.onStep?.('place-artifacts');
+      placeArtifactsFolder(dir, file);
+    },
+    discard: (file, placed) => discardArtifactsFolder(dir, file, placed),
+  };
 }
 
 /**
@@ -238,15 +235,6 @@ function copyDefectError(defect: CopyDefect, scope: string, cause: unknown): Err
   return new DbError(DbErrorCode.BACKUP_FAILED, `the copy ${what}, so the database itself is probably damaged; no backup was added`, {
     details: { scope, reason: defect },
   });
-}
-
-/** Retention is housekeeping: if it fails, the verified backup just written still stands. */
-function pruneQuietly(dir: string, stem: string, scope: string, file: string, now: Date): string[] {
-  try {
-    return pruneBackups(dir, stem, scope, file, now);
-  } catch {
-    return [];
-  }
 }
 
 function backupFailure(error: unknown, scope: string): DbError {

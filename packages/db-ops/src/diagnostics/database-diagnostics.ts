@@ -12,7 +12,7 @@ import { checkForeignKeys, checkIntegrity, isCorruptionSignal, type IntegrityMod
 import { toRecoveryError } from '../recovery/recovery-errors';
 import type { HeaderKind } from '../recovery/sqlite-header';
 import { readDatabaseStatus, type DatabaseStatus } from '../status/database-status';
-import { snapshotStem } from '../snapshots/snapshot-names';
+import { databaseStem } from '../backups/backup-names';
 import { artifactProblems, orphanedCount } from './artifact-diagnostics';
 import { DIAGNOSTICS_SQL } from './queries';
 import { DATA_FOLDER_SAFEGUARDS } from '../safeguards/data-folder-safeguards';
@@ -252,7 +252,7 @@ function backupSummary(path: string, scope: DatabaseScope, now: Date): DatabaseD
 function quarantinedCount(path: string, scope: DatabaseScope): number {
   const dir = join(dirname(path), QUARANTINE_DIR);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return 0;
-  const prefix = `${snapshotStem(path)}-${scope}-corrupt-`;
+  const prefix = `${databaseStem(path)}-${scope}-corrupt-`;
   return readdirSync(dir).filter((f) => f.startsWith(prefix) && /\.db(-wal|-shm|-journal)?$/.test(f)).length;
 }
 

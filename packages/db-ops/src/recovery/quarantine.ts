@@ -2,7 +2,7 @@ import { chmodSync, existsSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { ensureOwnerOnlyDir, OWNER_ONLY_FILE_MODE, QUARANTINE_DIR } from '@lepupitre/db-core';
 import { tighten } from '@lepupitre/db-core/internals';
-import { snapshotStem } from '../snapshots/snapshot-names';
+import { databaseStem } from '../backups/backup-names';
 import { compactUtcStamp } from '@lepupitre/domain-primitives';
 import { DATABASE_COMPANIONS } from '../files/database-companions';
 import { assertRealFolder } from '../files/real-folder';
@@ -33,7 +33,7 @@ export class Quarantine {
   constructor(databasePath: string, scope: string, now: Date) {
     this.#databasePath = databasePath;
     this.#dir = join(dirname(databasePath), QUARANTINE_DIR);
-    this.base = freeBase(this.#dir, `${snapshotStem(databasePath)}-${scope}-corrupt-${compactUtcStamp(now)}`);
+    this.base = freeBase(this.#dir, `${databaseStem(databasePath)}-${scope}-corrupt-${compactUtcStamp(now)}`);
   }
 
   get dir(): string {

@@ -1,5 +1,5 @@
 import { openDatabase, type DatabaseScope, type OpenDatabaseOptions, type OpenedDatabase, type OpenSafeguards } from '@lepupitre/db-core';
-import { takePreMigrationSnapshot } from '../snapshots/pre-migration-snapshot';
+import { takePreMigrationSnapshot } from '../backups/pre-migration-snapshot';
 import { finishInterruptedSwaps } from '../swaps/interrupted-swaps';
 
 /**
