@@ -1,8 +1,10 @@
+import { MIGRATIONS } from '@lepupitre/db-core';
+import { addOplogRows, appendToSchemaText, attachTail, undoLastMigration } from '@lepupitre/fixtures';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { jsonOf, removeDir, runCli, tempDir } from './support/cli-harness';
 import { CommandWorld } from './support/command-world';
-import { addOplogRows, appendAttachToSchemaText, countRows, schemaTexts, undoLastProfileMigration } from './support/hostile-schema';
+import { countRows, schemaTexts } from './support/hostile-schema';
 import { createFilledDatabase, damageLeafOf } from './support/recovery-data';
 
 // Every test spawns the real CLI (about half a second of startup each).
@@ -34,8 +36,8 @@ describe('schema text with statements after it, in a damaged profile database', 
   /** Crafts the profile database in place: older, hostile text, a damaged `runs` leaf. */
   function craft(file: string): void {
     addOplogRows(file, OPLOG);
-    undoLastProfileMigration(file);
-    appendAttachToSchemaText(file, 'oplog', path.join(outsideDir, 'attached.db'));
+    undoLastMigration(file, MIGRATIONS.profile);
+    appendToSchemaText(file, 'oplog', attachTail(path.join(outsideDir, 'attached.db')));
     damageLeafOf(file, 'runs');
   }
 

@@ -1,4 +1,5 @@
 import { openDatabase } from '@lepupitre/db-core';
+import { seedGlobal } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
 import { TEST_SAFEGUARDS } from './test-safeguards';
 
@@ -17,12 +18,12 @@ export function buildRealisticGlobal(path: string, profiles = REALISTIC_PROFILE_
   openDatabase(path, 'global', { safeguards: TEST_SAFEGUARDS }).db.close();
   const db = new Database(path);
   try {
-    const profile = db.prepare('INSERT INTO profiles (id, name, created_at, last_opened_at, is_active) VALUES (?, ?, ?, ?, ?)');
-    const setting = db.prepare('INSERT INTO global_settings (key, value_json) VALUES (?, ?)');
-    db.transaction(() => {
-      for (let n = 0; n < profiles; n++) profile.run(hex(n), `Profile ${n}`, at(n), at(n + 1), n === profiles - 1 ? 1 : 0);
-      for (let n = 0; n < 200; n++) setting.run(`lepupitre_setting_${n}`, JSON.stringify({ n }));
-    })();
+    seedGlobal(db, (kit) => {
+      for (let n = 0; n < profiles; n++) {
+        kit.newProfile({ id: hex(n), name: `Profile ${n}`, created_at: at(n), last_opened_at: at(n + 1), is_active: n === profiles - 1 ? 1 : 0 });
+      }
+      for (let n = 0; n < 200; n++) kit.newSetting({ key: `lepupitre_setting_${n}`, value_json: JSON.stringify({ n }) });
+    });
     db.exec('ANALYZE');
   } finally {
     db.close();

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArtifactStore, type DatabaseHandle } from '@lepupitre/db-core';
+import { seedProfile } from '@lepupitre/fixtures';
 import { auditArtifacts, openGuardedDatabase } from '../../src';
 import { useTempDir } from '../support/temp-dir';
 
@@ -17,10 +18,9 @@ describe('auditArtifacts', () => {
   afterEach(() => db.close());
 
   const insertRows = (rows: readonly (readonly [id: string, relpath: string, bytes: number])[]): void => {
-    const raw = new Database(join(profile(), 'profile.db'));
-    const insert = raw.prepare("INSERT INTO artifacts VALUES (?, 'audio', ?, ?, ?, 'now', '{}')");
-    for (const [id, relpath, bytes] of rows) insert.run(id, relpath, 'f'.repeat(64), bytes);
-    raw.close();
+    seedProfile(join(profile(), 'profile.db'), (kit) => {
+      for (const [id, relpath, bytes] of rows) kit.newArtifact({ id, type: 'audio', local_relpath: relpath, sha256: 'f'.repeat(64), bytes, created_at: 'now' });
+    });
   };
 
   it('refuses a row reached through a linked folder that leads out, and reports the link itself', () => {

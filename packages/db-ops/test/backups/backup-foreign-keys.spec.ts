@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { seedProfile } from '@lepupitre/fixtures';
 import { backupDatabaseFile, restoreBackup } from '../../src';
 import { useTempDir } from '../support/temp-dir';
 import { addTalks, createProfile, talkTitles } from './support/backup-fixtures';
@@ -17,8 +18,9 @@ describe('a profile that holds foreign-key violations', () => {
     const db = new Database(path());
     try {
       db.pragma('foreign_keys = OFF');
-      const insert = db.prepare("INSERT INTO runs (id, project_id, created_at) VALUES (?, 'proj_gone', '2026-02-01T00:00:00+00:00')");
-      for (let i = 0; i < count; i++) insert.run(`run_${i.toString(16).padStart(32, '0')}`);
+      seedProfile(db, (kit) => {
+        for (let i = 0; i < count; i++) kit.newRun({ id: `run_${i.toString(16).padStart(32, '0')}`, project_id: 'proj_gone', created_at: '2026-02-01T00:00:00+00:00' });
+      });
     } finally {
       db.close();
     }

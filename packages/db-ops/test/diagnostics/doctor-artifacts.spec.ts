@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ArtifactStore, type Artifact } from '@lepupitre/db-core';
+import { seedProfile } from '@lepupitre/fixtures';
 import { diagnoseDatabase, type DatabaseDiagnostics, openGuardedDatabase } from '../../src';
 import { newId } from '@lepupitre/domain-primitives';
 import { fingerprintTree, withoutEmptyCompanions } from '../support/file-fingerprint';
@@ -27,12 +27,7 @@ function profileWithArtifacts(count: number): Artifact[] {
 }
 
 function insertRow(id: string, relpath: string): void {
-  const db = new Database(dbPath());
-  try {
-    db.prepare("INSERT INTO artifacts VALUES (?, 'audio', ?, ?, 64, '2026-01-01T00:00:00+00:00', '{}')").run(id, relpath, 'a'.repeat(64));
-  } finally {
-    db.close();
-  }
+  seedProfile(dbPath(), (kit) => kit.newArtifact({ id, type: 'audio', local_relpath: relpath, sha256: 'a'.repeat(64), bytes: 64, created_at: '2026-01-01T00:00:00+00:00' }));
 }
 
 const codes = (report: DatabaseDiagnostics): string[] => report.problems.map((p) => p.code);

@@ -3,13 +3,12 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, truncateSync, writeFi
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { DbErrorCode, type DatabaseScope } from '@lepupitre/db-core';
+import { DbErrorCode, MIGRATIONS, type DatabaseScope } from '@lepupitre/db-core';
+import { appendToSchemaText, attachTail, globalSeeder, profileSeeder, undoLastMigration } from '@lepupitre/fixtures';
 import { recoverDatabase, type RecoveryReport, openGuardedDatabase } from '../../src';
 import { useTempDir } from '../support/temp-dir';
 import {
   addProfileRows,
-  appendToSchemaText,
-  attachTail,
   breakSchemaEntry,
   buildGlobal,
   buildProfile,
@@ -24,7 +23,6 @@ import {
   sha256,
   takeTestBackup,
   truncateTo,
-  undoLastProfileMigration,
   withUncheckpointedWal,
   writeAt,
 } from './corruption-fixtures';
@@ -57,9 +55,9 @@ beforeAll(() => {
   const global = join(dir, 'global', 'global.db');
   buildGlobal(global);
   const globalBackup = takeTestBackup(global, 'global');
-  const db = new Database(global);
-  db.prepare("INSERT INTO profiles (id, name, created_at, last_opened_at, is_active) VALUES ('prof_new', 'New', '2026-03-01T00:00:00+00:00', '2026-03-01T00:00:00+00:00', 0)").run();
-  db.close();
+  const kit = globalSeeder(global, { clock: '2026-03-01T00:00:00+00:00' });
+  kit.newProfile({ id: 'prof_new', name: 'New', last_opened_at: kit.now() });
+  kit.close();
   templates = { dir, profile, profileBackup, global, globalBackup };
 });
 
@@ -217,7 +215,7 @@ const CASES: readonly CorruptionCase[] = [
       buildProfile(other, { talks: 3, runsPerTalk: 5, attemptsPerTalk: 2, metadataBytes: 50 });
       withUncheckpointedWal(other, (db) => {
         db.prepare("UPDATE talk_projects SET title = title || ' (edited)'").run();
-        db.prepare("INSERT INTO profile_settings VALUES ('other.setting', '1')").run();
+        profileSeeder(db).newSetting({ key: 'other.setting', value_json: '1' });
       });
       copyFileSync(`${other}-wal`, `${p}-wal`);
       rmSync(dirname(other), { recursive: true, force: true });
@@ -239,7 +237,7 @@ const CASES: readonly CorruptionCase[] = [
     name: 'schema text with statements after it, one migration behind, and random bytes over a table leaf (runs)',
     scope: 'profile',
     damage: (p) => {
-      undoLastProfileMigration(p);
+      undoLastMigration(p, MIGRATIONS.profile);
       appendToSchemaText(p, 'oplog', attachTail(outsideFile()));
       overwritePage(p, pageOf(p, 'runs', 'leaf'), seeded(11));
     },
@@ -362,7 +360,7 @@ describe('a file that is not a database', () => {
 describe('a garbage -shm', () => {
   it('is not corruption: SQLite rebuilds the index from the WAL; nothing is quarantined', () => {
     const path = place('profile', true);
-    withUncheckpointedWal(path, (db) => db.prepare("INSERT INTO profile_settings VALUES ('in.the.wal', '1')").run());
+    withUncheckpointedWal(path, (db) => profileSeeder(db).newSetting({ key: 'in.the.wal', value_json: '1' }));
     writeFileSync(`${path}-shm`, randomBytes(32_768, seeded(18)));
     const hashes = { db: sha256(path), wal: sha256(`${path}-wal`) };
     const report = recoverDatabase(path, 'profile');

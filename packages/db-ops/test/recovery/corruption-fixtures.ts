@@ -16,7 +16,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { MIGRATIONS, type DatabaseScope } from '@lepupitre/db-core';
+import { type DatabaseScope } from '@lepupitre/db-core';
+import { seedGlobal, seedProfile } from '@lepupitre/fixtures';
 import { openGuardedDatabase } from '../../src';
 
 /**
@@ -65,80 +66,60 @@ export function buildProfile(path: string, sizes: ProfileSizes = FIXTURE_SIZES):
   addProfileRows(path, sizes);
 }
 
-/** Adds a batch of rows (talks with their runs, attempts, feedback, notes, reviews). */
+/**
+ * Adds a batch of rows (talks with their runs, attempts, feedback, notes, reviews) with the
+ * seeding kit. Ids, timestamps and digests are given, not the kit's defaults: the damage
+ * lands on pages found in this exact file, so the batch stays the same bytes (the kit's
+ * default artifact paths are the ones it always had).
+ */
 export function addProfileRows(path: string, sizes: ProfileSizes): void {
-  const db = new Database(path);
   const base = sizes.offset ?? 0;
-  try {
-    db.pragma('foreign_keys = ON');
-    const talk = db.prepare(
-      "INSERT INTO talk_projects (id, title, audience, goal, duration_target_sec, talk_number, stage, created_at, updated_at, is_training) VALUES (?, ?, 'devs', 'teach', 1200, ?, 'train', ?, ?, 0)",
-    );
-    const outline = db.prepare('INSERT INTO talk_outlines VALUES (?, ?, ?, ?)');
-    const artifact = db.prepare('INSERT INTO artifacts VALUES (?, ?, ?, ?, 2048, ?, ?)');
-    const feedback = db.prepare('INSERT INTO auto_feedback VALUES (?, ?, ?, ?, ?, ?)');
-    const note = db.prepare('INSERT INTO feedback_notes VALUES (?, ?, ?)');
-    const run = db.prepare('INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)');
-    const attempt = db.prepare('INSERT INTO quest_attempts VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)');
-    const review = db.prepare("INSERT INTO peer_reviews VALUES (?, ?, ?, 'reviewer', ?)");
-    const setting = db.prepare('INSERT INTO profile_settings VALUES (?, ?)');
-    const metadata = JSON.stringify({ pad: 'm'.repeat(sizes.metadataBytes) });
-    let n = base * 10_000;
-    db.transaction(() => {
-      for (let t = base; t < base + sizes.talks; t++) {
-        const projectId = hex('proj', t);
-        talk.run(projectId, `Talk ${t}`, t + 1, at(t), at(t));
-        outline.run(projectId, `# Talk ${t}\n\n${'## Part\n'.repeat(20)}`, at(t), at(t));
-        setting.run(`lepupitre.setting.${t}`, JSON.stringify({ value: t }));
-        for (let r = 0; r < sizes.runsPerTalk; r++) {
-          n += 1;
-          const audio = hex('art', n * 4);
-          const transcript = hex('art', n * 4 + 1);
-          const fbJson = hex('art', n * 4 + 2);
-          artifact.run(audio, 'audio', `artifacts/audio/${audio}.wav`, hex('sha', n * 4), at(n), metadata);
-          artifact.run(transcript, 'transcript', `artifacts/transcript/${transcript}.json`, hex('sha', n * 4 + 1), at(n), metadata);
-          artifact.run(fbJson, 'feedback', `artifacts/feedback/${fbJson}.json`, hex('sha', n * 4 + 2), at(n), metadata);
-          const runId = hex('run', n);
-          const fbId = hex('fb', n);
-          feedback.run(fbId, 'run', runId, at(n), fbJson, 40 + (n % 60));
-          if (n % 3 === 0) note.run(fbId, `note ${n}`, at(n));
-          run.run(runId, projectId, at(n), audio, transcript, fbId);
-          if (n % 10 === 0) {
-            const reviewJson = hex('art', n * 4 + 3);
-            artifact.run(reviewJson, 'peer_review', `artifacts/peer_review/${reviewJson}.json`, hex('sha', n * 4 + 3), at(n), metadata);
-            review.run(hex('peer', n), runId, at(n), reviewJson);
-          }
-        }
-        for (let a = 0; a < sizes.attemptsPerTalk; a++) {
-          n += 1;
-          const fbJson = hex('art', n * 4 + 2);
-          artifact.run(fbJson, 'feedback', `artifacts/feedback/${fbJson}.json`, hex('sha', n * 4 + 2), at(n), metadata);
-          const fbId = hex('fb', n);
-          feedback.run(fbId, 'quest_attempt', hex('att', n), at(n), fbJson, 50);
-          attempt.run(hex('att', n), projectId, a % 2 ? 'A01' : 'D01', at(n), `answer ${n}`, fbId);
+  const metadata = JSON.stringify({ pad: 'm'.repeat(sizes.metadataBytes) });
+  let n = base * 10_000;
+  seedProfile(path, (kit) => {
+    /** The k-th artifact of row n; the kit's default path is `artifacts/<type>/<id>.<wav|json>`. */
+    const artifact = (k: number, type: string): string =>
+      kit.newArtifact({ id: hex('art', n * 4 + k), type, sha256: hex('sha', n * 4 + k), bytes: 2048, created_at: at(n), metadata_json: metadata }).id;
+    for (let t = base; t < base + sizes.talks; t++) {
+      const projectId = hex('proj', t);
+      kit.newTalk({ id: projectId, title: `Talk ${t}`, audience: 'devs', goal: 'teach', duration_target_sec: 1200, talk_number: t + 1, stage: 'train', created_at: at(t) });
+      kit.newOutline({ project_id: projectId, outline_md: `# Talk ${t}\n\n${'## Part\n'.repeat(20)}`, created_at: at(t) });
+      kit.newSetting({ key: `lepupitre.setting.${t}`, value_json: JSON.stringify({ value: t }) });
+      for (let r = 0; r < sizes.runsPerTalk; r++) {
+        n += 1;
+        const audio = artifact(0, 'audio');
+        const transcript = artifact(1, 'transcript');
+        const fbJson = artifact(2, 'feedback');
+        const runId = hex('run', n);
+        const fbId = hex('fb', n);
+        kit.newFeedback({ id: fbId, subject_id: runId, created_at: at(n), feedback_json_artifact_id: fbJson, overall_score: 40 + (n % 60) });
+        if (n % 3 === 0) kit.newFeedbackNote({ feedback_id: fbId, note_text: `note ${n}`, updated_at: at(n) });
+        kit.newRun({ id: runId, project_id: projectId, created_at: at(n), audio_artifact_id: audio, transcript_id: transcript, feedback_id: fbId });
+        if (n % 10 === 0) {
+          const reviewJson = artifact(3, 'peer_review');
+          kit.newPeerReview({ id: hex('peer', n), run_id: runId, created_at: at(n), reviewer_tag: 'reviewer', review_json_artifact_id: reviewJson });
         }
       }
-    })();
-  } finally {
-    db.close();
-  }
+      for (let a = 0; a < sizes.attemptsPerTalk; a++) {
+        n += 1;
+        const fbJson = artifact(2, 'feedback');
+        const attemptId = hex('att', n);
+        const fbId = hex('fb', n);
+        kit.newFeedback({ id: fbId, subject_type: 'quest_attempt', subject_id: attemptId, created_at: at(n), feedback_json_artifact_id: fbJson, overall_score: 50 });
+        kit.newQuestAttempt({ id: attemptId, project_id: projectId, quest_code: a % 2 ? 'A01' : 'D01', created_at: at(n), output_text: `answer ${n}`, feedback_id: fbId });
+      }
+    }
+  });
 }
 
 /** A migrated global database with profiles and settings. */
 export function buildGlobal(path: string, profiles = 40): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   openGuardedDatabase(path, 'global').db.close();
-  const db = new Database(path);
-  try {
-    const insert = db.prepare('INSERT INTO profiles (id, name, created_at, last_opened_at, is_active) VALUES (?, ?, ?, ?, ?)');
-    const setting = db.prepare('INSERT INTO global_settings VALUES (?, ?)');
-    db.transaction(() => {
-      for (let i = 0; i < profiles; i++) insert.run(hex('prof', i), `Profile ${i}`, at(i), at(i), i === 0 ? 1 : 0);
-      for (let i = 0; i < 10; i++) setting.run(`lepupitre_setting_${i}`, JSON.stringify({ i }));
-    })();
-  } finally {
-    db.close();
-  }
+  seedGlobal(path, (kit) => {
+    for (let i = 0; i < profiles; i++) kit.newProfile({ id: hex('prof', i), name: `Profile ${i}`, created_at: at(i), last_opened_at: at(i), is_active: i === 0 ? 1 : 0 });
+    for (let i = 0; i < 10; i++) kit.newSetting({ key: `lepupitre_setting_${i}`, value_json: JSON.stringify({ i }) });
+  });
 }
 
 /**
@@ -267,66 +248,6 @@ function schemaRefused(path: string): boolean {
     return false;
   } catch (error) {
     return /malformed database schema/.test((error as Error).message);
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * Puts a migrated profile database back one migration, as an app one version older left it:
- * the last migration's history row goes, and so do the indexes it created. Recovery then
- * salvages such a file into its own schema (then migrated), the path that reads the file's
- * schema text.
- */
-export function undoLastProfileMigration(path: string): string {
-  const last = MIGRATIONS.profile.at(-1);
-  if (!last) throw new Error('no profile migration');
-  const created = last.steps.flatMap((step) => [...step.sql.matchAll(/CREATE (?:UNIQUE )?INDEX IF NOT EXISTS (\w+)/g)].map((m) => m[1] as string));
-  const others = last.steps.some((step) => step.sql.replace(/CREATE (?:UNIQUE )?INDEX IF NOT EXISTS \w+ ON [^;]+;?/g, '').trim() !== '');
-  if (others) throw new Error(`${last.id} does more than create indexes: undo it another way`);
-  const db = new Database(path);
-  try {
-    db.transaction(() => {
-      for (const index of created) db.prepare(`DROP INDEX IF EXISTS "${index}"`).run();
-      db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(last.id);
-    })();
-  } finally {
-    db.close();
-  }
-  return last.id;
-}
-
-/**
- * Hostile schema text: statements appended after the stored `CREATE` statement of one object.
- * SQLite itself reads only the first statement of an entry when it loads the schema, so the
- * file opens, checks and reads as before; only code that runs the stored text as a script
- * would run the rest.
- */
-export function appendToSchemaText(path: string, name: string, tail: string): void {
-  const db = new Database(path);
-  try {
-    db.unsafeMode(true);
-    db.pragma('writable_schema = ON');
-    const changed = db.prepare('UPDATE sqlite_master SET sql = sql || ? WHERE name = ?').run(tail, name).changes;
-    if (changed !== 1) throw new Error(`no schema entry named ${name}`);
-  } finally {
-    db.close();
-  }
-}
-
-/** A tail that, run as a script, creates a database file at `outside` and writes to it. */
-export function attachTail(outside: string): string {
-  return `; ATTACH DATABASE '${outside.replace(/'/g, "''")}' AS x; CREATE TABLE x.t(a)`;
-}
-
-/** A few rows in the reserved `oplog` table, so that its salvage is seen. */
-export function addOplogRows(path: string, count: number): void {
-  const db = new Database(path);
-  try {
-    const insert = db.prepare("INSERT INTO oplog (id, ts, op_type, entity, entity_id, payload_json) VALUES (?, ?, 'create', 'run', ?, '{}')");
-    db.transaction(() => {
-      for (let i = 0; i < count; i++) insert.run(hex('op', i), at(i), hex('run', i));
-    })();
   } finally {
     db.close();
   }

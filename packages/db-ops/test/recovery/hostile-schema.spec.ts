@@ -2,19 +2,10 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MIGRATIONS } from '@lepupitre/db-core';
+import { addOplogRows, appendToSchemaText, attachTail, undoLastMigration } from '@lepupitre/fixtures';
 import { openWithRecovery, recoverDatabase, openGuardedDatabase } from '../../src';
 import { useTempDir } from '../support/temp-dir';
-import {
-  addOplogRows,
-  appendToSchemaText,
-  attachTail,
-  buildProfile,
-  keysByTable,
-  overwritePage,
-  pageOf,
-  seeded,
-  undoLastProfileMigration,
-} from './corruption-fixtures';
+import { buildProfile, keysByTable, overwritePage, pageOf, seeded } from './corruption-fixtures';
 
 /**
  * A damaged profile database one migration behind whose stored schema text carries statements
@@ -38,7 +29,7 @@ function craft(): Crafted {
   mkdirSync(dirname(outside), { recursive: true });
   buildProfile(path, { talks: 6, runsPerTalk: 40, attemptsPerTalk: 4, metadataBytes: 200 });
   addOplogRows(path, 30);
-  undoLastProfileMigration(path);
+  undoLastMigration(path, MIGRATIONS.profile);
   appendToSchemaText(path, 'oplog', attachTail(outside));
   const before = keysByTable(path);
   overwritePage(path, pageOf(path, 'runs', 'leaf'), seeded(41));

@@ -1,3 +1,4 @@
+import { seedProfile } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
@@ -15,19 +16,11 @@ export function createProfile(path: string, talks = 3): void {
   addTalks(path, 0, talks);
 }
 
-/** Adds talks `from .. from + count - 1` through a plain connection, closed afterwards. */
+/** Adds talks `from .. from + count - 1` with the seeding kit. */
 export function addTalks(path: string, from: number, count: number): void {
-  const db = new Database(path);
-  try {
-    const insert = db.prepare(
-      "INSERT INTO talk_projects (id, title, stage, talk_number, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?)",
-    );
-    db.transaction(() => {
-      for (let i = from; i < from + count; i++) insert.run(hex('proj', i), `Talk ${i}`, i + 1, at(i), at(i));
-    })();
-  } finally {
-    db.close();
-  }
+  seedProfile(path, (kit) => {
+    for (let i = from; i < from + count; i++) kit.newTalk({ id: hex('proj', i), title: `Talk ${i}`, talk_number: i + 1, created_at: at(i) });
+  });
 }
 
 export function talkTitles(path: string): string[] {
