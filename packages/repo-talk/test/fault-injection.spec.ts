@@ -1,5 +1,6 @@
 import { newId } from '@lepupitre/domain-primitives';
 import { openDatabase } from '@lepupitre/db-core';
+import { seedProfile } from '@lepupitre/fixtures';
 import { replayWithFaults, TEST_SAFEGUARDS } from '@lepupitre/testing';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ import {
 } from '../src';
 import { expectAllOrNothing } from './support/atomicity';
 import { copyProfile, newProfile, removeProfiles, steppingClock, storeArtifact, type TestProfile } from './support/profile';
-import { insertFeedbackRow, setStoredActiveId } from './support/queries';
+import { insertFeedbackRow } from './support/queries';
 import { rampSamples, wavBytes } from './support/wav-bytes';
 
 afterAll(removeProfiles);
@@ -130,7 +131,7 @@ describe('every multi-step write is all or nothing', () => {
     const replays = replayWithFaults({
       setup: () => {
         const w = world();
-        w.db.run(setStoredActiveId, { projectId: null });
+        seedProfile(w.databasePath, (kit) => kit.setActiveTalk(null));
         return w;
       },
       flow: ({ db, projectId }) => {

@@ -1,4 +1,5 @@
 import { DbError, DbErrorCode, openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
+import { seedProfile } from '@lepupitre/fixtures';
 import {
   createProject,
   ensureTrainingProject,
@@ -9,7 +10,7 @@ import {
 } from '../src';
 import { expectCode } from './support/expect-code';
 import { newProfile, removeProfiles, steppingClock, type TestProfile } from './support/profile';
-import { insertNumberedTalk, setStoredActiveId, storedActiveId, talkRow } from './support/queries';
+import { insertNumberedTalk, storedActiveId, talkRow } from './support/queries';
 import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 afterAll(removeProfiles);
@@ -149,7 +150,7 @@ describe('listProjects', () => {
 
   it('marks nothing active without repairing the stored active id', () => {
     createProject(db, { title: 'A' }, { now });
-    db.run(setStoredActiveId, { projectId: null });
+    seedProfile(profile.databasePath, (kit) => kit.setActiveTalk(null));
     expect(listProjects(db).map((p) => p.is_active)).toEqual([false]);
     expect(db.get(storedActiveId)?.active_project_id).toBeNull();
   });
@@ -182,7 +183,7 @@ describe('getActiveProject', () => {
     const a = createProject(db, { title: 'A' }, { now });
     createProject(db, { title: 'B' }, { now });
     updateProject(db, a, update('A'), { now });
-    db.run(setStoredActiveId, { projectId: null });
+    seedProfile(profile.databasePath, (kit) => kit.setActiveTalk(null));
     expect(getActiveProject(db)?.id).toBe(a);
     expect(db.get(storedActiveId)?.active_project_id).toBe(a);
   });
@@ -190,14 +191,14 @@ describe('getActiveProject', () => {
   it('replaces a stored training project with the latest talk', () => {
     const a = createProject(db, { title: 'A' }, { now });
     const training = ensureTrainingProject(db, { now });
-    db.run(setStoredActiveId, { projectId: training });
+    seedProfile(profile.databasePath, (kit) => kit.setActiveTalk(training));
     expect(getActiveProject(db)?.id).toBe(a);
     expect(db.get(storedActiveId)?.active_project_id).toBe(a);
   });
 
   it('still returns the fallback when the repair cannot be written', () => {
     const a = createProject(db, { title: 'A' }, { now });
-    db.run(setStoredActiveId, { projectId: null });
+    seedProfile(profile.databasePath, (kit) => kit.setActiveTalk(null));
     db.observeSteps((event) => {
       if (event.kind === 'statement' && event.detail.startsWith('insert into "active_state"')) {
         throw new DbError(DbErrorCode.BUSY, 'the database is locked by another connection');
@@ -213,7 +214,7 @@ describe('getActiveProject', () => {
 
   it('does not swallow errors that are not database failures', () => {
     createProject(db, { title: 'A' }, { now });
-    db.run(setStoredActiveId, { projectId: null });
+    seedProfile(profile.databasePath, (kit) => kit.setActiveTalk(null));
     db.observeSteps((event) => {
       if (event.detail.startsWith('insert into "active_state"')) throw new TypeError('bug');
     });
@@ -296,7 +297,7 @@ describe('ensureTrainingProject', () => {
 
 describe('talk numbers', () => {
   it('continue after the highest number in use, keeping gaps', () => {
-    db.run(insertNumberedTalk, { id: 'proj_imported', talkNumber: 7, createdAt: now() });
+    seedProfile(profile.databasePath, (kit) => kit.newTalk({ id: 'proj_imported', title: 'Imported', talk_number: 7, created_at: now() }));
     const id = createProject(db, { title: 'Next' }, { now });
     expect(db.get(talkRow, { id })?.talk_number).toBe(8);
   });

@@ -1,5 +1,6 @@
 import { newId } from '@lepupitre/domain-primitives';
 import type { DatabaseHandle } from '@lepupitre/db-core';
+import { seedProfile } from '@lepupitre/fixtures';
 import {
   createProject,
   createRun,
@@ -31,10 +32,8 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 function feedbackFor(runId: string): string {
-  const id = newId('fb');
   const artifactId = storeArtifact(db, profile.folder, 'feedback');
-  db.run(insertFeedbackRow, { id, runId, artifactId, createdAt: now() });
-  return id;
+  return seedProfile(profile.databasePath, (kit) => kit.newFeedback({ id: newId('fb'), subject_id: runId, feedback_json_artifact_id: artifactId, created_at: now() }).id);
 }
 
 describe('createRun', () => {

@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '@lepupitre/db-core';
 import { newId } from '@lepupitre/domain-primitives';
-import { profileSeeder } from '@lepupitre/fixtures';
+import { seedProfile } from '@lepupitre/fixtures';
 import { join } from 'node:path';
 import {
   PEER_REVIEW_STAGE,
@@ -44,16 +44,15 @@ export async function importPeerReviewPack(
 
 /** The talk an imported review gets (the next free number) and its outline; returns its id. */
 export function seedReviewTalk(databasePath: string, pack: PeerReviewPack, options: { now?: () => string } = {}): string {
-  const kit = profileSeeder(databasePath, { clock: (options.now ?? utcNow)() });
-  try {
-    return kit.transaction(() => {
+  return seedProfile(
+    databasePath,
+    (kit) => {
       const talk = kit.newTalk({ id: newId('proj'), title: peerReviewProjectTitle(pack), stage: PEER_REVIEW_STAGE });
       kit.newOutline({ project_id: talk.id, outline_md: pack.outlineText });
       return talk.id;
-    });
-  } finally {
-    kit.close();
-  }
+    },
+    { clock: (options.now ?? utcNow)() },
+  );
 }
 
 /** The import's unit: sources, the run, then the peer review, for the talk `projectId`. */

@@ -1,6 +1,6 @@
 import { ArtifactStore } from '@lepupitre/db-core';
 import { newId } from '@lepupitre/domain-primitives';
-import { profileSeeder } from '@lepupitre/fixtures';
+import { seedProfile } from '@lepupitre/fixtures';
 import { FILLED_REVIEW } from './pack-fixture';
 import { FIXED_NOW, fixedNow, seedRun, type ProfileWorld } from './world';
 
@@ -45,11 +45,8 @@ export function storeReviewUnchecked(world: ProfileWorld, review: Buffer, review
   const artifact = world.db.transaction(() =>
     new ArtifactStore(world.db, world.profileDir, fixedNow).store({ type: 'peer_review', ext: 'json', bytes: review, metadata: {} }),
   );
-  const kit = profileSeeder(world.databasePath);
-  try {
-    const peerReviewId = kit.newPeerReview({ id: newId('peer'), run_id: runId, created_at: FIXED_NOW, reviewer_tag: reviewerTag, review_json_artifact_id: artifact.id }).id;
-    return { peerReviewId, projectId };
-  } finally {
-    kit.close();
-  }
+  const peerReviewId = seedProfile(world.databasePath, (kit) =>
+    kit.newPeerReview({ id: newId('peer'), run_id: runId, created_at: FIXED_NOW, reviewer_tag: reviewerTag, review_json_artifact_id: artifact.id }).id,
+  );
+  return { peerReviewId, projectId };
 }

@@ -1,6 +1,6 @@
 import { ArtifactStore, openDatabase, type DatabaseHandle } from '@lepupitre/db-core';
 import { newId } from '@lepupitre/domain-primitives';
-import { profileSeeder } from '@lepupitre/fixtures';
+import { seedProfile } from '@lepupitre/fixtures';
 import type { FaultWorld } from '@lepupitre/testing';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -70,17 +70,16 @@ export function seedRun(world: ProfileWorld, options: SeedOptions = {}): SeededR
     audioId: store.store({ type: 'audio', ext: 'wav', bytes: options.audio ?? noiseWav(4096), metadata: { format: 'wav' } }).id,
     transcriptId: store.store({ type: 'transcript', ext: 'json', bytes: options.transcript ?? SAMPLE_TRANSCRIPT, metadata: {} }).id,
   }));
-  const kit = profileSeeder(databasePath, { clock: FIXED_NOW });
-  try {
-    return kit.transaction(() => {
+  return seedProfile(
+    databasePath,
+    (kit) => {
       const projectId = kit.newTalk({ id: newId('proj'), title: options.title ?? 'Rust & <Kubernetes> "live"', stage: 'train' }).id;
       if (options.outline !== null) kit.newOutline({ project_id: projectId, outline_md: options.outline ?? '# Mon talk\n\n## Plan\n- déjà vu\n' });
       const runId = kit.newRun({ id: newId('run'), project_id: projectId, audio_artifact_id: audioId, transcript_id: transcriptId }).id;
       return { projectId, runId, audioId, transcriptId };
-    });
-  } finally {
-    kit.close();
-  }
+    },
+    { clock: FIXED_NOW },
+  );
 }
 
 /**

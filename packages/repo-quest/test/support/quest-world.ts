@@ -7,6 +7,7 @@ import {
   type QueryParams,
 } from '@lepupitre/db-core';
 import { formatUtcTimestamp, newId } from '@lepupitre/domain-primitives';
+import { seedProfile } from '@lepupitre/fixtures';
 import type { FaultWorld } from '@lepupitre/testing';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +17,9 @@ import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 /**
  * A profile folder for the quest tests: a migrated profile database (so the seeded catalogue is
  * the migration's), one talk, the training project, and audio and transcript artifacts with
- * their files. Rows other contexts own are written here with test-only builders, because this
- * package may not depend on their repositories.
+ * their files. The talks are seeded with the kit before the handle opens; the feedback rows
+ * another context owns, which tests write inside their own units, go through a test-only
+ * builder on the handle, because this package may not depend on that context's repository.
  */
 export interface QuestWorld extends FaultWorld {
   readonly talkId: string;
@@ -27,22 +29,6 @@ export interface QuestWorld extends FaultWorld {
   readonly transcriptIds: readonly [string, string];
   readonly feedbackArtifactId: string;
 }
-
-const insertProject = defineQuery(
-  (p: QueryParams<{ id: string; title: string; talkNumber: number | null; isTraining: number; at: string }>) =>
-    qb.insertInto('talk_projects').values({
-      id: p.id,
-      title: p.title,
-      audience: null,
-      goal: null,
-      duration_target_sec: null,
-      talk_number: p.talkNumber,
-      stage: 'draft',
-      created_at: p.at,
-      updated_at: p.at,
-      is_training: p.isTraining,
-    }),
-);
 
 const insertFeedback = defineQuery(
   (p: QueryParams<{ id: string; subjectId: string; artifactId: string; at: string }>) =>
@@ -83,23 +69,28 @@ export function questWorld(): QuestWorld {
 
 function buildTemplate(): NonNullable<typeof template> {
   const folder = tempFolder();
-  const { db } = openDatabase(join(folder, 'profile.db'), 'profile', { safeguards: TEST_SAFEGUARDS });
+  const databasePath = join(folder, 'profile.db');
+  const at = '2026-01-01T09:00:00+00:00';
+  openDatabase(databasePath, 'profile', { safeguards: TEST_SAFEGUARDS }).db.close();
+  const talks = seedProfile(
+    databasePath,
+    (kit) => ({
+      talkId: kit.newTalk({ id: newId('proj'), title: 'Talk one', talk_number: 1 }).id,
+      otherTalkId: kit.newTalk({ id: newId('proj'), title: 'Talk two', talk_number: 2 }).id,
+      trainingId: kit.newTalk({ id: newId('proj'), title: 'Training', is_training: 1 }).id,
+    }),
+    { clock: at },
+  );
+  const { db } = openDatabase(databasePath, 'profile', { safeguards: TEST_SAFEGUARDS });
   try {
-    const at = '2026-01-01T09:00:00+00:00';
-    const talkId = newId('proj');
-    const otherTalkId = newId('proj');
-    const trainingId = newId('proj');
     const store = new ArtifactStore(db, folder, () => at);
     const world = db.transaction(() => {
-      db.run(insertProject, { id: talkId, title: 'Talk one', talkNumber: 1, isTraining: 0, at });
-      db.run(insertProject, { id: otherTalkId, title: 'Talk two', talkNumber: 2, isTraining: 0, at });
-      db.run(insertProject, { id: trainingId, title: 'Training', talkNumber: null, isTraining: 1, at });
       const audio = () => store.store({ type: 'audio', ext: 'wav', bytes: Buffer.from('RIFF-audio'), metadata: { format: 'wav' } }).id;
       const transcript = () => store.store({ type: 'transcript', ext: 'json', bytes: Buffer.from('{"segments":[]}'), metadata: {} }).id;
       const audioIds = [audio(), audio(), audio()] as const;
       const transcriptIds = [transcript(), transcript()] as const;
       const feedbackArtifactId = store.store({ type: 'feedback', ext: 'json', bytes: Buffer.from('{}'), metadata: {} }).id;
-      return { talkId, otherTalkId, trainingId, audioIds, transcriptIds, feedbackArtifactId };
+      return { ...talks, audioIds, transcriptIds, feedbackArtifactId };
     });
     return { folder, world };
   } finally {

@@ -1,8 +1,10 @@
 import { defineQuery, profileQueryBuilder as qb, type QueryParams } from '@lepupitre/db-core';
 
 /**
- * Statements tests need that no repository function of this context performs: rows owned by
- * other contexts (feedback) and states only older builds or other writers leave behind.
+ * Statements tests need that no repository function of this context performs, run through the
+ * handle: rows owned by other contexts (feedback) written inside a test's own unit, and a
+ * numbered talk whose refusal must come back as the handle's error. Rows seeded before a flow
+ * come from the seeding kit.
  */
 export const insertFeedbackRow = defineQuery(
   (p: QueryParams<{ id: string; runId: string; artifactId: string; createdAt: string }>) =>
@@ -28,13 +30,6 @@ export const insertNumberedTalk = defineQuery(
       updated_at: p.createdAt,
       is_training: 0,
     }),
-);
-
-export const setStoredActiveId = defineQuery((p: QueryParams<{ projectId: string | null }>) =>
-  qb
-    .insertInto('active_state')
-    .values({ id: 1, active_project_id: p.projectId })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ active_project_id: (eb) => eb.ref('excluded.active_project_id') })),
 );
 
 export const storedActiveId = defineQuery(() =>
