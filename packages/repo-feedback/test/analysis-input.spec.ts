@@ -83,7 +83,7 @@ describe('loading transcripts for analysis', () => {
     expect(() => loadTranscript(world.db, world.folder, 'art_missing')).toThrow(code('artifact_not_found'));
     const audio = storeArtifact(world, 'audio', 'RIFF', 'wav');
     expect(() => loadTranscript(world.db, world.folder, audio)).toThrow(code('artifact_not_transcript'));
-    const rowOnly = addArtifactRow(world.db, 'transcript');
+    const rowOnly = addArtifactRow(world, 'transcript');
     expect(() => loadTranscript(world.db, world.folder, rowOnly)).toThrow(code('artifact_read_failed'));
     const broken = storeArtifact(world, 'transcript', '{"segments":');
     expect(() => loadTranscript(world.db, world.folder, broken)).toThrow(code('transcript_parse_failed'));
@@ -92,7 +92,7 @@ describe('loading transcripts for analysis', () => {
   });
 
   it('refuses a transcript path that leaves the profile folder, directly or through a symlink', () => {
-    const escaping = addArtifactRow(world.db, 'transcript', '../outside.json');
+    const escaping = addArtifactRow(world, 'transcript', '../outside.json');
     expect(() => loadTranscript(world.db, world.folder, escaping)).toThrow(code('artifact_path_not_allowed'));
 
     const outside = join(world.folder, '..', `${basename(world.folder)}-outside`);
@@ -101,7 +101,7 @@ describe('loading transcripts for analysis', () => {
       writeFileSync(join(outside, 't.json'), transcriptJson([{ t_end_ms: 1, text: 'secret' }]));
       mkdirSync(join(world.folder, 'artifacts'), { recursive: true });
       symlinkSync(outside, join(world.folder, 'artifacts', 'linked'));
-      const linked = addArtifactRow(world.db, 'transcript', 'artifacts/linked/t.json');
+      const linked = addArtifactRow(world, 'transcript', 'artifacts/linked/t.json');
       expect(() => loadTranscript(world.db, world.folder, linked)).toThrow(code('artifact_path_not_allowed'));
     } finally {
       rmSync(outside, { recursive: true, force: true });

@@ -39,7 +39,7 @@ interface RunWorld extends ProfileWorld {
 function runWorld(): RunWorld {
   const world = openProfileWorld();
   const transcriptId = storeArtifact(world, 'transcript', transcriptJson([{ t_end_ms: 59_500, text: ` ${RUN_TEXT} ` }]));
-  const runId = addRun(world.db, addProject(world.db), { transcriptId });
+  const runId = addRun(world, addProject(world), { transcriptId });
   return { ...world, runId };
 }
 
@@ -50,7 +50,7 @@ interface AttemptWorld extends ProfileWorld {
 function attemptWorld(outputText: string | null = 'A short written answer about the API.'): AttemptWorld {
   const world = openProfileWorld();
   const transcriptId = storeArtifact(world, 'transcript', transcriptJson([{ t_end_ms: 5_000, text: 'spoken answer' }]));
-  const attemptId = addAttempt(world.db, addProject(world.db), { questCode: 'A01', outputText, transcriptId });
+  const attemptId = addAttempt(world, addProject(world), { questCode: 'A01', outputText, transcriptId });
   return { ...world, attemptId };
 }
 
@@ -244,7 +244,7 @@ describe('feedback_get errors', () => {
   /** A feedback row whose artifact holds the given document. */
   function feedbackWith(document: string): string {
     const artifactId = storeArtifact(world, 'feedback', document);
-    return addFeedbackRow(world.db, 'run', 'run_any', { artifactId });
+    return addFeedbackRow(world, 'run', 'run_any', { artifactId });
   }
 
   const valid = serializeFeedback(buildFeedbackFromText('Hello world.', 600));
@@ -255,15 +255,15 @@ describe('feedback_get errors', () => {
 
   it('reports an artifact of another type', () => {
     const transcript = storeArtifact(world, 'transcript', valid);
-    const feedbackId = addFeedbackRow(world.db, 'run', 'run_any', { artifactId: transcript });
+    const feedbackId = addFeedbackRow(world, 'run', 'run_any', { artifactId: transcript });
     expect(() => getFeedback(world.db, world.folder, feedbackId)).toThrow(code('artifact_not_feedback'));
   });
 
   it('reports a missing file, and a path leaving the profile folder', () => {
-    const missing = addFeedbackRow(world.db, 'run', 'run_any', { artifactId: addArtifactRow(world.db) });
+    const missing = addFeedbackRow(world, 'run', 'run_any', { artifactId: addArtifactRow(world) });
     expect(() => getFeedback(world.db, world.folder, missing)).toThrow(code('artifact_read_failed'));
-    const escaping = addFeedbackRow(world.db, 'run', 'run_any', {
-      artifactId: addArtifactRow(world.db, 'feedback', '../../etc/passwd'),
+    const escaping = addFeedbackRow(world, 'run', 'run_any', {
+      artifactId: addArtifactRow(world, 'feedback', '../../etc/passwd'),
     });
     expect(() => getFeedback(world.db, world.folder, escaping)).toThrow(code('artifact_path_not_allowed'));
   });

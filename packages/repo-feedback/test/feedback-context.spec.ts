@@ -20,13 +20,13 @@ describe('feedback context', () => {
   let projectId: string;
   beforeEach(() => {
     world = openProfileWorld();
-    projectId = addProject(world.db);
+    projectId = addProject(world);
   });
   afterEach(() => world.db.close());
 
   it('gives an attempt feedback its attempt, project and quest, keys in wire order', () => {
-    const attemptId = addAttempt(world.db, projectId, { questCode: 'D01' });
-    const context = getFeedbackContext(world.db, addFeedbackRow(world.db, 'quest_attempt', attemptId));
+    const attemptId = addAttempt(world, projectId, { questCode: 'D01' });
+    const context = getFeedbackContext(world.db, addFeedbackRow(world, 'quest_attempt', attemptId));
     expect(context).toEqual({
       subject_type: 'quest_attempt',
       subject_id: attemptId,
@@ -39,8 +39,8 @@ describe('feedback context', () => {
   });
 
   it('gives a run feedback its run and project', () => {
-    const runId = addRun(world.db, projectId);
-    expect(getFeedbackContext(world.db, addFeedbackRow(world.db, 'run', runId))).toEqual({
+    const runId = addRun(world, projectId);
+    expect(getFeedbackContext(world.db, addFeedbackRow(world, 'run', runId))).toEqual({
       subject_type: 'run',
       subject_id: runId,
       project_id: projectId,
@@ -55,10 +55,10 @@ describe('feedback context', () => {
   });
 
   it('reports a subject that is gone', () => {
-    const attemptId = addAttempt(world.db, projectId);
-    const runId = addRun(world.db, projectId);
-    const attemptFeedback = addFeedbackRow(world.db, 'quest_attempt', attemptId);
-    const runFeedback = addFeedbackRow(world.db, 'run', runId);
+    const attemptId = addAttempt(world, projectId);
+    const runId = addRun(world, projectId);
+    const attemptFeedback = addFeedbackRow(world, 'quest_attempt', attemptId);
+    const runFeedback = addFeedbackRow(world, 'run', runId);
     deleteAttempt(world.db, attemptId);
     deleteRun(world.db, runId);
     expect(() => getFeedbackContext(world.db, attemptFeedback)).toThrow(code('attempt_not_found'));
@@ -66,8 +66,8 @@ describe('feedback context', () => {
   });
 
   it('refuses a subject type it does not know', () => {
-    const runId = addRun(world.db, projectId);
-    expect(() => getFeedbackContext(world.db, addFeedbackRow(world.db, 'peer_review', runId))).toThrow(
+    const runId = addRun(world, projectId);
+    expect(() => getFeedbackContext(world.db, addFeedbackRow(world, 'peer_review', runId))).toThrow(
       code('feedback_subject_not_supported'),
     );
   });

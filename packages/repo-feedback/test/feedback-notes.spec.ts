@@ -14,7 +14,7 @@ interface NoteWorld extends ProfileWorld {
 /** A feedback, optionally with a note already written. */
 function noteWorld(existingNote?: string): NoteWorld {
   const world = openProfileWorld();
-  const feedbackId = addFeedbackRow(world.db, 'run', 'run_any');
+  const feedbackId = addFeedbackRow(world, 'run', 'run_any');
   if (existingNote !== undefined) setFeedbackNote(world.db, feedbackId, existingNote, at('09:00:00'));
   return { ...world, feedbackId };
 }

@@ -48,18 +48,18 @@ describe('feedback timeline', () => {
 
   beforeEach(() => {
     world = openProfileWorld();
-    p1 = addProject(world.db, 'One', 1);
-    p2 = addProject(world.db, 'Two', 2);
-    run1 = addRun(world.db, p1);
-    run2 = addRun(world.db, p2);
-    attempt1 = addAttempt(world.db, p1, { questCode: 'A01', outputText: 'x' });
-    attempt2 = addAttempt(world.db, p2, { questCode: 'D01', outputText: 'y' });
+    p1 = addProject(world, 'One', 1);
+    p2 = addProject(world, 'Two', 2);
+    run1 = addRun(world, p1);
+    run2 = addRun(world, p2);
+    attempt1 = addAttempt(world, p1, { questCode: 'A01', outputText: 'x' });
+    attempt2 = addAttempt(world, p2, { questCode: 'D01', outputText: 'y' });
   });
   afterEach(() => world.db.close());
 
   it('lists run and attempt feedback newest first, in the wire shape', () => {
-    const runFeedback = addFeedbackRow(world.db, 'run', run1, { at: t(1), score: 70 });
-    const attemptFeedback = addFeedbackRow(world.db, 'quest_attempt', attempt1, { at: t(2), score: 81 });
+    const runFeedback = addFeedbackRow(world, 'run', run1, { at: t(1), score: 70 });
+    const attemptFeedback = addFeedbackRow(world, 'quest_attempt', attempt1, { at: t(2), score: 81 });
     setFeedbackNote(world.db, runFeedback, 'keep eye contact', { now: () => t(30) });
 
     const items = listFeedbackTimeline(world.db, { projectId: null, limit: null });
@@ -102,53 +102,53 @@ describe('feedback timeline', () => {
   });
 
   it('includes superseded and unlinked feedback, and leaves out feedback whose subject is gone (docs/compatibility.md#feedback-10)', () => {
-    const older = addFeedbackRow(world.db, 'quest_attempt', attempt1, { at: t(1) });
-    const newer = addFeedbackRow(world.db, 'quest_attempt', attempt1, { at: t(2) });
-    const unlinked = addFeedbackRow(world.db, 'run', run1, { at: t(3) });
-    const run3 = addRun(world.db, p1);
-    const attempt3 = addAttempt(world.db, p1);
-    addFeedbackRow(world.db, 'run', run3, { at: t(4) });
-    addFeedbackRow(world.db, 'quest_attempt', attempt3, { at: t(5) });
+    const older = addFeedbackRow(world, 'quest_attempt', attempt1, { at: t(1) });
+    const newer = addFeedbackRow(world, 'quest_attempt', attempt1, { at: t(2) });
+    const unlinked = addFeedbackRow(world, 'run', run1, { at: t(3) });
+    const run3 = addRun(world, p1);
+    const attempt3 = addAttempt(world, p1);
+    addFeedbackRow(world, 'run', run3, { at: t(4) });
+    addFeedbackRow(world, 'quest_attempt', attempt3, { at: t(5) });
     deleteRun(world.db, run3);
     deleteAttempt(world.db, attempt3);
-    addFeedbackRow(world.db, 'peer_review', run1, { at: t(6) });
-    addFeedbackRow(world.db, 'run', attempt1, { at: t(7) });
+    addFeedbackRow(world, 'peer_review', run1, { at: t(6) });
+    addFeedbackRow(world, 'run', attempt1, { at: t(7) });
 
     expect(listFeedbackTimeline(world.db).map((i) => i.id)).toEqual([unlinked, newer, older]);
   });
 
   it('breaks ties on created_at by id, newest id first, across subject types', () => {
     const ids = ['fb_00000000000000000000000000000001', 'fb_00000000000000000000000000000003', 'fb_00000000000000000000000000000002'];
-    addFeedbackRow(world.db, 'run', run1, { at: t(1), id: ids[0] });
-    addFeedbackRow(world.db, 'quest_attempt', attempt2, { at: t(1), id: ids[1] });
-    addFeedbackRow(world.db, 'run', run2, { at: t(1), id: ids[2] });
+    addFeedbackRow(world, 'run', run1, { at: t(1), id: ids[0] });
+    addFeedbackRow(world, 'quest_attempt', attempt2, { at: t(1), id: ids[1] });
+    addFeedbackRow(world, 'run', run2, { at: t(1), id: ids[2] });
     expect(listFeedbackTimeline(world.db).map((i) => i.id)).toEqual([ids[1], ids[2], ids[0]]);
   });
 
   it('orders by the stored text, whatever form an imported time has (docs/compatibility.md#feedback-12)', () => {
-    const local = addFeedbackRow(world.db, 'run', run1, { at: t(1, '.500+00:00') });
-    const imported = addFeedbackRow(world.db, 'run', run2, { at: t(1, 'Z') });
+    const local = addFeedbackRow(world, 'run', run1, { at: t(1, '.500+00:00') });
+    const imported = addFeedbackRow(world, 'run', run2, { at: t(1, 'Z') });
     expect(listFeedbackTimeline(world.db).map((i) => i.id)).toEqual([imported, local]);
   });
 
   it('filters by project and refuses an unknown or empty project id', () => {
     const mine = [
-      addFeedbackRow(world.db, 'run', run1, { at: t(1) }),
-      addFeedbackRow(world.db, 'quest_attempt', attempt1, { at: t(3) }),
+      addFeedbackRow(world, 'run', run1, { at: t(1) }),
+      addFeedbackRow(world, 'quest_attempt', attempt1, { at: t(3) }),
     ];
-    addFeedbackRow(world.db, 'run', run2, { at: t(2) });
-    addFeedbackRow(world.db, 'quest_attempt', attempt2, { at: t(4) });
+    addFeedbackRow(world, 'run', run2, { at: t(2) });
+    addFeedbackRow(world, 'quest_attempt', attempt2, { at: t(4) });
 
     const items = listFeedbackTimeline(world.db, { projectId: p1 });
     expect(items.map((i) => i.id)).toEqual([mine[1], mine[0]]);
     expect(items.every((i) => i.project_id === p1)).toBe(true);
     expect(() => listFeedbackTimeline(world.db, { projectId: 'proj_unknown' })).toThrow(code('project_not_found'));
     expect(() => listFeedbackTimeline(world.db, { projectId: '' })).toThrow(code('project_not_found'));
-    expect(listFeedbackTimeline(world.db, { projectId: addProject(world.db, 'Empty', 3) })).toEqual([]);
+    expect(listFeedbackTimeline(world.db, { projectId: addProject(world, 'Empty', 3) })).toEqual([]);
   });
 
   it('returns 30 by default and never more than 100', () => {
-    for (let i = 0; i < 120; i++) addFeedbackRow(world.db, i % 2 ? 'run' : 'quest_attempt', i % 2 ? run1 : attempt1, { at: t(i % 60) });
+    for (let i = 0; i < 120; i++) addFeedbackRow(world, i % 2 ? 'run' : 'quest_attempt', i % 2 ? run1 : attempt1, { at: t(i % 60) });
     expect(listFeedbackTimeline(world.db)).toHaveLength(30);
     expect(listFeedbackTimeline(world.db, { limit: 1000 })).toHaveLength(100);
     expect(listFeedbackTimeline(world.db, { projectId: p1, limit: 0 })).toHaveLength(1);
@@ -175,7 +175,7 @@ describe('feedback timeline', () => {
       const subject = subjects[random(subjects.length)] as (typeof subjects)[number];
       const id = `fb_${random(2 ** 30).toString(16).padStart(32, '0')}`;
       const at = t(random(8));
-      addFeedbackRow(world.db, subject.type, subject.id, { at, id });
+      addFeedbackRow(world, subject.type, subject.id, { at, id });
       rows.push({ id, at, project: subject.project });
     }
     const expected = (project: string | null, limit: number): string[] =>

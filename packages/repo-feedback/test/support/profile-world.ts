@@ -7,6 +7,7 @@ import {
   type QueryParams,
 } from '@lepupitre/db-core';
 import { newId } from '@lepupitre/domain-primitives';
+import { seedProfile, type ProfileSeeder } from '@lepupitre/fixtures';
 import type { FaultWorld } from '@lepupitre/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,8 +16,8 @@ import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 /**
  * A profile folder in a fresh temporary directory, with its migrated `profile.db`, and the
- * rows the other contexts would have written (talks, runs, attempts), inserted through typed
- * builders: these tests own no SQL text.
+ * rows the other contexts would have written (talks, runs, attempts, artifact and feedback
+ * rows), seeded on the file with the kit while the world's handle stays open and idle.
  */
 export interface ProfileWorld extends FaultWorld {
   readonly db: DatabaseHandle;
@@ -39,44 +40,6 @@ export function openProfileWorld(): ProfileWorld {
 export function removeWorlds(): void {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
-
-const insertProject = defineQuery((p: QueryParams<{ id: string; title: string; number: number; at: string }>) =>
-  qb.insertInto('talk_projects').values({
-    id: p.id,
-    title: p.title,
-    talk_number: p.number,
-    stage: 'draft',
-    created_at: p.at,
-    updated_at: p.at,
-    is_training: 0,
-  }),
-);
-
-const insertRun = defineQuery(
-  (p: QueryParams<{ id: string; projectId: string; at: string; transcriptId: string | null }>) =>
-    qb.insertInto('runs').values({ id: p.id, project_id: p.projectId, created_at: p.at, transcript_id: p.transcriptId }),
-);
-
-const insertAttempt = defineQuery(
-  (
-    p: QueryParams<{
-      id: string;
-      projectId: string;
-      questCode: string;
-      at: string;
-      outputText: string | null;
-      transcriptId: string | null;
-    }>,
-  ) =>
-    qb.insertInto('quest_attempts').values({
-      id: p.id,
-      project_id: p.projectId,
-      quest_code: p.questCode,
-      created_at: p.at,
-      output_text: p.outputText,
-      transcript_id: p.transcriptId,
-    }),
-);
 
 export const runById = defineQuery((p: QueryParams<{ id: string }>) =>
   qb.selectFrom('runs').selectAll().where('id', '=', p.id),
@@ -119,64 +82,36 @@ const deleteAttemptRow = defineQuery((p: QueryParams<{ id: string }>) =>
   qb.deleteFrom('quest_attempts').where('id', '=', p.id),
 );
 
-const insertArtifactRow = defineQuery(
-  (p: QueryParams<{ id: string; type: string; relpath: string; at: string }>) =>
-    qb.insertInto('artifacts').values({
-      id: p.id,
-      type: p.type,
-      local_relpath: p.relpath,
-      sha256: '0'.repeat(64),
-      bytes: 0,
-      created_at: p.at,
-      metadata_json: '{}',
-    }),
-);
-
-const insertFeedbackRow = defineQuery(
-  (p: QueryParams<{ id: string; subjectType: string; subjectId: string; at: string; artifactId: string; score: number }>) =>
-    qb.insertInto('auto_feedback').values({
-      id: p.id,
-      subject_type: p.subjectType,
-      subject_id: p.subjectId,
-      created_at: p.at,
-      feedback_json_artifact_id: p.artifactId,
-      overall_score: p.score,
-    }),
-);
-
 const BASE_TIME = '2026-03-01T10:00:00+00:00';
 
-export function addProject(db: DatabaseHandle, title = 'Talk', number = 1): string {
-  const id = newId('proj');
-  db.run(insertProject, { id, title, number, at: BASE_TIME });
-  return id;
+/** A world's database file, which the seeding kit writes while the world's handle stays open. */
+type SeededWorld = Pick<ProfileWorld, 'databasePath'>;
+
+export function addProject(world: SeededWorld, title = 'Talk', number = 1): string {
+  return seedProfile(world.databasePath, (kit) => kit.newTalk({ id: newId('proj'), title, talk_number: number, created_at: BASE_TIME }).id);
 }
 
-export function addRun(
-  db: DatabaseHandle,
-  projectId: string,
-  options: { transcriptId?: string | null; at?: string } = {},
-): string {
-  const id = newId('run');
-  db.run(insertRun, { id, projectId, at: options.at ?? BASE_TIME, transcriptId: options.transcriptId ?? null });
-  return id;
+export function addRun(world: SeededWorld, projectId: string, options: { transcriptId?: string | null; at?: string } = {}): string {
+  return seedProfile(world.databasePath, (kit) =>
+    kit.newRun({ id: newId('run'), project_id: projectId, created_at: options.at ?? BASE_TIME, transcript_id: options.transcriptId ?? null }).id,
+  );
 }
 
 export function addAttempt(
-  db: DatabaseHandle,
+  world: SeededWorld,
   projectId: string,
   options: { questCode?: string; outputText?: string | null; transcriptId?: string | null } = {},
 ): string {
-  const id = newId('att');
-  db.run(insertAttempt, {
-    id,
-    projectId,
-    questCode: options.questCode ?? 'A01',
-    at: BASE_TIME,
-    outputText: options.outputText ?? null,
-    transcriptId: options.transcriptId ?? null,
-  });
-  return id;
+  return seedProfile(world.databasePath, (kit) =>
+    kit.newQuestAttempt({
+      id: newId('att'),
+      project_id: projectId,
+      quest_code: options.questCode ?? 'A01',
+      created_at: BASE_TIME,
+      output_text: options.outputText ?? null,
+      transcript_id: options.transcriptId ?? null,
+    }).id,
+  );
 }
 
 export function deleteRun(db: DatabaseHandle, id: string): void {
@@ -208,27 +143,30 @@ export function transcriptJson(
 }
 
 /** An artifact row with no file: enough for rows that only reference it. */
-export function addArtifactRow(db: DatabaseHandle, type = 'feedback', relpath?: string): string {
-  const id = newId('art');
-  db.run(insertArtifactRow, { id, type, relpath: relpath ?? `artifacts/${type}/${id}.json`, at: BASE_TIME });
-  return id;
+export function addArtifactRow(world: SeededWorld, type = 'feedback', relpath?: string): string {
+  return seedProfile(world.databasePath, (kit) => newArtifactRow(kit, type, relpath));
 }
 
 /** An auto feedback row written directly, with chosen time and score (timeline ordering). */
 export function addFeedbackRow(
-  db: DatabaseHandle,
+  world: SeededWorld,
   subjectType: string,
   subjectId: string,
   options: { at?: string; score?: number; id?: string; artifactId?: string } = {},
 ): string {
-  const id = options.id ?? newId('fb');
-  db.run(insertFeedbackRow, {
-    id,
-    subjectType,
-    subjectId,
-    at: options.at ?? BASE_TIME,
-    artifactId: options.artifactId ?? addArtifactRow(db),
-    score: options.score ?? 50,
-  });
-  return id;
+  return seedProfile(world.databasePath, (kit) =>
+    kit.newFeedback({
+      id: options.id ?? newId('fb'),
+      subject_type: subjectType,
+      subject_id: subjectId,
+      created_at: options.at ?? BASE_TIME,
+      feedback_json_artifact_id: options.artifactId ?? newArtifactRow(kit, 'feedback'),
+      overall_score: options.score ?? 50,
+    }).id,
+  );
+}
+
+function newArtifactRow(kit: ProfileSeeder, type: string, relpath?: string): string {
+  const id = newId('art');
+  return kit.newArtifact({ id, type, local_relpath: relpath ?? `artifacts/${type}/${id}.json`, sha256: '0'.repeat(64), bytes: 0, created_at: BASE_TIME }).id;
 }
