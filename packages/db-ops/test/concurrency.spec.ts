@@ -63,5 +63,7 @@ describe('two processes opening one database at once', () => {
     if (scope === 'profile') {
       expect(readdirSync(join(dir(), 'backups')).filter((f) => f.endsWith('.db'))).toEqual([migrator?.snapshot]);
     }
-  });
+    // Two child processes compile TypeScript as they start: about a second each on a quiet
+    // machine, several under load, which jest's default 5 s would turn into a false failure.
+  }, 30_000);
 });
