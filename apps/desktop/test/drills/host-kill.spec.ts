@@ -12,7 +12,7 @@ describe('the app host killed under write traffic', () => {
   const killDrill = useKillDrill();
 
   it('keeps every acknowledged write and leaves a clean data folder after each kill', async () => {
-    const drill = killDrill({ seed, kills: 3, clients: 3, profiles: 2, killAfterMs: [150, 700], deadlineMs: 60_000 });
+    const drill = killDrill({ seed, kills: 3, clients: 3, profiles: 2, killAfterMs: [150, 700], minAcknowledgedPerRound: 12, deadlineMs: 60_000 });
     const report: KillDrillReport = await drill.run();
     console.log(formatKillDrillReport(report));
 

@@ -20,6 +20,12 @@ export interface KillDrillOptions {
   readonly profiles: number;
   /** The kill comes a random number of milliseconds in this range after the round's traffic starts. */
   readonly killAfterMs: readonly [number, number];
+  /**
+   * And not before the round has this many acknowledged writes (default 0), waited for until the
+   * deadline: on a loaded machine the host restarts and answers slowly, and a kill on time alone
+   * would then cut every round before the clients reach the end of their flow.
+   */
+  readonly minAcknowledgedPerRound?: number;
   /** No new round starts after this long; the report then has fewer kills than planned. */
   readonly deadlineMs: number;
   /** Told one line per round. */
@@ -95,6 +101,7 @@ export class KillDrill {
 
   async run(): Promise<KillDrillReport> {
     const { seed, kills: plannedKills, clients, profiles, killAfterMs, deadlineMs, progress } = this.options;
+    const minAcknowledged = this.options.minAcknowledgedPerRound ?? 0;
     const started = Date.now();
     let kills = 0;
     let failedRound: number | null = null;
@@ -107,10 +114,12 @@ export class KillDrill {
         const killAfter = this.random.int(killAfterMs[0], killAfterMs[1]);
         const forks = Array.from({ length: clients }, () => this.random.fork());
         const cutBefore = this.ledger.cutByKills;
+        const acknowledgedBefore = this.ledger.entries.length;
         const traffic = forks.map((random, client) =>
           runWriteClient({ client, round, host, random, ledger: this.ledger, target: targets[client % targets.length] as TrafficTarget }),
         );
         await sleep(killAfter);
+        while (this.ledger.entries.length - acknowledgedBefore < minAcknowledged && Date.now() - started < deadlineMs) await sleep(25);
         const killSentAt = Date.now();
         await this.kill();
         kills++;
