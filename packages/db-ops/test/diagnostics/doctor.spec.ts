@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DbErrorCode, MIGRATIONS } from '@lepupitre/db-core';
+import { seedProfile } from '@lepupitre/fixtures';
 import { diagnoseDatabase, openGuardedDatabase } from '../../src';
 import { writeFilesForArtifactRows } from '../support/artifact-files';
 import { fingerprintTree, withoutEmptyCompanions } from '../support/file-fingerprint';
@@ -61,9 +62,7 @@ describe('diagnoseDatabase', () => {
     const path = profilePath();
     buildProfile(path, { talks: 1, runsPerTalk: 1, attemptsPerTalk: 1, metadataBytes: 10 });
     const file = takeTestBackup(path, 'profile');
-    const db = new Database(join(dirname(path), 'backups', file));
-    db.prepare("INSERT INTO profile_settings VALUES ('tampered', '1')").run();
-    db.close();
+    seedProfile(join(dirname(path), 'backups', file), (kit) => kit.newSetting({ key: 'tampered', value_json: '1' }));
     expect(diagnoseDatabase(path, 'profile').backups).toMatchObject({ count: 1, verified: 0, newestVerifiedAgeSeconds: null });
   });
 

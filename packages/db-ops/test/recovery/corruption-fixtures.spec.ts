@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { DbErrorCode, MIGRATIONS, type DatabaseScope } from '@lepupitre/db-core';
-import { appendToSchemaText, attachTail, globalSeeder, profileSeeder, undoLastMigration } from '@lepupitre/fixtures';
+import { appendToSchemaText, attachTail, globalSeeder, seedProfile, undoLastMigration } from '@lepupitre/fixtures';
 import { recoverDatabase, type RecoveryReport, openGuardedDatabase } from '../../src';
 import { useTempDir } from '../support/temp-dir';
 import {
@@ -215,7 +215,7 @@ const CASES: readonly CorruptionCase[] = [
       buildProfile(other, { talks: 3, runsPerTalk: 5, attemptsPerTalk: 2, metadataBytes: 50 });
       withUncheckpointedWal(other, (db) => {
         db.prepare("UPDATE talk_projects SET title = title || ' (edited)'").run();
-        profileSeeder(db).newSetting({ key: 'other.setting', value_json: '1' });
+        seedProfile(db, (kit) => kit.newSetting({ key: 'other.setting', value_json: '1' }));
       });
       copyFileSync(`${other}-wal`, `${p}-wal`);
       rmSync(dirname(other), { recursive: true, force: true });
@@ -360,7 +360,7 @@ describe('a file that is not a database', () => {
 describe('a garbage -shm', () => {
   it('is not corruption: SQLite rebuilds the index from the WAL; nothing is quarantined', () => {
     const path = place('profile', true);
-    withUncheckpointedWal(path, (db) => profileSeeder(db).newSetting({ key: 'in.the.wal', value_json: '1' }));
+    withUncheckpointedWal(path, (db) => seedProfile(db, (kit) => kit.newSetting({ key: 'in.the.wal', value_json: '1' })));
     writeFileSync(`${path}-shm`, randomBytes(32_768, seeded(18)));
     const hashes = { db: sha256(path), wal: sha256(`${path}-wal`) };
     const report = recoverDatabase(path, 'profile');

@@ -5,6 +5,7 @@ import { openGuardedDatabase } from '../../src';
 import { classifyFailure } from '../../src/recovery/failure-classification';
 import { probeDatabaseFile, type FileProbe } from '../../src/recovery/file-probe';
 import { DbError, DbErrorCode } from '@lepupitre/db-core';
+import { seedGlobal } from '@lepupitre/fixtures';
 import { useTempDir } from '../support/temp-dir';
 import { buildGlobal, buildProfile, overwritePage, pageOf, seeded, takeTestBackup, withUncheckpointedWal, writeAt } from './corruption-fixtures';
 
@@ -161,7 +162,7 @@ describe('classifyFailure', () => {
     const profile = healthyProfile();
     const other = join(dir(), 'other', 'global.db');
     buildGlobal(other, 2);
-    withUncheckpointedWal(other, (db) => db.prepare("INSERT INTO global_settings VALUES ('x', '1')").run());
+    withUncheckpointedWal(other, (db) => seedGlobal(db, (kit) => kit.newSetting({ key: 'x', value_json: '1' })));
     copyFileSync(`${other}-wal`, `${profile}-wal`);
     const walError = new DbError(DbErrorCode.SCOPE_MISMATCH, 'the file is not a profile database; it was not changed');
     expect(classifyFailure(walError, probeDatabaseFile(profile, 'profile'))).toMatchObject({ kind: 'scope-mismatch', corruption: false, checkWithoutWal: true });

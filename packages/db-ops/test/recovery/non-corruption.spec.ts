@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DbErrorCode } from '@lepupitre/db-core';
+import { seedProfile } from '@lepupitre/fixtures';
 import { recoverDatabase, type RecoveryStep } from '../../src';
 import { fingerprintTree, withoutEmptyCompanions } from '../support/file-fingerprint';
 import { useTempDir } from '../support/temp-dir';
@@ -137,9 +138,7 @@ describe('recovery changes nothing when the condition is not corruption', () => 
     const hooks = {
       beforeStep: (step: RecoveryStep) => {
         if (step !== 'check') return;
-        const writer = new Database(path);
-        writer.prepare("INSERT INTO profile_settings VALUES ('written.meanwhile', '1')").run();
-        writer.close();
+        seedProfile(path, (kit) => kit.newSetting({ key: 'written.meanwhile', value_json: '1' }));
       },
     };
     expect(() => recoverDatabase(path, 'profile', { hooks })).toThrow(expect.objectContaining({ code: DbErrorCode.BUSY }));

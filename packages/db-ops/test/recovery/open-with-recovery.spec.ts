@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, truncateSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DbErrorCode } from '@lepupitre/db-core';
+import { seedProfile } from '@lepupitre/fixtures';
 import { openWithRecovery } from '../../src';
 import { fingerprintTree, withoutEmptyCompanions } from '../support/file-fingerprint';
 import { useTempDir } from '../support/temp-dir';
@@ -36,7 +37,7 @@ describe('openWithRecovery: integrity checks off the normal open path', () => {
   it('after an unclean shutdown (a -wal left behind) the quick check runs once, and a sound file opens as it is', () => {
     const path = profilePath();
     buildProfile(path, SIZES);
-    withUncheckpointedWal(path, (db) => db.prepare("INSERT INTO profile_settings VALUES ('after.crash', '1')").run());
+    withUncheckpointedWal(path, (db) => seedProfile(db, (kit) => kit.newSetting({ key: 'after.crash', value_json: '1' })));
     const opened = openWithRecovery(path, 'profile');
     opened.db.close();
     expect(opened.healthCheck).toMatchObject({ ran: true, reason: 'unclean-shutdown', verdict: { mode: 'quick', ok: true, problems: 0 } });
@@ -53,7 +54,7 @@ describe('openWithRecovery: integrity checks off the normal open path', () => {
     buildProfile(path, SIZES);
     takeTestBackup(path, 'profile');
     overwritePage(path, pageOf(path, 'runs', 'leaf'), seeded(31));
-    withUncheckpointedWal(path, (db) => db.prepare("INSERT INTO profile_settings VALUES ('after.crash', '1')").run());
+    withUncheckpointedWal(path, (db) => seedProfile(db, (kit) => kit.newSetting({ key: 'after.crash', value_json: '1' })));
     const opened = openWithRecovery(path, 'profile');
     try {
       expect(opened.healthCheck).toMatchObject({ ran: true, reason: 'unclean-shutdown', verdict: { ok: false } });
@@ -82,7 +83,7 @@ describe('openWithRecovery: integrity checks off the normal open path', () => {
     const always = openWithRecovery(path, 'profile', { integrityCheck: 'always' });
     always.db.close();
     expect(always.healthCheck).toMatchObject({ ran: true, reason: 'requested' });
-    withUncheckpointedWal(path, (db) => db.prepare("INSERT INTO profile_settings VALUES ('k', 'v')").run());
+    withUncheckpointedWal(path, (db) => seedProfile(db, (kit) => kit.newSetting({ key: 'k', value_json: 'v' })));
     const never = openWithRecovery(path, 'profile', { integrityCheck: 'never' });
     never.db.close();
     expect(never.healthCheck.ran).toBe(false);
