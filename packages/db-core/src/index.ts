@@ -28,4 +28,6 @@ export { MIGRATIONS, DATABASE_SCOPES, isDatabaseScope } from './migrations/scope
 export type { Migration, MigrationStep, SchemaProbe } from './migrations/migration';
 export type { MigrationHooks } from './migrations/migration-runner';
 export type { DatabaseState } from './migrations/migration-plan';
+/** The checksum a migration's tracking row records: for the migration generator's checksum line. */
+export { migrationChecksum } from './migrations/checksum';
 export { BACKUPS_DIR, QUARANTINE_DIR, REPLACED_DIR } from './connection/app-folders';

@@ -22,4 +22,3 @@ export { ARTIFACTS_DIR, ORPHANED_DIR, listArtifactFolder } from './artifacts/art
 /** For migrations written by hand: the engine's own tests and the operations' upgrade drills. */
 export { defineMigration, type Migration } from './migrations/migration';
 export { runMigrations } from './migrations/migration-runner';
-export { migrationChecksum } from './migrations/checksum';

@@ -3,7 +3,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globalFixtureCases } from '@lepupitre/fixtures';
 import { DbErrorCode, MIGRATIONS } from '@lepupitre/db-core';
-import { migrationChecksum } from '@lepupitre/db-core/internals';
+import { migrationChecksum } from '@lepupitre/db-core';
 import { readDatabaseStatus, openGuardedDatabase } from '../src';
 import { defineMigration, type Migration, runMigrations } from '@lepupitre/db-core/internals';
 import { fingerprintTree, withoutEmptyCompanions } from './support/file-fingerprint';

@@ -1,6 +1,6 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Tree } from '@nx/devkit';
-import { migrationChecksum } from '@lepupitre/db-core/src/migrations/checksum';
+import { migrationChecksum } from '@lepupitre/db-core';
 import { migrationGenerator } from '../src';
 import { CHECKSUM_SPEC, MIGRATIONS_DOC, MIGRATIONS_FOLDER, nextSteps } from '../src/migration/generator';
 import { expectLinesAdded, seedFromWorkspace, workspaceText } from './workspace-files';

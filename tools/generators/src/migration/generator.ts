@@ -5,10 +5,8 @@
  * left to write (docs/feature-teams.md, "Adding a column").
  */
 import { logger, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { isDatabaseScope, type DatabaseScope } from '@lepupitre/db-core';
-// The engine keeps its checksum off the public face; this tool pins the line db-core's spec
-// compares with, so it uses the engine's own pure function rather than a copy that could drift.
-import { migrationChecksum } from '@lepupitre/db-core/src/migrations/checksum';
+// The engine's own checksum, not a copy that could drift from the line db-core's spec compares with.
+import { isDatabaseScope, migrationChecksum, type DatabaseScope } from '@lepupitre/db-core';
 import { camelCase } from '../text-case';
 import { appendChecksumLine, appendDocsRow, appendToIndex, nextMigrationNumber } from './history-edits';
 import { skeletonMigration, skeletonSource } from './migration-skeleton';
