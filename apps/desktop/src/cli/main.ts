@@ -19,7 +19,7 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
   const captured: string[] = [];
   const outcome: { current: CommandOutcome | null } = { current: null };
   try {
-    const context = { host, report: (result: CommandOutcome) => void (outcome.current = result) };
+    const context = { host, streams, report: (result: CommandOutcome) => void (outcome.current = result) };
     await buildProgram({ context, json, streams, captured }).parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return commanderExit(error, json, streams, captured.join(''));

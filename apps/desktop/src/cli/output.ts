@@ -4,15 +4,44 @@ import { DEFAULT_LOCALE, type Locale } from '../errors/locale';
 import { EXIT_OK, exitCodeFor } from './cli-error';
 import type { SafeError } from './safe-error';
 
-/** Where the CLI writes: stdout and stderr in production, buffers in tests. */
+/**
+ * Where the CLI reads and writes: the process's standard streams in production, buffers in
+ * tests. Nothing else in the CLI touches them, so a run in a test's process prints exactly what
+ * the bin prints.
+ */
 export interface CliStreams {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Standard input, read to its end: the payload of `lepupitre ipc <command> -`. Without it,
+   * stdin is empty.
+   */
+  stdin?(): Promise<Buffer>;
+  /**
+   * Stdout's or stderr's terminal, or null when it is none (a pipe, a file, a buffer): help is
+   * wrapped to its width, and the progress line is drawn on stderr only when it is a terminal.
+   * Without it, neither is a terminal.
+   */
+  terminal?(stream: 'out' | 'err'): CliTerminal | null;
+}
+
+export interface CliTerminal {
+  /** Its width in columns, when known. */
+  readonly columns: number | undefined;
 }
 
 export const processStreams: CliStreams = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    return Buffer.concat(chunks);
+  },
+  terminal: (stream) => {
+    const target = stream === 'out' ? process.stdout : process.stderr;
+    return target.isTTY ? { columns: target.columns } : null;
+  },
 };
 
 /** What a command produced, printed either as one JSON object or as lines of text. */

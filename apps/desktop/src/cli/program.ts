@@ -35,8 +35,9 @@ export function buildProgram({ context, json, streams, captured }: ProgramOption
     .exitOverride()
     .configureOutput(
       json
-        ? { writeOut: (text) => void captured.push(text), writeErr: () => undefined }
+        ? { ...helpWidths(streams), writeOut: (text) => void captured.push(text), writeErr: () => undefined }
         : {
+            ...helpWidths(streams),
             writeOut: (text) => streams.out(text),
             writeErr: (text) => streams.err(text),
             outputError: (text, write) => write(`${printableUsageError(text)}\n`),
@@ -54,6 +55,17 @@ export function buildProgram({ context, json, streams, captured }: ProgramOption
   registerDbDoctor(db, context);
   registerIpc(program, context, streams);
   return program;
+}
+
+/** Commander's help width when its output is not a terminal or the terminal's width is unknown. */
+const HELP_WIDTH_OFF_TERMINAL = 80;
+
+/** Help is wrapped to the width of the terminal it goes to, as commander does on its own. */
+function helpWidths(streams: CliStreams): { getOutHelpWidth(): number; getErrHelpWidth(): number } {
+  return {
+    getOutHelpWidth: () => streams.terminal?.('out')?.columns ?? HELP_WIDTH_OFF_TERMINAL,
+    getErrHelpWidth: () => streams.terminal?.('err')?.columns ?? HELP_WIDTH_OFF_TERMINAL,
+  };
 }
 
 /** Whether the command line asks for JSON, decided before parsing so usage errors honour it. */

@@ -1,7 +1,14 @@
-/** Where progress goes: stderr in production, a fake terminal in tests. */
+import type { CliStreams } from './output';
+
+/** Where progress goes: the CLI's stderr, a fake terminal in tests. */
 export interface ProgressStream {
   readonly isTTY?: boolean;
   write(text: string): unknown;
+}
+
+/** The CLI's stderr as a progress stream: a terminal only when stderr is one (never without streams). */
+export function stderrProgress(streams: CliStreams | undefined): ProgressStream {
+  return { isTTY: (streams?.terminal?.('err') ?? null) !== null, write: (text) => streams?.err(text) };
 }
 
 /** Redraws at most this often: a backup reports every copy step. */
@@ -19,7 +26,7 @@ export class TerminalProgress {
   #lastDraw = Number.NEGATIVE_INFINITY;
   #visible = false;
 
-  constructor(json: boolean, stream: ProgressStream = process.stderr, clock: () => number = Date.now) {
+  constructor(json: boolean, stream: ProgressStream, clock: () => number = Date.now) {
     this.#stream = stream;
     this.#enabled = !json && stream.isTTY === true;
     this.#clock = clock;

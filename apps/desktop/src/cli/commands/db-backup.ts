@@ -14,7 +14,7 @@ import { headerLine } from '../output';
 import { summarize, type DatabaseEntry } from '../per-database';
 import { addChosenTargetOptions, selectChosenTargets, type ChosenTargetOptions } from '../profile-or-global';
 import { toSafeError } from '../safe-error';
-import { percent, TerminalProgress } from '../terminal-progress';
+import { percent, stderrProgress, TerminalProgress } from '../terminal-progress';
 
 export const DB_BACKUP = 'db backup';
 
@@ -51,7 +51,7 @@ export function registerDbBackup(db: Command, context: CommandContext): void {
     async (options: ChosenTargetOptions, command: Command) => {
       const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
       const selection = selectChosenTargets(options, context.host, false);
-      const progress = new TerminalProgress(json);
+      const progress = new TerminalProgress(json, stderrProgress(context.streams));
       const entries: DatabaseEntry<BackedUp>[] = [];
       // One at a time: backups compete for the same disk, and their progress shares one line.
       for (const target of selection.targets) entries.push(await backupOne(target, progress));

@@ -6,7 +6,7 @@ import type { DatabaseTarget } from '../database-target';
 import { headerLine } from '../output';
 import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database';
 import { addChosenTargetOptions, selectChosenTargets, type ChosenTargetOptions } from '../profile-or-global';
-import { TerminalProgress } from '../terminal-progress';
+import { stderrProgress, TerminalProgress } from '../terminal-progress';
 
 export const DB_BACKUPS = 'db backups';
 
@@ -23,7 +23,7 @@ export function registerDbBackups(db: Command, context: CommandContext): void {
     (options: ChosenTargetOptions, command: Command) => {
       const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
       const selection = selectChosenTargets(options, context.host, false);
-      const progress = new TerminalProgress(json);
+      const progress = new TerminalProgress(json, stderrProgress(context.streams));
       const entries = forEachDatabase(selection.targets, (target) => {
         progress.show(`${target.label}: checking backups`, true);
         return listOne(target);

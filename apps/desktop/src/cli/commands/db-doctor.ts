@@ -9,7 +9,7 @@ import { idList } from '../output';
 import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database';
 import { addChosenTargetOptions, selectChosenTargets, type ChosenTargetOptions } from '../profile-or-global';
 import type { SafeError } from '../safe-error';
-import { TerminalProgress } from '../terminal-progress';
+import { stderrProgress, TerminalProgress } from '../terminal-progress';
 
 export const DB_DOCTOR = 'db doctor';
 
@@ -34,7 +34,7 @@ export function registerDbDoctor(db: Command, context: CommandContext): void {
     .action((options: DoctorOptions, command: Command) => {
       const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
       const selection = selectChosenTargets(options, context.host, false);
-      const progress = new TerminalProgress(json);
+      const progress = new TerminalProgress(json, stderrProgress(context.streams));
       const integrity = options.quick === true ? 'quick' : 'full';
       const entries = forEachDatabase(
         selection.targets,

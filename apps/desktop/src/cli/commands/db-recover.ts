@@ -9,7 +9,7 @@ import type { DatabaseTarget } from '../database-target';
 import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database';
 import { addChosenTargetOptions, selectChosenTargets, type ChosenTargetOptions } from '../profile-or-global';
 import type { SafeError } from '../safe-error';
-import { TerminalProgress } from '../terminal-progress';
+import { stderrProgress, TerminalProgress } from '../terminal-progress';
 
 export const DB_RECOVER = 'db recover';
 
@@ -46,7 +46,7 @@ export function registerDbRecover(db: Command, context: CommandContext): void {
   ).action((options: ChosenTargetOptions, command: Command) => {
     const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
     const selection = selectChosenTargets(options, context.host, true);
-    const progress = new TerminalProgress(json);
+    const progress = new TerminalProgress(json, stderrProgress(context.streams));
     const entries = forEachDatabase(
       selection.targets,
       (target) => recoverOne(target, (text) => progress.show(`${target.label}: ${text}`)),

@@ -7,7 +7,7 @@ import type { DatabaseTarget } from '../database-target';
 import { headerLine, idList } from '../output';
 import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database';
 import { addChosenTargetOptions, selectChosenTargets, type ChosenTargetOptions } from '../profile-or-global';
-import { TerminalProgress } from '../terminal-progress';
+import { stderrProgress, TerminalProgress } from '../terminal-progress';
 
 export const DB_RESTORE = 'db restore';
 
@@ -55,7 +55,7 @@ export function registerDbRestore(db: Command, context: CommandContext): void {
     .action((options: RestoreCommandOptions, command: Command) => {
       const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
       const selection = selectChosenTargets(options, context.host, true);
-      const progress = new TerminalProgress(json);
+      const progress = new TerminalProgress(json, stderrProgress(context.streams));
       const entries = forEachDatabase(selection.targets, (target) => restoreOne(target, options, progress));
       progress.clear();
       const text = [headerLine(selection.kind, selection.location), ...entries.map(describe)];

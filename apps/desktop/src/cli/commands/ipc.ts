@@ -50,7 +50,7 @@ async function runIpc(
   streams: CliStreams,
 ): Promise<IpcResult> {
   // A payload that is not JSON is refused before the data folder is even looked at.
-  const payload = parsePayload(payloadText === STDIN_PAYLOAD ? await readStdin() : payloadText);
+  const payload = parsePayload(payloadText === STDIN_PAYLOAD ? await stdinText(streams) : payloadText);
   if (!payload.ok) return payload.failure;
   let dataDir: string;
   try {
@@ -99,8 +99,6 @@ function outcomeOf(result: IpcResult): CommandOutcome {
     : { ok: false, error: result.error, fields: {}, text: [JSON.stringify(result)] };
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8');
+async function stdinText(streams: CliStreams): Promise<string> {
+  return streams.stdin ? (await streams.stdin()).toString('utf8') : '';
 }
