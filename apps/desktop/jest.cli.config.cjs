@@ -1,6 +1,9 @@
 const preset = require('../../jest.preset.cjs');
 
-/** The operator CLI's specs: each spawns the real `lepupitre` bin (see jest.config.cjs). */
+/**
+ * The operator CLI's specs (see jest.config.cjs): they run the CLI in process, through the `main`
+ * the bin calls, and spawn the real `lepupitre` bin only in a few smoke tests.
+ */
 module.exports = {
   ...preset,
   displayName: 'desktop-cli',

@@ -8,15 +8,17 @@ import {
   createDatabase,
   createLegacyProfile,
   jsonOf,
+  preparedFolder,
   removeDir,
   runCli,
+  runCliProcess,
   tempDir,
   treeOf,
   withoutReaderCompanions,
 } from './support/cli-harness';
 import { openGuardedDatabase } from '@lepupitre/db-ops';
 
-// Every test spawns the real CLI (about half a second of startup each).
+// Each test runs the CLI in process (see runCli); the timeout leaves room on busy machines.
 jest.setTimeout(60_000);
 
 interface Entry {
@@ -51,17 +53,22 @@ describe('lepupitre db backup | backups | restore', () => {
   let work: string;
   let dataDir: string;
   const alice = (): string => path.join(dataDir, 'profiles', 'alice', 'profile.db');
+  // Built once, copied for each test: every test writes to its data folder.
+  const prepared = preparedFolder('backups', (dir) => {
+    createDatabase(path.join(dir, 'global.db'), 'global');
+    createDatabase(path.join(dir, 'profiles', 'alice', 'profile.db'), 'profile');
+    addTalk(path.join(dir, 'profiles', 'alice', 'profile.db'), 'Kept talk');
+    createDatabase(path.join(dir, 'profiles', 'bob', 'profile.db'), 'profile');
+  });
 
   beforeEach(() => {
     work = tempDir('backups');
     dataDir = path.join(work, 'data');
-    createDatabase(path.join(dataDir, 'global.db'), 'global');
-    createDatabase(alice(), 'profile');
-    addTalk(alice(), 'Kept talk');
-    createDatabase(path.join(dataDir, 'profiles', 'bob', 'profile.db'), 'profile');
+    prepared.copyTo(dataDir);
   });
 
   afterEach(() => removeDir(work));
+  afterAll(() => prepared.remove());
 
   async function backupAlice(): Promise<string> {
     const run = await runCli(['db', 'backup', '--data-dir', dataDir, '--profile', 'alice', '--json'], { cwd: work });
@@ -266,7 +273,8 @@ describe('lepupitre db backup | backups | restore', () => {
       const open = new Database(alice());
       try {
         open.prepare('SELECT count(*) FROM talk_projects').get();
-        const run = await runCli(['db', 'restore', '--data-dir', dataDir, '--profile', 'alice', '--backup', name], { cwd: work });
+        // Spawned: the holder is another process, as the app would be (the db family's smoke test).
+        const run = await runCliProcess(['db', 'restore', '--data-dir', dataDir, '--profile', 'alice', '--backup', name], { cwd: work });
         expect(run.code).toBe(1);
         expect(run.stderr).toBe(
           `lepupitre: DB_BUSY: ${sentenceOf('DB_BUSY').en} (the database is open in another program (the app?); close it, then restore; nothing was changed)\n`,

@@ -4,32 +4,41 @@ import {
   createDatabase,
   createForeignDatabase,
   jsonOf,
+  preparedFolder,
   removeDir,
   runCli,
+  runCliProcess,
   tempDir,
   treeOf,
   withoutReaderCompanions,
 } from './support/cli-harness';
 
-// Every test spawns the real CLI (about half a second of startup each), several on busy machines.
+// Each test runs the CLI in process (see runCli); the timeout leaves room on busy machines.
 jest.setTimeout(60_000);
 
 /**
  * A working directory holding one of each kind of input: a data directory, a global database,
- * a directory, a text file, an empty file and an SQLite file of no scope.
+ * a directory, a text file, an empty file and an SQLite file of no scope. Built once, copied for
+ * each test.
  */
+const prepared = preparedFolder('bad-input', (dir) => {
+  createDatabase(path.join(dir, 'data', 'global.db'), 'global');
+  createDatabase(path.join(dir, 'g.db'), 'global');
+  mkdirSync(path.join(dir, 'dir'));
+  writeFileSync(path.join(dir, 'notes.txt'), 'these are not the tables you are looking for\n');
+  writeFileSync(path.join(dir, 'empty.db'), '');
+  createForeignDatabase(path.join(dir, 'recipes.db'));
+  mkdirSync(path.join(dir, 'odd-data'));
+  writeFileSync(path.join(dir, 'odd-data', 'profiles'), 'a file where the profiles folder belongs');
+});
+
 function fixture(): string {
   const work = tempDir('bad-input');
-  createDatabase(path.join(work, 'data', 'global.db'), 'global');
-  createDatabase(path.join(work, 'g.db'), 'global');
-  mkdirSync(path.join(work, 'dir'));
-  writeFileSync(path.join(work, 'notes.txt'), 'these are not the tables you are looking for\n');
-  writeFileSync(path.join(work, 'empty.db'), '');
-  createForeignDatabase(path.join(work, 'recipes.db'));
-  mkdirSync(path.join(work, 'odd-data'));
-  writeFileSync(path.join(work, 'odd-data', 'profiles'), 'a file where the profiles folder belongs');
+  prepared.copyTo(work);
   return work;
 }
+
+afterAll(() => prepared.remove());
 
 interface Case {
   readonly args: readonly string[];
@@ -118,18 +127,20 @@ describe('lepupitre: bad input is refused with a typed error and writes nothing'
     }
   });
 
+  // Spawned: help and version through the real bin, as an operator types them (the help/version
+  // family's smoke test).
   it.concurrent('answers --help and --version with one JSON object under --json', async () => {
     const work = tempDir('help');
     try {
-      const help = await runCli(['db', 'migrate', '--help', '--json'], { cwd: work });
+      const help = await runCliProcess(['db', 'migrate', '--help', '--json'], { cwd: work });
       expect(help.code).toBe(0);
       expect(jsonOf(help)).toEqual({ ok: true, help: expect.stringContaining('Usage: lepupitre db migrate') });
 
-      const version = await runCli(['--json', '--version'], { cwd: work });
+      const version = await runCliProcess(['--json', '--version'], { cwd: work });
       expect(version.code).toBe(0);
       expect(jsonOf(version)).toEqual({ ok: true, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
 
-      const text = await runCli(['db', 'status', '--help'], { cwd: work });
+      const text = await runCliProcess(['db', 'status', '--help'], { cwd: work });
       expect(text.code).toBe(0);
       expect(text.stdout).toContain('--data-dir <dir>');
       expect(text.stdout).toContain('--json');

@@ -7,12 +7,13 @@ import {
   createLegacyProfile,
   FUTURE_MIGRATION,
   jsonOf,
+  preparedFolder,
   removeDir,
   runCli,
   tempDir,
 } from './support/cli-harness';
 
-// Every test spawns the real CLI (about half a second of startup each), several on busy machines.
+// Each test runs the CLI in process (see runCli); the timeout leaves room on busy machines.
 jest.setTimeout(60_000);
 
 const GLOBAL_IDS = MIGRATIONS.global.map((m) => m.id);
@@ -33,17 +34,23 @@ describe('lepupitre db migrate|status --data-dir', () => {
   let work: string;
   let dataDir: string;
 
+  // Built once, copied for each test: most tests migrate their data folder.
+  const prepared = preparedFolder('data-dir', (dir) => {
+    // alice: a legacy profile database (no history yet); bob: created and migrated by the app.
+    createLegacyProfile(path.join(dir, 'profiles', 'alice', 'profile.db'));
+    createDatabase(path.join(dir, 'profiles', 'bob', 'profile.db'), 'profile');
+    // A profile folder without a database holds no database to migrate.
+    mkdirSync(path.join(dir, 'profiles', 'no-db-yet'), { recursive: true });
+  });
+
   beforeEach(() => {
     work = tempDir('data-dir');
     dataDir = path.join(work, 'data');
-    // alice: a legacy profile database (no history yet); bob: created and migrated by the app.
-    createLegacyProfile(path.join(dataDir, 'profiles', 'alice', 'profile.db'));
-    createDatabase(path.join(dataDir, 'profiles', 'bob', 'profile.db'), 'profile');
-    // A profile folder without a database holds no database to migrate.
-    mkdirSync(path.join(dataDir, 'profiles', 'no-db-yet'), { recursive: true });
+    prepared.copyTo(dataDir);
   });
 
   afterEach(() => removeDir(work));
+  afterAll(() => prepared.remove());
 
   it('reports pending work, migrates every database, then reports none pending', async () => {
     const before = await runCli(['db', 'status', '--data-dir', dataDir, '--json'], { cwd: work });

@@ -13,7 +13,7 @@ import {
   withoutReaderCompanions,
 } from './support/cli-harness';
 
-// Every test spawns the real CLI (about half a second of startup each), several on busy machines.
+// Each test runs the CLI in process (see runCli); the timeout leaves room on busy machines.
 jest.setTimeout(60_000);
 
 const GLOBAL_IDS = MIGRATIONS.global.map((m) => m.id);

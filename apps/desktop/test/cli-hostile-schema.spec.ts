@@ -7,7 +7,7 @@ import { CommandWorld } from './support/command-world';
 import { countRows, schemaTexts } from './support/hostile-schema';
 import { createFilledDatabase, damageLeafOf } from './support/recovery-data';
 
-// Every test spawns the real CLI (about half a second of startup each).
+// Each test runs the CLI in process (see runCli); the timeout leaves room on busy machines.
 jest.setTimeout(60_000);
 
 const RUNS = 400;

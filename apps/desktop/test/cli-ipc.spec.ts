@@ -3,9 +3,9 @@ import path from 'node:path';
 import { main } from '../src/cli/main';
 import { sentenceOf } from '../src/errors/error-sentence';
 import { CommandWorld } from './support/command-world';
-import { jsonOf, removeDir, runCli, tempDir, treeOf, type CliRun } from './support/cli-harness';
+import { jsonOf, removeDir, runCli, runCliProcess, tempDir, treeOf, type CliRun } from './support/cli-harness';
 
-// Every test spawns the real CLI (about a second of startup each), several on busy machines.
+// Each test runs the CLI in process (see runCli); the timeout leaves room on busy machines.
 jest.setTimeout(60_000);
 
 const PROFILE_ID = /^prof_[0-9a-f]{32}$/;
@@ -123,11 +123,12 @@ describe('lepupitre ipc', () => {
     expect(treeOf(dataDir)).toEqual(before);
   });
 
+  // Spawned: the payload comes through the real bin's stdin, a pipe (the ipc family's smoke test).
   it('reads the payload from stdin when it is given as -', async () => {
-    const run = await runCli(['ipc', 'profile_create', '-', '--data-dir', dataDir], { cwd: work, stdin: '{"name":"From stdin"}\n' });
+    const run = await runCliProcess(['ipc', 'profile_create', '-', '--data-dir', dataDir], { cwd: work, stdin: '{"name":"From stdin"}\n' });
     expect(run.code).toBe(0);
     expect(resultOf(run)['data']).toMatch(PROFILE_ID);
-    const bad = await runCli(['ipc', 'profile_create', '-', '--data-dir', dataDir], { cwd: work, stdin: 'not json' });
+    const bad = await runCliProcess(['ipc', 'profile_create', '-', '--data-dir', dataDir], { cwd: work, stdin: 'not json' });
     expect(bad.code).toBe(1);
     expect(resultOf(bad)['error']).toMatchObject({ code: 'IPC_INVALID_PAYLOAD' });
   });
@@ -143,7 +144,7 @@ describe('lepupitre ipc', () => {
   });
 
   it('still prints one result object when there is no data folder to default to', async () => {
-    // In process: a host without a home folder cannot be staged through the real bin.
+    // Through main: runCli's host always has a home folder (HOME).
     let stdout = '';
     let stderr = '';
     const streams = { out: (text: string) => void (stdout += text), err: (text: string) => void (stderr += text) };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { jsonOf, removeDir, runCli, tempDir, type CliRun } from './support/cli-harness';
 import { damageLeafOf, plantCanaries, zeroHeader } from './support/recovery-data';
 
-// Every step spawns the real CLI (about half a second of startup each).
+// Each step runs the CLI in process (see runCli); the timeout leaves room on busy machines.
 jest.setTimeout(120_000);
 
 /** A secret as a user might paste it into a preference. */

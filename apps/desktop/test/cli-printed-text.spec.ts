@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { createDatabase, jsonOf, removeDir, runCli, tempDir, type CliRun } from './support/cli-harness';
 
-// Every test spawns the real CLI (about half a second of startup each), several on busy machines.
+// Each test runs the CLI in process (see runCli); the timeout leaves room on busy machines.
 jest.setTimeout(60_000);
 
 /** Terminal escapes, a line break that starts a fake CLI line, then 200 KB. */

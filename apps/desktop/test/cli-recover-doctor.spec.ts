@@ -2,11 +2,11 @@ import { ArtifactStore, type Artifact } from '@lepupitre/db-core';
 import { newId } from '@lepupitre/domain-primitives';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { jsonOf, removeDir, runCli, tempDir, treeOf, withoutReaderCompanions } from './support/cli-harness';
+import { jsonOf, preparedFolder, removeDir, runCli, tempDir, treeOf, withoutReaderCompanions } from './support/cli-harness';
 import { createFilledDatabase, damageLeafOf, writeVerifiedBackup, zeroHeader } from './support/recovery-data';
 import { openGuardedDatabase } from '@lepupitre/db-ops';
 
-// Every test spawns the real CLI (about half a second of startup each).
+// Each test runs the CLI in process (see runCli); the timeout leaves room on busy machines.
 jest.setTimeout(60_000);
 
 interface Entry {
@@ -23,16 +23,22 @@ describe('lepupitre db doctor and db recover', () => {
   let work: string;
   let dataDir: string;
 
+  // Built once, copied for each test: most tests damage or recover their databases.
+  const prepared = preparedFolder('recover', (dir) => {
+    createFilledDatabase(path.join(dir, 'global.db'), 'global', 50);
+    createFilledDatabase(path.join(dir, PROFILE_DB), 'profile');
+    writeVerifiedBackup(path.join(dir, PROFILE_DB), 'profile');
+    createFilledDatabase(path.join(dir, 'profiles', 'prof_bob', 'profile.db'), 'profile', 20);
+  });
+
   beforeEach(() => {
     work = tempDir('recover');
     dataDir = path.join(work, 'data');
-    createFilledDatabase(path.join(dataDir, 'global.db'), 'global', 50);
-    createFilledDatabase(path.join(dataDir, PROFILE_DB), 'profile');
-    writeVerifiedBackup(path.join(dataDir, PROFILE_DB), 'profile');
-    createFilledDatabase(path.join(dataDir, 'profiles', 'prof_bob', 'profile.db'), 'profile', 20);
+    prepared.copyTo(dataDir);
   });
 
   afterEach(() => removeDir(work));
+  afterAll(() => prepared.remove());
 
   it('doctor without a target covers global and every profile, metadata only, and is not ok when one is damaged', async () => {
     damageLeafOf(path.join(dataDir, PROFILE_DB), 'runs');

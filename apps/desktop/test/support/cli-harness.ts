@@ -2,10 +2,12 @@ import { type DatabaseScope } from '@lepupitre/db-core';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openGuardedDatabase } from '@lepupitre/db-ops';
+import { main } from '../../src/cli/main';
+import type { CliStreams } from '../../src/cli/output';
 
 export const BIN = path.resolve(__dirname, '..', '..', 'bin', 'lepupitre.cjs');
 
@@ -22,17 +24,49 @@ export interface RunOptions {
    * written in the terminal's language) are unset unless given here.
    */
   readonly env?: Readonly<Record<string, string>>;
-  /** Written to the bin's stdin, which is closed at once either way (empty without it). */
+  /** The CLI's stdin, closed at once either way (empty without it). */
   readonly stdin?: string;
 }
 
-/** Spawns the real bin, as `npx lepupitre` would, and collects its output. */
-export function runCli(args: readonly string[], options: RunOptions): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: options.cwd };
+/** The environment a run sees: this process's, HOME at the working directory, the rest as documented above. */
+function environmentOf(options: RunOptions): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...process.env, HOME: options.cwd };
   delete env['LEPUPITRE_DATA_DIR'];
   delete env['XDG_DATA_HOME'];
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) delete env[name];
   Object.assign(env, options.env ?? {});
+  return env;
+}
+
+/**
+ * Runs the CLI in this process, through the `main` the bin calls, and collects what it prints:
+ * stdout, stderr and the exit code are the bin's, because the CLI reads and writes only through
+ * its streams and host. The streams are buffers that are not terminals (as the bin's pipes are
+ * not), stdin holds `options.stdin`, and the host is the bin's in that working directory with
+ * that environment, its home folder being HOME. Each run builds its own program, opens its own
+ * connections and closes them before it settles, so runs share nothing but the files.
+ */
+export async function runCli(args: readonly string[], options: RunOptions): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const streams: CliStreams = {
+    out: (text) => void (stdout += text),
+    err: (text) => void (stderr += text),
+    stdin: () => Promise.resolve(Buffer.from(options.stdin ?? '', 'utf8')),
+    terminal: () => null,
+  };
+  const env = environmentOf(options);
+  const code = await main(args, streams, { env, platform: process.platform, cwd: options.cwd, home: env['HOME'] ?? null });
+  return { code, stdout, stderr };
+}
+
+/**
+ * Spawns the real bin, as `npx lepupitre` would, and collects its output: for what only a process
+ * shows (the bin compiling and starting, its exit code, its real stdin, output flushed before
+ * exit, another process holding a database open). About a second per call: the few smoke tests.
+ */
+export function runCliProcess(args: readonly string[], options: RunOptions): Promise<CliRun> {
+  const env = environmentOf(options);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -60,6 +94,41 @@ export function tempDir(prefix: string): string {
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** A folder a suite builds once and copies for each test, which may then change its copy freely. */
+export interface PreparedFolder {
+  /**
+   * Copies what the folder holds into `dest`, an empty folder or a new one (made with the prepared
+   * folder's mode), files and folders with their modes; builds it first on first use.
+   */
+  copyTo(dest: string): void;
+  /** Removes the prepared folder (in `afterAll`). */
+  remove(): void;
+}
+
+/**
+ * Shares an expensive fixture (migrated and filled databases) between the tests of a suite:
+ * `build(dir)` runs once, synchronously, on the first copy (so also under `it.concurrent`), and
+ * every test gets a copy of its own. A copy is the same bytes in new files.
+ */
+export function preparedFolder(prefix: string, build: (dir: string) => void): PreparedFolder {
+  let root: string | null = null;
+  const folder = (): string => {
+    if (root === null) {
+      const made = tempDir(`${prefix}-prepared`);
+      build(path.join(made, 'folder'));
+      root = made;
+    }
+    return path.join(root, 'folder');
+  };
+  return {
+    copyTo: (dest) => cpSync(folder(), dest, { recursive: true, errorOnExist: true, force: false }),
+    remove: () => {
+      if (root !== null) removeDir(root);
+      root = null;
+    },
+  };
 }
 
 /** Every entry under `root`: directories as `dir`, files as their sha256. */
