@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ID_PATTERN } from '@lepupitre/domain-primitives';
 import { ArtifactErrorCode, ArtifactStore, DbErrorCode, openDatabase, type DatabaseHandle } from '../src';
 import { listArtifactFolder } from '../src/artifacts/artifact-folder';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { UNGUARDED } from './support/test-safeguards';
 
 describe('artifact store', () => {

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArtifactStore, openDatabase, type DatabaseHandle } from '../src';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { UNGUARDED } from './support/test-safeguards';
 
 /**

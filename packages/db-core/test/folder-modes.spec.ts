@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../src';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { UNGUARDED } from './support/test-safeguards';
 
 /** Mode bits including sticky, setuid and setgid: `/tmp` is 1777, and that must survive. */

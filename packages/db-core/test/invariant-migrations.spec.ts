@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { MIGRATIONS, openDatabase } from '../src';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { UNGUARDED } from './support/test-safeguards';
 
 /** The invariants the previous app only checked before inserting, now held by the schema. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DbErrorCode, openDatabase } from '../src';
 import { MIN_BUSY_TIMEOUT_MS } from '../src/connection/posture';
 import { applyPosture, assertPosture } from '../src/connection/posture';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { UNGUARDED } from './support/test-safeguards';
 
 const mode = (path: string): number => statSync(path).mode & 0o777;

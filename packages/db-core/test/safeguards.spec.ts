@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS, openDatabase, type OpenSafeguards, type PreMigrationCopyRequest } from '../src';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 
 /** A database the previous app wrote: tables without a migration history, so everything is pending. */
 function legacyGlobal(path: string): void {

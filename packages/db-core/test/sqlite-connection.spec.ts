@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteConnection } from '../src/connection/sqlite-connection';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 
 /**
  * Every connection the app opens comes from `openSqliteConnection` (a lint rule keeps it so):

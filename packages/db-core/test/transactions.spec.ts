@@ -8,7 +8,7 @@ import {
   type DatabaseHandle,
   type QueryParams,
 } from '../src';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { UNGUARDED } from './support/test-safeguards';
 
 const putSetting = defineQuery((p: QueryParams<{ key: string; value: string }>) =>

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { MIGRATIONS, type OpenReport } from '@lepupitre/db-core';
 import { buildDrillDatabase } from './drills/drill-database';
 import { startChild, type ChildOutcome } from './drills/run-child';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 
 const ids = MIGRATIONS.profile.map((m) => m.id);
 

@@ -1,13 +1,11 @@
 import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { globalFixtureCases } from '@lepupitre/fixtures';
-import { DbErrorCode, MIGRATIONS } from '@lepupitre/db-core';
-import { migrationChecksum } from '@lepupitre/db-core';
+import { globalFixtureCases, useTempDir } from '@lepupitre/fixtures';
+import { DbErrorCode, MIGRATIONS, migrationChecksum } from '@lepupitre/db-core';
 import { readDatabaseStatus, openGuardedDatabase } from '../src';
 import { defineMigration, type Migration, runMigrations } from '@lepupitre/db-core/internals';
 import { fingerprintTree, withoutEmptyCompanions } from './support/file-fingerprint';
-import { useTempDir } from './support/temp-dir';
 
 /**
  * `0002_unique_profile_names` as it first shipped. It matched rows by id, so a profile row

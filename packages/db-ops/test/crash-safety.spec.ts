@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { MIGRATIONS } from '@lepupitre/db-core';
 import { buildDrillDatabase, dumpContent } from './drills/drill-database';
 import { runChild } from './drills/run-child';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { openGuardedDatabase } from '../src';
 
 const PROFILE = MIGRATIONS.profile;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DbErrorCode, MIGRATIONS, type DatabaseScope } from '@lepupitre/db-core';
 import { readDatabaseStatus, openGuardedDatabase } from '../src';
 import { fingerprintTree, withoutEmptyCompanions } from './support/file-fingerprint';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 
 const PROFILE_IDS = MIGRATIONS.profile.map((m) => m.id);
 

@@ -8,7 +8,7 @@ import { takePreMigrationSnapshot } from '../src/backups/pre-migration-snapshot'
 import type { VerifiedCopyStep } from '../src/backups/verified-copy';
 import { fingerprintTree } from './support/file-fingerprint';
 import { sha256Of } from './support/file-fingerprint';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 
 /** A profile database the previous app left at 0001..0003: four migrations are pending. */
 function trackedPrefix(path: string): void {

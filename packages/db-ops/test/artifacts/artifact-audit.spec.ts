@@ -2,9 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArtifactStore, type DatabaseHandle } from '@lepupitre/db-core';
-import { seedProfile } from '@lepupitre/fixtures';
+import { seedProfile, useTempDir } from '@lepupitre/fixtures';
 import { auditArtifacts, openGuardedDatabase } from '../../src';
-import { useTempDir } from '../support/temp-dir';
 
 describe('auditArtifacts', () => {
   const dir = useTempDir('lepupitre-audit-');

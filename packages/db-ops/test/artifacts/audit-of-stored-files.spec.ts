@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArtifactStore, type DatabaseHandle } from '@lepupitre/db-core';
 import { auditArtifacts, openGuardedDatabase } from '../../src';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 
 describe('artifact audit of what the artifact store wrote', () => {
   const dir = useTempDir();

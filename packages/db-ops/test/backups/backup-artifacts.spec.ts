@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ArtifactStore, DbErrorCode, type DatabaseHandle } from '@lepupitre/db-core';
 import { backupDatabaseFile, listBackups, type BackupArtifacts, type BackupManifest, type BackupStep, openGuardedDatabase } from '../../src';
 import { backupDatabase } from '../../src/backups/take-backup';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { createProfile } from './support/backup-fixtures';
 
 const NOW = new Date('2026-11-25T08:09:10Z');

@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { seedProfile } from '@lepupitre/fixtures';
+import { seedProfile, useTempDir } from '@lepupitre/fixtures';
 import { backupDatabaseFile, restoreBackup } from '../../src';
-import { useTempDir } from '../support/temp-dir';
 import { addTalks, createProfile, talkTitles } from './support/backup-fixtures';
 
 /**

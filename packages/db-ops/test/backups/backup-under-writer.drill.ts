@@ -15,7 +15,7 @@ import { listBackups, type BackupResult, openGuardedDatabase } from '../../src';
 import { backupDatabase } from '../../src/backups/take-backup';
 import { type DatabaseHandle } from '@lepupitre/db-core';
 import { rawConnectionOf } from '@lepupitre/db-core/internals';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 
 jest.setTimeout(600_000);
 

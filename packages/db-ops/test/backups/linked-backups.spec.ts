@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, symlinkSync, writeFileS
 import { join } from 'node:path';
 import { backupDatabaseFile, listBackups, recoverDatabase, restoreBackup } from '../../src';
 import { DbErrorCode } from '@lepupitre/db-core';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { addTalks, createProfile, databaseFiles, talkTitles } from './support/backup-fixtures';
 import { overwritePage, pageOf, seeded } from '../recovery/corruption-fixtures';
 

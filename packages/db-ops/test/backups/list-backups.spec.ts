@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { listBackups, openGuardedDatabase } from '../../src';
 import { backupDatabase } from '../../src/backups/take-backup';
 import { MIGRATIONS } from '@lepupitre/db-core';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { createProfile } from './support/backup-fixtures';
 
 describe('listing the backups of a database', () => {

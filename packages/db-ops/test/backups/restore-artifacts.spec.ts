@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { restoreBackup } from '../../src';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { profileState } from './support/artifact-world';
 import { backedUpThenDamaged, useKilledRestoreWorld } from './support/killed-restore';
 

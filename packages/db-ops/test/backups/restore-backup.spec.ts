@@ -6,7 +6,7 @@ import { backupDatabase } from '../../src/backups/take-backup';
 import { DbErrorCode, MIGRATIONS } from '@lepupitre/db-core';
 import { RESTORE_PARTIAL_SUFFIX } from '../../src/backups/restore-backup';
 import { sha256Of } from '../support/file-fingerprint';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { addTalks, createProfile, damageTable, databaseFiles, leaveUncheckpointedWal, talkTitles } from './support/backup-fixtures';
 
 const NOW = new Date('2026-11-25T08:09:10Z');

@@ -1,4 +1,4 @@
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { useKilledRestoreWorld } from './support/killed-restore';
 
 /**

@@ -4,7 +4,7 @@ import { openGuardedDatabase } from '../../src';
 import { backupDatabase } from '../../src/backups/take-backup';
 import { BACKUP_RETENTION, backupsToPrune, type RetentionCandidate } from '../../src/backups/backup-retention';
 import { compactUtcStamp } from '@lepupitre/domain-primitives';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { createProfile } from './support/backup-fixtures';
 
 const HOUR = 3600_000;

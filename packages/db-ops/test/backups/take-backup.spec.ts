@@ -6,7 +6,7 @@ import { backupDatabase } from '../../src/backups/take-backup';
 import { DbErrorCode, MIGRATIONS, type DatabaseHandle } from '@lepupitre/db-core';
 import { rawConnectionOf } from '@lepupitre/db-core/internals';
 import { sha256Of } from '../support/file-fingerprint';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { addTalks, createProfile, damageTable, databaseFiles, leaveUncheckpointedWal, talkTitles } from './support/backup-fixtures';
 
 const NOW = new Date('2026-11-25T08:09:10.123Z');

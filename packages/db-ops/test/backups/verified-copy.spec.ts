@@ -10,7 +10,7 @@ import {
   type VerifiedCopyStep,
 } from '../../src/backups/verified-copy';
 import { fingerprintTree, sha256Of } from '../support/file-fingerprint';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 
 const STEPS: readonly VerifiedCopyStep[] = ['copy', 'verify', 'checksum', 'manifest', 'place'];
 

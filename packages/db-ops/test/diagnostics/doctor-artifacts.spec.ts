@@ -1,11 +1,10 @@
 import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ArtifactStore, type Artifact } from '@lepupitre/db-core';
-import { seedProfile } from '@lepupitre/fixtures';
+import { seedProfile, useTempDir } from '@lepupitre/fixtures';
 import { diagnoseDatabase, type DatabaseDiagnostics, openGuardedDatabase } from '../../src';
 import { newId } from '@lepupitre/domain-primitives';
 import { fingerprintTree, withoutEmptyCompanions } from '../support/file-fingerprint';
-import { useTempDir } from '../support/temp-dir';
 
 const dir = useTempDir('lepupitre-doctor-artifacts-');
 

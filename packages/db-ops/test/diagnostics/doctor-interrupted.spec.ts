@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { diagnoseDatabase, openGuardedDatabase } from '../../src';
 import { RESTORE_JOURNAL_SUFFIX } from '../../src/backups/interrupted-restore';
 import { RECOVERY_JOURNAL_SUFFIX } from '../../src/recovery/quarantine';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 
 const EMPTY_JOURNAL = JSON.stringify({ version: 1, direction: 'forward', moves: [], places: [], cleanup: [] });
 

@@ -2,11 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DbErrorCode, MIGRATIONS } from '@lepupitre/db-core';
-import { seedProfile } from '@lepupitre/fixtures';
+import { seedProfile, useTempDir } from '@lepupitre/fixtures';
 import { diagnoseDatabase, openGuardedDatabase } from '../../src';
 import { writeFilesForArtifactRows } from '../support/artifact-files';
 import { fingerprintTree, withoutEmptyCompanions } from '../support/file-fingerprint';
-import { useTempDir } from '../support/temp-dir';
 import { buildProfile, overwritePage, pageOf, seeded, takeTestBackup } from '../recovery/corruption-fixtures';
 
 const dir = useTempDir('lepupitre-doctor-');

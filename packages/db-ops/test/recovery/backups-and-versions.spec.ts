@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { MIGRATIONS } from '@lepupitre/db-core';
 import { recoverDatabase, openGuardedDatabase } from '../../src';
 import { buildDrillDatabase, dumpContent } from '../drills/drill-database';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { buildProfile, keysByTable, overwritePage, pageOf, seeded, sha256, takeTestBackup } from './corruption-fixtures';
 
 const dir = useTempDir('lepupitre-recovery-backups-');

@@ -4,9 +4,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { DbErrorCode, MIGRATIONS, type DatabaseScope } from '@lepupitre/db-core';
-import { appendToSchemaText, attachTail, globalSeeder, seedProfile, undoLastMigration } from '@lepupitre/fixtures';
+import {
+  appendToSchemaText,
+  attachTail,
+  globalSeeder,
+  seedProfile,
+  undoLastMigration,
+  useTempDir,
+} from '@lepupitre/fixtures';
 import { recoverDatabase, type RecoveryReport, openGuardedDatabase } from '../../src';
-import { useTempDir } from '../support/temp-dir';
 import {
   addProfileRows,
   breakSchemaEntry,

@@ -5,8 +5,7 @@ import { openGuardedDatabase } from '../../src';
 import { classifyFailure } from '../../src/recovery/failure-classification';
 import { probeDatabaseFile, type FileProbe } from '../../src/recovery/file-probe';
 import { DbError, DbErrorCode } from '@lepupitre/db-core';
-import { seedGlobal } from '@lepupitre/fixtures';
-import { useTempDir } from '../support/temp-dir';
+import { seedGlobal, useTempDir } from '@lepupitre/fixtures';
 import { buildGlobal, buildProfile, overwritePage, pageOf, seeded, takeTestBackup, withUncheckpointedWal, writeAt } from './corruption-fixtures';
 
 /**

@@ -2,9 +2,8 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MIGRATIONS } from '@lepupitre/db-core';
-import { addOplogRows, appendToSchemaText, attachTail, undoLastMigration } from '@lepupitre/fixtures';
+import { addOplogRows, appendToSchemaText, attachTail, undoLastMigration, useTempDir } from '@lepupitre/fixtures';
 import { openWithRecovery, recoverDatabase, openGuardedDatabase } from '../../src';
-import { useTempDir } from '../support/temp-dir';
 import { buildProfile, keysByTable, overwritePage, pageOf, seeded } from './corruption-fixtures';
 
 /**

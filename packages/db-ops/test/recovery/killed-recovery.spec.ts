@@ -4,7 +4,7 @@ import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWithRecovery, recoverDatabase, type RecoveryStep } from '../../src';
 import { RECOVERY_JOURNAL_SUFFIX } from '../../src/recovery/quarantine';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 import { buildProfile, keysByTable, overwritePage, pageOf, seeded, sha256 } from './corruption-fixtures';
 
 const NODE_ARGS = ['--require', require.resolve('tsx/cjs')];

@@ -3,10 +3,9 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DbErrorCode } from '@lepupitre/db-core';
-import { seedProfile } from '@lepupitre/fixtures';
+import { seedProfile, useTempDir } from '@lepupitre/fixtures';
 import { recoverDatabase, type RecoveryStep } from '../../src';
 import { fingerprintTree, withoutEmptyCompanions } from '../support/file-fingerprint';
-import { useTempDir } from '../support/temp-dir';
 import { buildGlobal, buildProfile, overwritePage, pageOf, seeded, takeTestBackup } from './corruption-fixtures';
 
 /**

@@ -2,10 +2,9 @@ import Database from 'better-sqlite3';
 import { existsSync, truncateSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DbErrorCode } from '@lepupitre/db-core';
-import { seedProfile } from '@lepupitre/fixtures';
+import { seedProfile, useTempDir } from '@lepupitre/fixtures';
 import { openWithRecovery } from '../../src';
 import { fingerprintTree, withoutEmptyCompanions } from '../support/file-fingerprint';
-import { useTempDir } from '../support/temp-dir';
 import { buildProfile, overwritePage, pageOf, seeded, takeTestBackup, withUncheckpointedWal, writeAt } from './corruption-fixtures';
 
 const dir = useTempDir('lepupitre-open-recovery-');

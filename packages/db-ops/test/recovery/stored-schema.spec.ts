@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DbErrorCode } from '@lepupitre/db-core';
 import { createFromStoredSchema, type StoredSchemaEntry } from '../../src/recovery/stored-schema';
-import { useTempDir } from '../support/temp-dir';
+import { useTempDir } from '@lepupitre/fixtures';
 
 /**
  * Schema text read from a damaged file is accepted only as one table or index definition in
