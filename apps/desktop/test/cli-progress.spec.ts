@@ -1,5 +1,7 @@
 import { ageText, backupLabel, replacedLabel, sizeText } from '../src/cli/backup-labels';
-import { percent, TerminalProgress } from '../src/cli/terminal-progress';
+import { main } from '../src/cli/main';
+import type { CliStreams, CliTerminal } from '../src/cli/output';
+import { percent, stderrProgress, TerminalProgress } from '../src/cli/terminal-progress';
 
 function fakeTerminal(isTTY: boolean): { isTTY: boolean; written: string[]; write(text: string): void } {
   const written: string[] = [];
@@ -38,6 +40,39 @@ describe('progress on a terminal', () => {
       progress.clear();
       expect(terminal.written).toEqual([]);
     }
+  });
+
+  it('takes the terminal from the CLI streams: stderr draws progress only when the streams say it is one', () => {
+    for (const [terminal, drawn] of [
+      [{ columns: 80 }, ['\r\x1b[2Kx', '\r\x1b[2K']],
+      [null, []],
+    ] as const) {
+      const written: string[] = [];
+      const streams: CliStreams = { out: () => undefined, err: (text) => void written.push(text), terminal: () => terminal };
+      const progress = new TerminalProgress(false, stderrProgress(streams), () => 0);
+      progress.show('x', true);
+      progress.clear();
+      expect(written).toEqual(drawn);
+    }
+    // Streams without a terminal, or no streams at all, never draw.
+    expect(stderrProgress({ out: () => undefined, err: () => undefined }).isTTY).toBe(false);
+    expect(stderrProgress(undefined).isTTY).toBe(false);
+  });
+
+  it('wraps help to the width of the terminal the streams give, and to 80 columns off a terminal', async () => {
+    const helpAt = async (terminal: CliTerminal | null): Promise<string> => {
+      let out = '';
+      const streams: CliStreams = { out: (text) => void (out += text), err: () => undefined, terminal: () => terminal };
+      expect(await main(['db', 'status', '--help'], streams, { env: {}, platform: 'linux', cwd: '/work', home: '/home/ada' })).toBe(0);
+      return out;
+    };
+    const widest = (text: string): number => Math.max(...text.split('\n').map((line) => line.length));
+    const narrow = await helpAt({ columns: 60 });
+    const offTerminal = await helpAt(null);
+    expect(widest(narrow)).toBeLessThanOrEqual(60);
+    expect(widest(offTerminal)).toBeGreaterThan(60);
+    expect(widest(offTerminal)).toBeLessThanOrEqual(80);
+    expect(await helpAt({ columns: undefined })).toBe(offTerminal);
   });
 
   it('formats percentages, sizes, ages and labels for people', () => {
