@@ -5,6 +5,7 @@ import { createProject, ensureTrainingProject, exportOutline, getOutline, setOut
 import { expectCode } from './support/expect-code';
 import { newProfile, removeProfiles, steppingClock, type TestProfile } from './support/profile';
 import { countArtifacts, outlineRow, talkRow } from './support/queries';
+import { rowOnColumns } from '@lepupitre/testing';
 
 afterAll(removeProfiles);
 
@@ -51,12 +52,13 @@ describe('setOutline', () => {
     const id = createProject(db, { title: 'T' }, { now });
     setOutline(db, id, '  # First\r\n', { now });
     setOutline(db, id, '', { now });
-    expect(db.get(outlineRow, { projectId: id })).toEqual({
+    const stored = {
       project_id: id,
       outline_md: '',
       created_at: '2026-03-01T10:00:00.002+00:00',
       updated_at: '2026-03-01T10:00:00.003+00:00',
-    });
+    };
+    expect(rowOnColumns(db.get(outlineRow, { projectId: id }), stored)).toEqual(stored);
     expect(getOutline(db, id).markdown).toBe('');
     expect(db.get(talkRow, { id })?.updated_at).toBe('2026-03-01T10:00:00.001+00:00');
   });

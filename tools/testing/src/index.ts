@@ -30,3 +30,4 @@ export {
 export { buildRealisticProfile, REALISTIC_SIZES, type RealisticSizes } from './realistic-profile';
 export { buildRealisticGlobal, REALISTIC_PROFILE_COUNT } from './realistic-global';
 export { TEST_SAFEGUARDS } from './test-safeguards';
+export { rowOnColumns } from './stored-row';

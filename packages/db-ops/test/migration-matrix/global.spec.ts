@@ -1,5 +1,6 @@
 import { GLOBAL_TABLE_KEYS, globalFixtureCases, type GlobalFixture } from '@lepupitre/fixtures';
 import { expectSecondOpenIsANoOp, expectSnapshot, expectSoundDatabase, inspect, tableRows, upgrade, useDataDir } from './matrix-support';
+import { expectRows, fixtureExpectation, withExpectation } from './expected-rows';
 
 /**
  * Global scope: no file, the rollback-journal legacy file, its WAL twin, the tracked file,
@@ -24,13 +25,13 @@ describe('migration matrix: global', () => {
 });
 
 function expectGlobalData(fixture: GlobalFixture): void {
-  inspect(fixture.path, (db) => {
-    expect(tableRows(db, 'profiles', 'id')).toEqual(fixture.expected.tables.profiles);
-    expect(tableRows(db, 'global_settings', 'key')).toEqual(fixture.expected.tables.global_settings);
+  inspect(fixture.path, (db) => withExpectation(fixtureExpectation(fixture), () => {
+    expectRows('global', 'profiles', 'id', tableRows(db, 'profiles', 'id'), fixture.expected.tables.profiles);
+    expectRows('global', 'global_settings', 'key', tableRows(db, 'global_settings', 'key'), fixture.expected.tables.global_settings);
     const active = (db.prepare('SELECT id FROM profiles WHERE is_active = 1 ORDER BY id').all() as { id: string }[]).map((r) => r.id);
     expect(active).toEqual(fixture.expected.activeProfileIds);
     const duplicates = (db.prepare('SELECT name FROM profiles GROUP BY name HAVING count(*) > 1 ORDER BY name').all() as { name: string }[]).map((r) => r.name);
     expect(duplicates).toEqual(fixture.expected.duplicateNames);
     expect(db.prepare('SELECT count(*) AS n FROM pragma_foreign_key_check').get()).toEqual({ n: 0 });
-  });
+  }));
 }

@@ -1,11 +1,18 @@
 import { LEGACY_QUEST, PROFILE_DATA_TABLES, PROFILE_TABLE_KEYS, readNormalizedSchema, type ProfileFixture, type ProfileFixtureCase } from '@lepupitre/fixtures';
 import { expectSecondOpenIsANoOp, expectSnapshot, expectSoundDatabase, inspect, tableRows, upgrade } from './matrix-support';
+import { expectRows, fixtureExpectation, withExpectation, type ExpectationSource } from './expected-rows';
 import { nextRebuildMigration, runWithNext } from './next-rebuild';
 
 /**
  * The seeded catalogue as the previous app shipped it (docs/contexts/quest.md), written out
- * here rather than taken from the fixtures, so that a wrong literal anywhere is caught.
+ * here rather than taken from the fixtures, so that a wrong literal anywhere is caught. Its
+ * rows name the columns the catalogue means; a column added to `quests` later must read NULL.
  */
+const CATALOGUE_SOURCE: ExpectationSource = {
+  subject: 'the seeded quest catalogue',
+  file: 'packages/db-ops/test/migration-matrix/profile-assertions.ts',
+};
+
 const CATALOGUE = [
   {
     code: 'A01',
@@ -70,7 +77,7 @@ export function expectNextRebuildApplies(fixture: ProfileFixture): void {
 
 export function expectProfileData(fixture: ProfileFixture): void {
   const expected = fixture.expected;
-  inspect(fixture.path, (db) => {
+  inspect(fixture.path, (db) => withExpectation(fixtureExpectation(fixture), () => {
     const actual = (table: string): Record<string, unknown>[] => tableRows(db, table, PROFILE_TABLE_KEYS[table] as string);
 
     // Row by row, the readable checks first.
@@ -90,21 +97,27 @@ export function expectProfileData(fixture: ProfileFixture): void {
     );
     expect(numbers).toEqual(expected.talkNumbers);
 
-    // Then every row of every table, every column.
+    // Then every row of every table: each column the expectation names, and NULL in the others.
     for (const table of PROFILE_DATA_TABLES) {
-      expect({ table, rows: actual(table) }).toEqual({ table, rows: expected.tables[table] });
+      expectRows('profile', table, PROFILE_TABLE_KEYS[table] as string, actual(table), expected.tables[table] ?? []);
     }
 
-    // The three seeded quests, exactly; a legacy quest, untouched.
-    const quests = db.prepare("SELECT * FROM quests WHERE code IN ('A01', 'D01', 'FREE') ORDER BY code").all();
-    expect(quests).toEqual(CATALOGUE);
+    // A legacy quest, untouched.
     if (fixture.written.some((s) => s.table === 'quests' && s.row.code === LEGACY_QUEST.code)) {
-      expect(db.prepare('SELECT * FROM quests WHERE code = ?').get(LEGACY_QUEST.code)).toEqual(LEGACY_QUEST);
+      expectRows('profile', 'quests', 'code', db.prepare('SELECT * FROM quests WHERE code = ?').all(LEGACY_QUEST.code) as Record<string, unknown>[], [LEGACY_QUEST]);
     }
 
     const violations = (db.prepare('SELECT "table" AS t, parent FROM pragma_foreign_key_check').all() as { t: string; parent: string }[])
       .map((v) => ({ table: v.t, parent: v.parent }))
       .sort((a, b) => `${a.table}>${a.parent}`.localeCompare(`${b.table}>${b.parent}`));
     expect(violations).toEqual(expected.foreignKeyViolations);
-  });
+  }));
+
+  // The three seeded quests, exactly.
+  inspect(fixture.path, (db) =>
+    withExpectation({ ...CATALOGUE_SOURCE, subject: `fixture ${fixture.name}, ${CATALOGUE_SOURCE.subject}` }, () => {
+      const quests = db.prepare("SELECT * FROM quests WHERE code IN ('A01', 'D01', 'FREE') ORDER BY code").all() as Record<string, unknown>[];
+      expectRows('profile', 'quests', 'code', quests, CATALOGUE);
+    }),
+  );
 }
