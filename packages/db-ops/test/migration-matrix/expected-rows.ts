@@ -36,10 +36,8 @@ export function withExpectation<T>(source: ExpectationSource, fn: () => T): T {
     return fn();
   } catch (error) {
     if (error instanceof Error) {
-      const prefix = `${source.subject}: expected outcome in ${source.file}: `;
-      const original = error.message;
-      error.message = prefix + original;
-      if (error.stack?.includes(original)) error.stack = error.stack.replace(original, error.message);
+      // Jest prints the message; the stack, which repeats the original one, is left as it is.
+      error.message = `${source.subject}: expected outcome in ${source.file}: ${error.message}`;
     }
     throw error;
   }
