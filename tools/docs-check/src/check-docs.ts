@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from '@lepupitre/db-core';
 import { CI_WORKFLOW, ROOT_PACKAGE, targetListFindings, testScriptTargets, workflowAffectedTargets } from './ci-targets';
-import type { DocFinding } from './doc-finding';
+import type { DocFinding } from '@lepupitre/testing';
 import { MIGRATIONS_DOC, undocumentedMigrations } from './migrations-doc';
 
 /**

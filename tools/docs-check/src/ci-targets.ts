@@ -1,4 +1,4 @@
-import type { DocFinding } from './doc-finding';
+import type { DocFinding } from '@lepupitre/testing';
 
 export const CI_WORKFLOW = '.github/workflows/ci.yml';
 export const ROOT_PACKAGE = 'package.json';

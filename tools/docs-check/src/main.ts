@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { checkDocs } from './check-docs';
-import { findingLine } from './doc-finding';
+import { findingLine } from '@lepupitre/testing';
 
 /** `npx nx run docs-check:docs-check`: one line per finding on stderr, exit code 1 if any. */
 const findings = checkDocs(resolve(__dirname, '../../..'));

@@ -1,5 +1,5 @@
 import type { DatabaseScope, Migration } from '@lepupitre/db-core';
-import type { DocFinding } from './doc-finding';
+import type { DocFinding } from '@lepupitre/testing';
 import { tableRows } from './markdown-table';
 
 export const MIGRATIONS_DOC = 'docs/migrations.md';

@@ -1,5 +1,5 @@
 import { checkDocs } from '../src/check-docs';
-import { findingLine } from '../src/doc-finding';
+import { findingLine } from '@lepupitre/testing';
 import { REPOSITORY_ROOT, TempRepository } from './temp-repository';
 
 const CHECKED = ['docs/migrations.md', 'package.json', '.github/workflows/ci.yml'];

@@ -31,3 +31,4 @@ export { buildRealisticProfile, REALISTIC_SIZES, type RealisticSizes } from './r
 export { buildRealisticGlobal, REALISTIC_PROFILE_COUNT } from './realistic-global';
 export { TEST_SAFEGUARDS } from './test-safeguards';
 export { rowOnColumns } from './stored-row';
+export { findingLine, type DocFinding } from './doc-finding';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS } from '../../src/commands/catalogue';
 import { ERROR_SENTENCES } from '../../src/errors/error-sentences';
-import type { DocFinding } from './doc-finding';
+import type { DocFinding } from '@lepupitre/testing';
 import { ERROR_CODES_DOC, errorCodesDocFindings } from './error-codes-doc';
 import { IPC_COMMANDS_DOC, undocumentedIpcCommands } from './ipc-commands-doc';
 import { lepupitreCommandPaths, OPERATOR_CLI_DOC, undocumentedCliCommands } from './operator-cli-doc';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ERROR_SENTENCES } from '../../src/errors/error-sentences';
 import { checkDesktopDocs, REPOSITORY_ROOT } from './check-desktop-docs';
-import { findingLine } from './doc-finding';
+import { findingLine } from '@lepupitre/testing';
 import { ERROR_CODES_DOC, renderErrorCodesDoc } from './error-codes-doc';
 import { IPC_COMMANDS_DOC } from './ipc-commands-doc';
 import { lepupitreCommandPaths, OPERATOR_CLI_DOC } from './operator-cli-doc';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_SENTENCES } from '../../src/errors/error-sentences';
 import { checkDesktopDocs, REPOSITORY_ROOT } from './check-desktop-docs';
-import { findingLine } from './doc-finding';
+import { findingLine } from '@lepupitre/testing';
 import { ERROR_CODES_DOC, renderErrorCodesDoc } from './error-codes-doc';
 
 /**

@@ -1,5 +1,5 @@
 import type { Sentence } from '../../src/errors/locale';
-import type { DocFinding } from './doc-finding';
+import type { DocFinding } from '@lepupitre/testing';
 import { tableFirstCells } from './table-first-cells';
 
 export const ERROR_CODES_DOC = 'docs/error-codes.md';

@@ -1,4 +1,4 @@
-import type { DocFinding } from './doc-finding';
+import type { DocFinding } from '@lepupitre/testing';
 import { tableFirstCells } from './table-first-cells';
 
 export const IPC_COMMANDS_DOC = 'docs/ipc-commands.md';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { currentHost } from '../../src/cli/data-dir';
 import { buildProgram } from '../../src/cli/program';
-import type { DocFinding } from './doc-finding';
+import type { DocFinding } from '@lepupitre/testing';
 import { tableFirstCells } from './table-first-cells';
 
 export const OPERATOR_CLI_DOC = 'docs/operator-cli.md';
