@@ -1,4 +1,4 @@
-import { captureWorld, replayWithFaults } from '@lepupitre/testing';
+import { captureWorld, replayWithFaults, rowOnColumns } from '@lepupitre/testing';
 import { getFeedbackNote, setFeedbackNote } from '../src';
 import { addFeedbackRow, noteRow, openProfileWorld, removeWorlds, type ProfileWorld } from './support/profile-world';
 
@@ -34,11 +34,12 @@ describe('feedback notes', () => {
   it('stores the note trimmed of Unicode White_Space, with its update time', () => {
     setFeedbackNote(world.db, world.feedbackId, '\u0085  Slow down on slide 3.\n\u3000', at('10:00:00.250'));
     expect(getFeedbackNote(world.db, world.feedbackId)).toBe('Slow down on slide 3.');
-    expect(world.db.get(noteRow, { id: world.feedbackId })).toEqual({
+    const expected = {
       feedback_id: world.feedbackId,
       note_text: 'Slow down on slide 3.',
       updated_at: '2026-03-11T10:00:00.250+00:00',
-    });
+    };
+    expect(rowOnColumns(world.db.get(noteRow, { id: world.feedbackId }), expected)).toEqual(expected);
   });
 
   it('keeps inner whitespace and U+FEFF, which is not White_Space', () => {
