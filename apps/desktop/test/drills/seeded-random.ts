@@ -1,3 +1,4 @@
+import { seededRandom } from '@lepupitre/fixtures';
 import { randomInt } from 'node:crypto';
 
 /**
@@ -7,19 +8,15 @@ import { randomInt } from 'node:crypto';
  * the host happens to be in its work.
  */
 export class SeededRandom {
-  private state: number;
+  readonly #next: () => number;
 
   constructor(readonly seed: number) {
-    this.state = seed >>> 0;
+    this.#next = seededRandom(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.#next();
   }
 
   /** An integer in [min, max], both included. */

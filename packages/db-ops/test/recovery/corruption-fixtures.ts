@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type DatabaseScope } from '@lepupitre/db-core';
-import { seedGlobal, seedProfile } from '@lepupitre/fixtures';
+import { seededRandom, seedGlobal, seedProfile } from '@lepupitre/fixtures';
 import { openGuardedDatabase } from '../../src';
 
 /**
@@ -30,16 +30,7 @@ const hex = (prefix: string, n: number): string => `${prefix}_${n.toString(16).p
 const at = (n: number): string => new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString().replace('.000Z', '+00:00');
 
 /** A seeded generator: the same damage on every run. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
 export function randomBytes(length: number, random: () => number): Buffer {
   const buffer = Buffer.alloc(length);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineQuery, openDatabase, profileQueryBuilder, type DatabaseHandle, type QueryParams } from '@lepupitre/db-core';
 import { formatUtcTimestamp } from '@lepupitre/domain-primitives';
+import { seededRandom } from '@lepupitre/fixtures';
 import { TEST_SAFEGUARDS } from '@lepupitre/testing';
 
 export interface DatasetSize {
@@ -156,7 +157,7 @@ export function buildDataset(size: DatasetSize = DEFAULT_SIZE): Dataset {
   try {
     db = openDatabase(path, 'profile', { safeguards: TEST_SAFEGUARDS }).db;
     const handle = db;
-    const random = mulberry32(0x5eed);
+    const random = seededRandom(0x5eed);
     const talkIds = Array.from({ length: size.talks }, () => uuidFrom(random));
     handle.transaction(() => {
       talkIds.forEach((id, index) => {
@@ -241,17 +242,6 @@ function seedAnalysedTalk(db: DatabaseHandle, random: () => number, size: Datase
 
 function timestamp(offsetMs: number): string {
   return formatUtcTimestamp(new Date(START_MS + Math.floor(offsetMs)));
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The shape of db-core's `newId`: a prefix and 32 hex digits. */
