@@ -2,6 +2,7 @@ import { DATABASE_SCOPES, type DatabaseScope } from '@lepupitre/db-core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodegenError, generateSchemaSource } from './generate-schema';
+import { firstDifference } from '@lepupitre/testing';
 
 /** Where each scope's generated types live, relative to the repository root. */
 export function schemaFile(root: string, scope: string): string {
@@ -42,15 +43,6 @@ export function runCodegen(
     }
   }
   return ok;
-}
-
-function firstDifference(committed: string, fresh: string): string {
-  const a = committed.split('\n');
-  const b = fresh.split('\n');
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `  first difference at line ${i + 1}:\n  - ${a[i] ?? '(end of file)'}\n  + ${b[i] ?? '(end of file)'}`;
-  }
-  return '';
 }
 
 if (require.main === module) {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { CATALOGUE_FILE, type ContextPackage } from './context-packages';
 import type { RealisticDatabases } from './realistic-databases';
 import { REGENERATE_COMMAND, renderCatalogue } from './render-catalogue';
+import { firstDifference } from '@lepupitre/testing';
 
 /** A catalogue as it should be committed: its path from the repository root, and its text. */
 export interface CatalogueFile {
@@ -39,13 +40,4 @@ export function staleCatalogues(root: string, files: readonly CatalogueFile[]): 
     );
   }
   return messages;
-}
-
-function firstDifference(committed: string, fresh: string): string {
-  const a = committed.split('\n');
-  const b = fresh.split('\n');
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `  first difference at line ${i + 1}:\n  - ${a[i] ?? '(end of file)'}\n  + ${b[i] ?? '(end of file)'}`;
-  }
-  return '';
 }

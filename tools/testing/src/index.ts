@@ -32,3 +32,4 @@ export { buildRealisticGlobal, REALISTIC_PROFILE_COUNT } from './realistic-globa
 export { TEST_SAFEGUARDS } from './test-safeguards';
 export { rowOnColumns } from './stored-row';
 export { findingLine, type DocFinding } from './doc-finding';
+export { firstDifference } from './first-difference';
