@@ -11,7 +11,7 @@ export type { OpenSafeguards, PreMigrationCopyRequest } from './connection/open-
 export { POSTURE, type PostureReading } from './connection/posture';
 export { OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE, ensureOwnerOnlyDir, ensureUserGivenDir, type FolderOwner } from './connection/owner-only-files';
 export { DatabaseHandle, type DatabaseScope, type RunResult, type StepEvent, type StepObserver } from './execution/database-handle';
-export { defineQuery, PreparedQuery, type Compilable, type NoArgs } from './execution/prepared-query';
+export { defineQuery, PreparedQuery, type NoArgs } from './execution/prepared-query';
 export type { QueryParams } from './execution/query-param';
 export { globalQueryBuilder, profileQueryBuilder, type GlobalSchema, type ProfileSchema } from './schema/query-builders';
 export type { Insertable, Selectable, Updateable } from 'kysely';

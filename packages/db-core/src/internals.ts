@@ -5,10 +5,10 @@
  * file, the fsync primitives and the artifact folder's layout. Reached as
  * `@lepupitre/db-core/internals`; the lint configuration lets only db-ops import it.
  */
-export { openSqliteConnection, type SqliteConnection } from './connection/sqlite-connection';
+export { openSqliteConnection } from './connection/sqlite-connection';
 export { rawConnectionOf } from './execution/database-handle';
 export { applyConnectionSettings } from './connection/posture';
-export { ensureOwnerOnlyFile, tighten } from './connection/owner-only-files';
+export { tighten } from './connection/owner-only-files';
 export { inspectDatabaseFile, type FileInspection, type FileState } from './connection/inspect-file';
 export { assertScope } from './connection/assert-scope';
 export { sqliteCodeOf, toDbError } from './errors/sqlite-error-mapping';

@@ -28,7 +28,7 @@ export {
   type PlanGateResult,
 } from './query-plans';
 export { buildRealisticProfile, REALISTIC_SIZES, type RealisticSizes } from './realistic-profile';
-export { buildRealisticGlobal, REALISTIC_PROFILE_COUNT } from './realistic-global';
+export { buildRealisticGlobal } from './realistic-global';
 export { TEST_SAFEGUARDS } from './test-safeguards';
 export { rowOnColumns } from './stored-row';
 export { findingLine, type DocFinding } from './doc-finding';

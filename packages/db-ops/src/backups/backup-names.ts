@@ -65,24 +65,18 @@ export function parseBackupName(file: string, stem: string, scope: string): Back
   return { file, kind: 'pre-migration', stamp: snapshot.stamp, counter: snapshot.counter };
 }
 
-/** Newest first: by the time in the name, then by the counter (the order snapshots use too). */
-export const compareBackupsNewestFirst: (a: BackupName, b: BackupName) => number = compareNewestFirst;
-
 /**
- * The backups and snapshots of this stem and scope among the names of a folder, newest first.
- * Files of other stems and scopes, partial copies and anything else are left out. Reading the
- * folder is the caller's: listing and recovery answer an unreadable folder differently.
- */
-/**
- * The backups and snapshots of this stem and scope among the names of `dir`, newest first. Only
- * regular files count (`lstat`): a symbolic link named like a backup would make a listing, a
- * recovery or a restore read whatever it points to, anywhere on the machine.
+ * The backups and snapshots of this stem and scope among the names of `dir`, newest first. Files
+ * of other stems and scopes, partial copies and anything else are left out, and only regular
+ * files count (`lstat`): a symbolic link named like a backup would make a listing, a recovery or
+ * a restore read whatever it points to, anywhere on the machine. Reading the folder is the
+ * caller's: listing and recovery answer an unreadable folder differently.
  */
 export function backupNamesIn(dir: string, files: readonly string[], stem: string, scope: string): BackupName[] {
   return files
     .map((file) => parseBackupName(file, stem, scope))
     .filter((name): name is BackupName => name !== undefined && isRegularFile(join(dir, name.file)))
-    .sort(compareBackupsNewestFirst);
+    .sort(compareNewestFirst);
 }
 
 function isRegularFile(path: string): boolean {

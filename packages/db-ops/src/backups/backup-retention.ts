@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkAgainstManifest, manifestPathOf, readManifest } from './backup-manifest';
-import { compareBackupsNewestFirst, parseBackupName, stampToDate, type BackupName } from './backup-names';
+import { compareNewestFirst, parseBackupName, stampToDate, type BackupName } from './backup-names';
 import { artifactsFolderOf, removeArtifactsFolder } from './artifacts-folder';
 
 /**
@@ -36,7 +36,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The names to delete, by the rules above. Pure: the folder and the clock come from the caller. */
 export function backupsToPrune(candidates: readonly RetentionCandidate[], now: Date, justTaken: string | null): string[] {
-  const backups = candidates.filter((c) => c.kind === 'backup').sort(compareBackupsNewestFirst);
+  const backups = candidates.filter((c) => c.kind === 'backup').sort(compareNewestFirst);
   const keep = new Set<string>(backups.slice(0, BACKUP_RETENTION.newest).map((b) => b.file));
   const today = dayIndex(now);
   const thisWeek = weekIndex(today);

@@ -20,8 +20,6 @@ export const RECOVERY_SQL = {
   foreignKeysOff: 'foreign_keys = OFF',
   foreignKeysOn: 'foreign_keys = ON',
   writableSchemaOn: 'writable_schema = ON',
-  cellSizeCheckOn: 'cell_size_check = ON',
-  trustedSchemaOff: 'trusted_schema = OFF',
   /** Reading the schema table is what makes SQLite parse the whole schema. */
   touchSchema: 'SELECT count(*) AS n FROM sqlite_master',
   schemaRows: 'SELECT rowid AS id, type, name, tbl_name AS tableName, rootpage, sql FROM sqlite_master ORDER BY rowid',
@@ -38,9 +36,6 @@ export const RECOVERY_SQL = {
   indexList: 'SELECT name, "unique" AS isUnique, partial FROM pragma_index_list(?)',
   indexColumns: 'SELECT cid, name FROM pragma_index_info(?) ORDER BY seqno',
   withoutRowid: "SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = ? AND sql LIKE '%WITHOUT ROWID%'",
-  pageSize: 'page_size',
-  pageCount: 'page_count',
-  freelistCount: 'freelist_count',
 } as const;
 
 /**

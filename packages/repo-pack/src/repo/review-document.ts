@@ -49,7 +49,7 @@ export function readReviewJson(bytes: Buffer, limits: ReviewLimits, controls: Co
  * outside strings. Linear, no recursion; on text that is not JSON the answer does not matter,
  * `JSON.parse` refuses it next.
  */
-export function nestsDeeperThan(text: string, maxDepth: number): boolean {
+function nestsDeeperThan(text: string, maxDepth: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
