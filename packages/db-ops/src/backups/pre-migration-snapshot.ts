@@ -8,7 +8,6 @@ import type { SnapshotManifest } from './backup-manifest';
 import { parseSnapshotName, snapshotFileName } from './pre-migration-names';
 import { pruneSnapshots } from './pre-migration-retention';
 import { writeVerifiedCopySync, type VerifiedCopyStep } from './verified-copy';
-import type { CopyDefect } from './verify-copy';
 
 export interface SnapshotResult {
   /** File name inside the `backups/` folder beside the database: never a full path. */
@@ -39,7 +38,7 @@ export function takePreMigrationSnapshot(request: PreMigrationCopyRequest, optio
       removeAbandoned: () => removeAbandonedCopies(location.dir, location.stem, request.scope),
       nameFor: (counter) => snapshotFileName(location.stem, request.scope, request.nextMigrationId, compactUtcStamp(now), counter),
       write: (partialPath) => request.copyInto(partialPath),
-      refuse: snapshotRefusal,
+      damaged: damagedSnapshotError,
       describe: (copy): SnapshotManifest => ({
         kind: 'pre-migration',
         scope: request.scope,
@@ -63,9 +62,7 @@ export function takePreMigrationSnapshot(request: PreMigrationCopyRequest, optio
   }
 }
 
-/** A copy the verifier refused: damaged, or not readable at all (then worded as any failure). */
-function snapshotRefusal(defect: CopyDefect, cause: unknown): Error {
-  if (defect === 'unreadable') return cause instanceof Error ? cause : new Error('unreadable copy');
+function damagedSnapshotError(): Error {
   return new DbError(DbErrorCode.SNAPSHOT_FAILED, 'the pre-migration snapshot failed its integrity check; nothing was migrated');
 }
 

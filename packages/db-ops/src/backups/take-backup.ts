@@ -8,7 +8,6 @@ import type { BackupManifest } from './backup-manifest';
 import { backupFileName } from './backup-names';
 import { pruneBackups } from './backup-retention';
 import { isDiskFull } from './disk-full';
-import type { CopyDefect } from './verify-copy';
 import { writeVerifiedCopy, type CopyCompanion } from './verified-copy';
 import { artifactStillListed, readArtifactRows } from './artifact-rows';
 import { discardArtifactsFolder, fillArtifactsFolder, placeArtifactsFolder, type ArtifactBackupSummary, type FilledArtifacts } from './backup-artifacts';
@@ -132,7 +131,7 @@ async function takeBackup(source: Database.Database, databasePath: string, scope
         pages = copy.pages;
         return copy;
       },
-      refuse: (defect, cause) => copyDefectError(defect, scope, cause),
+      damaged: () => damagedCopyError(scope),
       ...(scope === 'profile' ? { companion: artifactsCompanion(source, databasePath, options) } : {}),
       describe: (copy, artifacts): BackupManifest => ({
         kind: 'backup',
@@ -229,11 +228,9 @@ async function copyPages(source: Database.Database, temporary: string, options: 
   return { pages: result.totalPages, steps: steps + 1, restarts };
 }
 
-function copyDefectError(defect: CopyDefect, scope: string, cause: unknown): Error {
-  if (defect === 'unreadable') return cause instanceof Error ? cause : new Error('unreadable copy');
-  const what = 'failed its integrity check';
-  return new DbError(DbErrorCode.BACKUP_FAILED, `the copy ${what}, so the database itself is probably damaged; no backup was added`, {
-    details: { scope, reason: defect },
+function damagedCopyError(scope: string): Error {
+  return new DbError(DbErrorCode.BACKUP_FAILED, 'the copy failed its integrity check, so the database itself is probably damaged; no backup was added', {
+    details: { scope, reason: 'integrity' },
   });
 }
 

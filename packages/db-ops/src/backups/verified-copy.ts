@@ -7,7 +7,7 @@ import { removeQuietly } from '../files/remove-quietly';
 import { claimFreeName, PARTIAL_SUFFIX } from './backup-folder';
 import { manifestPathOf, writeManifest, type AnyBackupManifest } from './backup-manifest';
 import { awaited, runAsynchronously, runSynchronously, type Awaitable, type Procedure } from './sync-or-async';
-import { verifyDatabaseCopy, type CopyDefect, type SoundCopy } from './verify-copy';
+import { verifyDatabaseCopy, type SoundCopy } from './verify-copy';
 
 /** The points of a verified copy where a failure can strike, in order, as told to `onStep`. */
 export type VerifiedCopyStep = 'copy' | 'verify' | 'checksum' | 'manifest' | 'place';
@@ -44,8 +44,11 @@ export interface VerifiedCopyPlan<Written, Gathered, Manifest extends AnyBackupM
   readonly nameFor: (counter: number) => string;
   /** Writes the copy into `partialPath`, an empty owner-only file the pipeline created. */
   readonly write: (partialPath: string) => Awaitable<Written>;
-  /** The error a copy the verifier refused fails with (each kind words its own). */
-  readonly refuse: (defect: CopyDefect, cause: unknown) => Error;
+  /**
+   * The error of a copy that failed its integrity check (each kind words its own). A copy that
+   * could not be read at all fails with what stopped the read, as any other failure.
+   */
+  readonly damaged: () => Error;
   readonly companion?: CopyCompanion<Written, Gathered>;
   /** The manifest of the sealed copy; `gathered` is the companion's, when there is one. */
   readonly describe: (copy: SealedCopy<Written>, gathered: Gathered | undefined) => Manifest;
@@ -74,7 +77,7 @@ export interface SynchronousCopyPlan<Written, Manifest extends AnyBackupManifest
  * 1. claim a free name by creating its `<name>.partial` copy, empty and owner-only, exclusively;
  * 2. the caller writes the copy into it;
  * 3. `verifyDatabaseCopy` proves it sound (integrity, foreign keys counted, one self-contained
- *    file), else the caller's `refuse` error;
+ *    file), else the caller's `damaged` error (or what stopped the read);
  * 4. fsync it, then hash it: the manifest describes bytes that are on disk;
  * 5. the companion, if any, gathers what travels with it;
  * 6. the manifest is written (durably, see `writeManifest`);
@@ -114,7 +117,7 @@ function* verifiedCopy<Written, Gathered, Manifest extends AnyBackupManifest>(
     const written = yield* awaited(plan.write(partialPath));
     step('verify');
     const verdict = verifyDatabaseCopy(partialPath);
-    if (!verdict.ok) throw plan.refuse(verdict.defect, verdict.cause);
+    if (!verdict.ok) throw verdict.defect === 'integrity' ? plan.damaged() : unreadable(verdict.cause);
     step('checksum');
     fsyncFile(partialPath);
     const sealed: SealedCopy<Written> = { file, partialPath, written, sound: verdict.copy, digest: digestFile(partialPath) };
@@ -149,4 +152,8 @@ function retainQuietly(plan: { readonly retain: (file: string) => string[] }, fi
   } catch {
     return [];
   }
+}
+
+function unreadable(cause: unknown): Error {
+  return cause instanceof Error ? cause : new Error('unreadable copy');
 }

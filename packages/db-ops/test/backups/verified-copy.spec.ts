@@ -51,7 +51,7 @@ describe('writeVerifiedCopy: the one pipeline every copy in backups/ goes throug
       removeAbandoned: () => undefined,
       nameFor: (counter) => `copy-${counter}.db`,
       write: vacuumInto,
-      refuse: (defect) => Object.assign(new Error(`refused: ${defect}`), { code: 'EREFUSED' }),
+      damaged: () => Object.assign(new Error('refused: integrity'), { code: 'EREFUSED' }),
       describe: (copy, gathered): SnapshotManifest => {
         described = { written: copy.written, gathered, foreignKeyViolations: copy.sound.foreignKeyViolations };
         return {
@@ -159,8 +159,8 @@ describe('writeVerifiedCopy: the one pipeline every copy in backups/ goes throug
       })();
       big.close();
       const defects: string[] = [];
-      const refuse = (defect: string): Error => {
-        defects.push(defect);
+      const damaged = (): Error => {
+        defects.push('integrity');
         return injected;
       };
       const write = (partialPath: string): string => {
@@ -170,7 +170,7 @@ describe('writeVerifiedCopy: the one pipeline every copy in backups/ goes throug
         writeFileSync(partialPath, bytes);
         return written;
       };
-      await expectNothingAdded(() => writeVerifiedCopy(plan({ write, refuse })), injected);
+      await expectNothingAdded(() => writeVerifiedCopy(plan({ write, damaged })), injected);
       expect(defects).toEqual(['integrity']);
     });
 
