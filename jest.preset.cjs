@@ -1,12 +1,12 @@
 /**
- * Shared Jest settings: TypeScript through ts-jest in transpile-only mode (types are checked by
- * each project's `typecheck` target, once, instead of in every test worker), Node environment,
- * real files only.
+ * Shared Jest settings: TypeScript through esbuild, one file at a time (`jest.transform.cjs`;
+ * types are checked by each project's `typecheck` target, once, instead of in every test
+ * worker), Node environment, real files only.
  */
 module.exports = {
   testEnvironment: 'node',
   transform: {
-    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+    '^.+\\.ts$': require.resolve('./jest.transform.cjs'),
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.test.ts'],

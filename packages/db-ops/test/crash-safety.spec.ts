@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIGRATIONS } from '@lepupitre/db-core';
 import { buildDrillDatabase, dumpContent } from './drills/drill-database';
@@ -48,18 +49,23 @@ function integrity(path: string): { integrity: string; halfBuilt: string[] } {
 
 describe('a process killed during an upgrade', () => {
   const dir = useTempDir();
+  // The legacy database and the content a clean upgrade gives it: built once, read-only
+  // afterwards (each kill point copies the pristine file into its own folder).
+  let shared: string;
   let reference: Record<string, unknown[]>;
   let pristine: string;
 
-  beforeEach(() => {
-    pristine = join(dir(), 'pristine.db');
+  beforeAll(() => {
+    shared = mkdtempSync(join(tmpdir(), 'lepupitre-crash-safety-'));
+    pristine = join(shared, 'pristine.db');
     buildDrillDatabase(pristine);
-    const referencePath = join(dir(), 'reference', 'profile.db');
-    openGuardedDatabase(join(dir(), 'reference', 'seed.db'), 'profile').db.close(); // creates the folder
+    const referencePath = join(shared, 'reference', 'profile.db');
+    openGuardedDatabase(join(shared, 'reference', 'seed.db'), 'profile').db.close(); // creates the folder
     copyFileSync(pristine, referencePath);
     openGuardedDatabase(referencePath, 'profile').db.close();
     reference = dumpContent(referencePath);
   });
+  afterAll(() => rmSync(shared, { recursive: true, force: true }));
 
   it.each(killPoints)('at $point leaves the last completed migration, and the next open finishes the upgrade', ({ point, committed }) => {
     const path = join(dir(), 'profile.db');

@@ -12,12 +12,22 @@ function targetsAfterFlag(command: string): string[] | null {
   return end === -1 ? words : words.slice(0, end);
 }
 
-/** The targets `npm test` runs: the `-t` list of the root package.json's `test` script. */
+/**
+ * Targets `npm test` runs once for the whole workspace where an affected run runs the
+ * per-project target they stand for: `typecheck-all` checks every project's `typecheck` files
+ * in one TypeScript program (tools/workspace-typecheck).
+ */
+export const WORKSPACE_FORMS: Readonly<Record<string, string>> = { 'typecheck-all': 'typecheck' };
+
+/**
+ * The targets `npm test` runs, as an affected run names them: the `-t` list of the root
+ * package.json's `test` script, each workspace-wide target replaced by its per-project form.
+ */
 export function testScriptTargets(packageJson: string): string[] {
   const script = (JSON.parse(packageJson) as { scripts?: Record<string, string> }).scripts?.test ?? '';
   const targets = targetsAfterFlag(script);
   if (!targets) throw new Error(`${ROOT_PACKAGE}: the test script has no \`-t\` target list: ${script}`);
-  return targets;
+  return targets.map((target) => WORKSPACE_FORMS[target] ?? target);
 }
 
 /** The targets of the CI workflow's `nx affected` step (the first line that runs it). */

@@ -4,7 +4,7 @@
  * disk. The cycle is the one the CLI had: the database target type back in the file of the
  * selection that lists targets.
  */
-import { severityOf, workspaceEslint } from './support/workspace-eslint';
+import { severityOf, workspaceEslint, type WorkspaceEslintAnswer } from './support/workspace-eslint';
 
 const ruleId = 'lepupitre/no-import-cycle';
 const SOURCES = [
@@ -17,15 +17,25 @@ const SOURCES = [
 ];
 const TESTS = ['packages/repo-talk/test/probe.spec.ts', 'apps/desktop/test/support/probe.ts', 'tools/lint-rules/test/probe.spec.ts'];
 
+const CYCLE = {
+  text: ["import type { TargetSelection } from './database-target';", '', 'export type Targets = TargetSelection;', ''].join('\n'),
+  filePath: 'apps/desktop/src/cli/database-target-type.ts',
+};
+
 describe('the import-cycle rule in the workspace config', () => {
-  it('is on for every project source and off for tests', () => {
-    const { configs } = workspaceEslint({ configsOf: [...SOURCES, ...TESTS] });
-    expect(configs.map((config) => severityOf(config.rules[ruleId]))).toEqual([...SOURCES.map(() => 2), ...TESTS.map(() => 0)]);
+  // One ESLint process for both questions: loading the workspace config is the slow part.
+  let answer: WorkspaceEslintAnswer;
+  beforeAll(() => {
+    answer = workspaceEslint({ configsOf: [...SOURCES, ...TESTS], texts: [CYCLE] });
   }, 60_000);
 
+  it('is on for every project source and off for tests', () => {
+    const { configs } = answer;
+    expect(configs.map((config) => severityOf(config.rules[ruleId]))).toEqual([...SOURCES.map(() => 2), ...TESTS.map(() => 0)]);
+  });
+
   it('reports a cycle through files on disk as the chain of files', () => {
-    const text = ["import type { TargetSelection } from './database-target';", '', 'export type Targets = TargetSelection;', ''].join('\n');
-    const { results } = workspaceEslint({ texts: [{ text, filePath: 'apps/desktop/src/cli/database-target-type.ts' }] });
+    const { results } = answer;
     expect(results[0]?.messages.filter((m) => m.ruleId === ruleId).map(({ line, message }) => ({ line, message }))).toEqual([
       {
         line: 1,
@@ -33,5 +43,5 @@ describe('the import-cycle rule in the workspace config', () => {
           'Import cycle: apps/desktop/src/cli/database-target-type.ts -> apps/desktop/src/cli/database-target.ts -> apps/desktop/src/cli/database-target-type.ts. Move what these files share into a file of its own that imports none of them.',
       },
     ]);
-  }, 60_000);
+  });
 });
