@@ -2,7 +2,7 @@ import { checkDocs } from '../src/check-docs';
 import { findingLine } from '@lepupitre/testing';
 import { REPOSITORY_ROOT, TempRepository } from './temp-repository';
 
-const CHECKED = ['docs/migrations.md', 'package.json', '.github/workflows/ci.yml'];
+const CHECKED = ['docs/migrations.md', 'package.json', '.github/workflows/ci.yml', 'docs/compatibility.md'];
 
 describe('docs-check on the repository', () => {
   let repository: TempRepository;
