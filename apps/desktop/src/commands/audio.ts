@@ -22,6 +22,13 @@ function decodedBytes(base64: string): number {
   return Math.floor((base64.length * 3) / 4) - padding;
 }
 
+/** A WAV file as base64, at most what a review pack can carry. */
+export const WavBase64 = z
+  .base64()
+  .min(1)
+  .max(MAX_IMPORTED_WAV_BASE64_CHARS)
+  .refine((text) => decodedBytes(text) <= MAX_IMPORTED_WAV_BYTES, 'the WAV is larger than the 64 MiB limit');
+
 /** A time in the audio: the UI sends non-negative integer milliseconds. */
 const Milliseconds = z.number().int().nonnegative();
 
@@ -46,11 +53,7 @@ export const audioImportWav = defineCommand({
   name: 'audio_import_wav',
   request: z.object({
     profileId: Id,
-    wavBase64: z
-      .base64()
-      .min(1)
-      .max(MAX_IMPORTED_WAV_BASE64_CHARS)
-      .refine((text) => decodedBytes(text) <= MAX_IMPORTED_WAV_BYTES, 'the WAV is larger than the 64 MiB limit'),
+    wavBase64: WavBase64,
   }),
   response: StoredAudioResponse,
   handler: ({ profileId, wavBase64 }, context) => {

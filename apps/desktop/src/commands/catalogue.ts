@@ -9,6 +9,7 @@ import { PREFERENCE_COMMANDS } from './preferences';
 import { PROFILE_COMMANDS } from './profile';
 import { PROJECT_COMMANDS } from './project';
 import { QUEST_COMMANDS } from './quest';
+import { REHEARSAL_COMMANDS } from './rehearsal';
 import { RUN_COMMANDS } from './run';
 import { TRANSCRIPTION_COMMANDS } from './transcription';
 
@@ -29,5 +30,6 @@ export const COMMANDS: readonly AnyCommand[] = [
   ...PROJECT_COMMANDS,
   ...QUEST_COMMANDS,
   ...RUN_COMMANDS,
+  ...REHEARSAL_COMMANDS,
   ...TRANSCRIPTION_COMMANDS,
 ];

@@ -11,6 +11,7 @@ import {
 } from '@lepupitre/repo-talk';
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';
+import type { ProfileSession } from './command-context';
 import { AnalyzeResponse } from './contracts/feedback-v1';
 import { RunSummary } from './contracts/run-summary';
 import { Id, OptionalLimit, ProjectRequest, VoidResponse } from './wire-schemas';
@@ -78,17 +79,27 @@ export const runAnalyze = defineCommand({
   // camelCase, unlike every other response of the talk context: the UI reuses one schema for both analyses.
   response: AnalyzeResponse,
   handler: ({ profileId, runId }, context) => {
-    const { db, dir } = context.profile(profileId);
+    const session = context.profile(profileId);
+    const { db } = session;
     return db.transaction(() => {
       const links = getRunAnalysisLinks(db, runId);
       if (links.feedback_id !== null) return { feedbackId: links.feedback_id };
-      const input = runAnalysisInput(db, dir, links.transcript_id);
-      const { feedbackId } = recordAutoFeedback(db, dir, { subjectType: 'run', subjectId: runId, ...input });
-      linkRunFeedback(db, runId, feedbackId);
-      return { feedbackId };
+      return { feedbackId: recordRunFeedback(session, runId, links.transcript_id) };
     });
   },
 });
+
+/**
+ * The feedback of a run from its transcript, recorded and linked to the run. The caller holds
+ * the write transaction: the feedback side (feedback context) and the link (talk context) are
+ * one unit with whatever the caller writes around them.
+ */
+export function recordRunFeedback({ db, dir }: ProfileSession, runId: string, transcriptId: string | null): string {
+  const input = runAnalysisInput(db, dir, transcriptId);
+  const { feedbackId } = recordAutoFeedback(db, dir, { subjectType: 'run', subjectId: runId, ...input });
+  linkRunFeedback(db, runId, feedbackId);
+  return feedbackId;
+}
 
 export const RUN_COMMANDS: readonly AnyCommand[] = [
   runCreate,

@@ -38,32 +38,40 @@ export const transcriptExport = defineCommand({
 });
 
 /**
+ * A transcript made elsewhere, as `transcript_import` and `rehearsal_save` take it. `json` is a
+ * TranscriptV1 document as text; `text` is plain text, one segment per non-blank line spread
+ * over the audio's duration, where `language` (`auto`, `en`, `fr`; anything else is `auto`) and
+ * `spokenPunctuation` apply. A JSON document carries its own language, so those two are
+ * ignored for `json`.
+ */
+export const TranscriptContent = z.object({
+  format: z.enum(['json', 'text']),
+  // Emptiness and shape are the repository's (`transcript_empty`, `transcript_parse_failed`).
+  content: z.string(),
+  language: z.string().nullish(),
+  spokenPunctuation: z.boolean().nullish(),
+});
+
+/**
  * `transcript_import` (new): what `transcribe_audio` stored, for a transcript made elsewhere,
- * since there is no speech engine here. `json` is a TranscriptV1 document as text; `text` is
- * plain text, one segment per non-blank line spread over the audio's duration, where
- * `language` (`auto`, `en`, `fr`; anything else is `auto`) and `spokenPunctuation` apply. A
- * JSON document carries its own language, so those two are ignored for `json`.
+ * since there is no speech engine here (`TranscriptContent`).
  */
 export const transcriptImport = defineCommand({
   name: 'transcript_import',
-  request: z.object({
-    profileId: Id,
-    audioArtifactId: Id,
-    format: z.enum(['json', 'text']),
-    // Emptiness and shape are the repository's (`transcript_empty`, `transcript_parse`).
-    content: z.string(),
-    language: z.string().nullish(),
-    spokenPunctuation: z.boolean().nullish(),
-  }),
+  request: z.object({ profileId: Id, audioArtifactId: Id, ...TranscriptContent.shape }),
   response: TranscriptIdResponse,
-  handler: ({ profileId, audioArtifactId, format, content, language, spokenPunctuation }, context) => {
+  handler: ({ profileId, audioArtifactId, ...transcript }, context) => {
     const session = context.profile(profileId);
-    const input: TranscriptImportInput =
-      format === 'json'
-        ? { kind: 'json-text', audioArtifactId, json: content }
-        : { kind: 'text', audioArtifactId, text: content, language, spokenPunctuation };
-    return importTranscript(session.db, session.dir, input);
+    return importTranscript(session.db, session.dir, transcriptImportInput(audioArtifactId, transcript));
   },
 });
+
+/** A transcript as the UI sends it (`json` document text or plain `text`), for the repository. */
+export function transcriptImportInput(audioArtifactId: string, transcript: z.output<typeof TranscriptContent>): TranscriptImportInput {
+  const { format, content, language, spokenPunctuation } = transcript;
+  return format === 'json'
+    ? { kind: 'json-text', audioArtifactId, json: content }
+    : { kind: 'text', audioArtifactId, text: content, language, spokenPunctuation };
+}
 
 export const TRANSCRIPTION_COMMANDS: readonly AnyCommand[] = [transcriptGet, transcriptEditSave, transcriptExport, transcriptImport];

@@ -86,6 +86,14 @@ describe('app host page in Chromium', () => {
     const shown = await page.locator('#run-list .score').allTextContents();
     expect(shown).toEqual([expect.stringMatching(/^score \d{1,3}\/100$/), expect.stringMatching(/^score \d{1,3}\/100$/)]);
 
+    // Text of white space only passes the field's `required` but is refused before anything is
+    // sent: no run without words is left behind.
+    await page.getByLabel('What you said').fill(' \u00a0 \t ');
+    await page.getByRole('button', { name: 'Add run and get feedback' }).click();
+    await page.locator('#error').waitFor({ state: 'visible' });
+    expect(await page.locator('#error').textContent()).toBe(`${sentenceOf('transcript_empty').en} (transcript_empty)`);
+    expect(await page.locator('#run-list > li').count()).toBe(2);
+
     // A refused command is shown as what happened and what to do, in English by default, with
     // its code once; choosing French shows it in French.
     await page.getByLabel('New profile name').fill('Ada');

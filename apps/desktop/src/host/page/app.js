@@ -1,7 +1,7 @@
 /**
  * The page's flow, in the order the desktop app used: a profile, a talk of that profile, then
- * runs of that talk. A run is saved the way a recording was: audio first, then the run that
- * points at it, its transcript, and the analysis that gives its feedback.
+ * runs of that talk. A run is saved as one unit: its audio, the run, its transcript and the
+ * analysis that gives its feedback.
  */
 import { createInvoke, IpcError, takeToken } from './ipc.js';
 import { localeOf, localLocale, saveLocale, storedLocale } from './language.js';
@@ -93,14 +93,19 @@ async function wavOf(file, text) {
   return toBase64(silentWav(secondsToSay(text)));
 }
 
+/**
+ * One rehearsal, saved whole by `rehearsal_save` (audio, run, transcript, feedback) or not at
+ * all. A text of white space only is refused here, before anything is sent.
+ */
 async function addRun(text, file) {
+  if (text.trim() === '') throw new IpcError('transcript_empty', 'the transcript has no words');
   const { profileId, projectId } = state;
-  const { artifactId } = await invoke('audio_import_wav', { profileId, wavBase64: await wavOf(file, text) });
-  const runId = await invoke('run_create', { profileId, projectId });
-  await invoke('run_finish', { profileId, runId, audioArtifactId: artifactId });
-  const { transcriptId } = await invoke('transcript_import', { profileId, audioArtifactId: artifactId, format: 'text', content: text });
-  await invoke('run_set_transcript', { profileId, runId, transcriptId });
-  await invoke('run_analyze', { profileId, runId });
+  await invoke('rehearsal_save', {
+    profileId,
+    projectId,
+    wavBase64: await wavOf(file, text),
+    transcript: { format: 'text', content: text },
+  });
 }
 
 /** The language choice works without the host too (the page's own errors), and is kept once it is there. */
