@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -67,7 +67,7 @@ describe('app host page in Chromium', () => {
 
     await page.getByLabel('New talk title').fill('Why SQLite');
     await page.getByRole('button', { name: 'Create talk' }).click();
-    await until(page, '#talk-select option:checked', 'Why SQLite');
+    await until(page, '#talk-select option:checked', '#1 · Why SQLite');
     expect(await page.locator('#run-empty').isVisible()).toBe(true);
 
     await page.getByLabel('What you said').fill(SAID);
@@ -158,6 +158,86 @@ describe('app host page in Chromium', () => {
     } finally {
       await reader.close();
     }
+  }, 90000);
+});
+
+/**
+ * What the page must get right around the happy path: every change confirmed, talks of one
+ * title told apart by their number, and a run list that belongs to the open profile and talk
+ * even when one run's feedback cannot be read.
+ */
+describe('app host page in Chromium, lists and confirmations', () => {
+  let root: string;
+  let host: LaunchedHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'lepupitre-e2e-lists-'));
+    host = LaunchedHost.start(path.join(root, 'data'), root);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 60000);
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('confirms each change, numbers talks, and shows one unreadable feedback as that run\'s error only', async () => {
+    const { url } = await host.url();
+    const page = await (await browser.newContext()).newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(url);
+    await until(page, '#status', '');
+
+    const addProfile = async (name: string): Promise<void> => {
+      await page.getByLabel('New profile name').fill(name);
+      await page.getByRole('button', { name: 'Create profile' }).click();
+      await until(page, '#notice', 'Profile created.');
+    };
+    const addTalk = async (title: string, shown: string): Promise<void> => {
+      await page.getByLabel('New talk title').fill(title);
+      await page.getByRole('button', { name: 'Create talk' }).click();
+      await until(page, '#talk-select option:checked', shown);
+      expect(await page.locator('#notice').textContent()).toBe('Talk created.');
+    };
+    const addRun = async (said: string, count: number): Promise<void> => {
+      await page.getByLabel('What you said').fill(said);
+      await page.getByRole('button', { name: 'Add run and get feedback' }).click();
+      await until(page, `#run-list > li:nth-child(${count}) .score`);
+      expect(await page.locator('#notice').textContent()).toBe('Run saved and analysed.');
+    };
+
+    await addProfile('Ada');
+    await addTalk('Demo', '#1 · Demo');
+    await addTalk('Demo', '#2 · Demo');
+    expect(await page.locator('#talk-select option').allTextContents()).toEqual(expect.arrayContaining(['#1 · Demo', '#2 · Demo']));
+    await addRun(SAID, 1);
+    await addRun('A second take, shorter.', 2);
+
+    // One of Ada's feedback files becomes unreadable.
+    const adaFolder = path.join(root, 'data', 'profiles');
+    const [adaId] = readdirSync(adaFolder);
+    const feedbackDir = path.join(adaFolder, String(adaId), 'artifacts', 'feedback');
+    const [damaged] = readdirSync(feedbackDir).sort();
+    writeFileSync(path.join(feedbackDir, String(damaged)), 'not feedback');
+
+    // Bob, a talk and a run of his; then back to Ada.
+    await addProfile('Bob');
+    await addTalk('Bob talk', '#1 · Bob talk');
+    await addRun('Bob says hello to everyone here today.', 1);
+    const bobRuns = await page.locator('#run-list > li').evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { runId: string } }).dataset.runId));
+    await page.locator('#profile-select').selectOption({ label: 'Ada' });
+    await until(page, '#notice', 'Profile opened.');
+
+    // Ada's two runs, none of Bob's: the readable one with its score, the other with its error.
+    const shownRuns = await page.locator('#run-list > li').evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { runId: string } }).dataset.runId));
+    expect(shownRuns).toHaveLength(2);
+    expect(shownRuns.filter((id) => bobRuns.includes(id))).toEqual([]);
+    expect(await page.locator('#run-list .score').count()).toBe(1);
+    expect(await page.locator('#run-list .run-error .error-code').allTextContents()).toEqual([expect.stringMatching(/^\([a-z_]+\)$/)]);
+    expect(await page.locator('#error').isVisible()).toBe(false);
+    expect(problems).toEqual([]);
   }, 90000);
 });
 

@@ -41,15 +41,20 @@ function setStatus(text) {
   byId('status').textContent = text;
 }
 
-/** Runs one user action: buttons off meanwhile, errors shown instead of thrown. */
-async function act(status, work) {
+/**
+ * Runs one user action: buttons off meanwhile, errors shown instead of thrown, and `done` said
+ * once it succeeded, so that a change is never silent.
+ */
+async function act(status, work, done = '') {
   const buttons = [...document.querySelectorAll('button')];
   buttons.forEach((button) => (button.disabled = true));
   clearError();
+  byId('notice').textContent = '';
   setStatus(status);
   try {
     await work();
     setStatus('');
+    byId('notice').textContent = done;
   } catch (error) {
     setStatus('');
     showError(error);
@@ -71,18 +76,34 @@ async function refreshTalks() {
   const talks = state.profileId === null ? [] : await invoke('project_list', { profileId: state.profileId });
   const active = talks.find((talk) => talk.is_active) ?? talks[0] ?? null;
   state.projectId = active?.id ?? null;
-  fillSelect(byId('talk-select'), talks, state.projectId, (talk) => talk.title);
+  // The talk number tells apart talks of the same title.
+  fillSelect(byId('talk-select'), talks, state.projectId, (talk) => (talk.talk_number === null ? talk.title : `#${talk.talk_number} · ${talk.title}`));
   byId('run-section').hidden = state.projectId === null;
   await refreshRuns();
 }
 
+/**
+ * The runs of the current talk. The list is emptied first, so that a failure never leaves the
+ * runs of another profile or talk on screen, and a run whose feedback cannot be read shows its
+ * own error while the others show theirs.
+ */
 async function refreshRuns() {
   const list = byId('run-list');
+  list.replaceChildren();
+  byId('run-empty').hidden = false;
   const runs = state.projectId === null ? [] : await invoke('run_list', { profileId: state.profileId, projectId: state.projectId });
   const items = [];
   for (const run of runs) {
-    const feedback = run.feedback_id ? await invoke('feedback_get', { profileId: state.profileId, feedbackId: run.feedback_id }) : null;
-    items.push(runItem(run, feedback));
+    let feedback = null;
+    let problem = null;
+    if (run.feedback_id) {
+      try {
+        feedback = await invoke('feedback_get', { profileId: state.profileId, feedbackId: run.feedback_id });
+      } catch (error) {
+        problem = error instanceof IpcError ? error : new IpcError('PAGE_ERROR', String(error?.message ?? error));
+      }
+    }
+    items.push(runItem(run, feedback, problem, state.locale));
   }
   list.replaceChildren(...items);
   byId('run-empty').hidden = items.length > 0;
@@ -125,13 +146,13 @@ function wire() {
       await invoke('profile_create', { name: input.value.trim() });
       input.value = '';
       await refreshProfiles();
-    });
+    }, 'Profile created.');
   });
   byId('profile-select').addEventListener('change', (event) => {
     act('Opening the profile…', async () => {
       await invoke('profile_switch', { profileId: event.target.value });
       await refreshProfiles();
-    });
+    }, 'Profile opened.');
   });
   byId('talk-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -140,13 +161,13 @@ function wire() {
       await invoke('project_create', { profileId: state.profileId, payload: { title: input.value.trim() } });
       input.value = '';
       await refreshTalks();
-    });
+    }, 'Talk created.');
   });
   byId('talk-select').addEventListener('change', (event) => {
     act('Opening the talk…', async () => {
       await invoke('project_set_active', { profileId: state.profileId, projectId: event.target.value });
       await refreshTalks();
-    });
+    }, 'Talk opened.');
   });
   byId('run-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -157,7 +178,7 @@ function wire() {
       text.value = '';
       audio.value = '';
       await refreshRuns();
-    });
+    }, 'Run saved and analysed.');
   });
 }
 

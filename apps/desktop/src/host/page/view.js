@@ -24,11 +24,20 @@ export function fillSelect(select, items, selectedId, label) {
   select.closest('.row').hidden = items.length === 0;
 }
 
-/** One run: when it was made, then its feedback (score, pace, what to work on) or its absence. */
-export function runItem(run, feedback) {
+/**
+ * One run: when it was made, then its feedback (score, pace, what to work on), the error that
+ * kept its feedback from being read, or its absence.
+ */
+export function runItem(run, feedback, problem, locale) {
   const item = element('li');
   item.dataset.runId = run.id;
   item.append(element('span', `${new Date(run.created_at).toLocaleString()}: `));
+  if (problem) {
+    const box = element('span', undefined, 'run-error');
+    box.append(...errorParts(problem, locale));
+    item.append(box);
+    return item;
+  }
   if (!feedback) {
     item.append(element('span', 'no feedback yet', 'muted'));
     return item;
