@@ -1,8 +1,7 @@
 import { ArtifactStore, DbError, DbErrorCode } from '@lepupitre/db-core';
 import { readPeerReviewPack } from '@lepupitre/repo-pack';
 import { createProject, createRun, finishRun, getActiveProject, getOutline, getRun, listProjects } from '@lepupitre/repo-talk';
-import { replayWithFaults, type FaultWorld } from '@lepupitre/testing';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { version } from '../../package.json';
@@ -10,7 +9,7 @@ import { writePeerReviewImport } from '../../src/commands/pack';
 import { CommandWorld } from '../support/command-world';
 import { expectInvalid, expectRejected, refusal } from '../support/expectations';
 import { readZip, seedMediaRun, storeAudio, transcriptDocument, withReview, writeZip, type MediaRun } from '../support/media-fixtures';
-import { openGuardedDatabase } from '@lepupitre/db-ops';
+import { expectUnitLeavesNothing } from '../support/profile-unit-replay';
 
 type Inspection = Record<string, unknown> & { packId: string; createdAt: string; files: { role: string; bytes: number; mime: string }[] };
 type Imported = { peerReviewId: string; projectId: string; runId: string };
@@ -210,27 +209,12 @@ describe('pack commands', () => {
     it('leaves rows and files as they were whichever step of the unit fails', async () => {
       const pack = await readPeerReviewPack(withReview(await exportRun(), join(outside, 'filled.zip')));
       // A profile that already has an active talk, which the import must leave active.
-      const template = join(outside, 'template');
-      const seeded = openGuardedDatabase(join(template, 'profile.db'), 'profile').db;
-      createProject(seeded, { title: 'Current talk' });
-      seeded.close();
-      let copies = 0;
-      const replays = replayWithFaults<FaultWorld>({
-        setup: () => {
-          const folder = join(outside, `replay-${copies++}`);
-          cpSync(template, folder, { recursive: true });
-          const databasePath = join(folder, 'profile.db');
-          return { db: openGuardedDatabase(databasePath, 'profile').db, databasePath, folder };
-        },
-        flow: (w) => writePeerReviewImport({ id: 'prof_replay', db: w.db, dir: w.folder }, pack),
-      });
+      const replays = expectUnitLeavesNothing(
+        outside,
+        (db) => createProject(db, { title: 'Current talk' }),
+        (session) => writePeerReviewImport(session, pack),
+      );
       expect(replays.length).toBeGreaterThan(20);
-      expect(new Set(replays.map((r) => r.event.kind))).toEqual(new Set(['file', 'statement', 'commit']));
-      for (const replay of replays) {
-        const reached = replay.event.kind === 'file' ? (replay.error as { cause?: unknown }).cause : replay.error;
-        expect(reached).toMatchObject({ code: 'DB_INJECTED_FAULT' });
-        expect(replay.after).toEqual(replay.before);
-      }
     });
   });
 });

@@ -1,13 +1,12 @@
-import { openGuardedDatabase } from '@lepupitre/db-ops';
 import { createProject } from '@lepupitre/repo-talk';
-import { replayWithFaults, type FaultWorld } from '@lepupitre/testing';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeRehearsal } from '../../src/commands/rehearsal';
 import type { CommandWorld } from '../support/command-world';
 import { expectInvalid, expectRejected } from '../support/expectations';
 import { transcriptDocument } from '../support/media-fixtures';
+import { expectUnitLeavesNothing } from '../support/profile-unit-replay';
 import { wavBytes } from '../support/wav-bytes';
 import { worldWithTalk } from '../support/worlds';
 
@@ -70,28 +69,13 @@ describe('rehearsal_save', () => {
   it('leaves rows and files as they were whichever step of the unit fails', () => {
     const outside = mkdtempSync(join(tmpdir(), 'lepupitre-rehearsal-'));
     try {
-      const template = join(outside, 'template');
-      const seeded = openGuardedDatabase(join(template, 'profile.db'), 'profile').db;
-      const talk = createProject(seeded, { title: 'Rehearsed talk' });
-      seeded.close();
-      let copies = 0;
-      const replays = replayWithFaults<FaultWorld>({
-        setup: () => {
-          const folder = join(outside, `replay-${copies++}`);
-          cpSync(template, folder, { recursive: true });
-          const databasePath = join(folder, 'profile.db');
-          return { db: openGuardedDatabase(databasePath, 'profile').db, databasePath, folder };
-        },
-        flow: (w) => writeRehearsal({ id: 'prof_replay', db: w.db, dir: w.folder }, { projectId: talk, wavBase64: WAV, transcript: { format: 'text', content: TEXT } }),
-      });
+      const replays = expectUnitLeavesNothing(
+        outside,
+        (db) => createProject(db, { title: 'Rehearsed talk' }),
+        (session, projectId) => writeRehearsal(session, { projectId, wavBase64: WAV, transcript: { format: 'text', content: TEXT } }),
+      );
       // Audio, run, transcript and feedback: files and statements of four writes and the commit.
       expect(replays.length).toBeGreaterThan(8);
-      expect(new Set(replays.map((r) => r.event.kind))).toEqual(new Set(['file', 'statement', 'commit']));
-      for (const replay of replays) {
-        const reached = replay.event.kind === 'file' ? (replay.error as { cause?: unknown }).cause : replay.error;
-        expect(reached).toMatchObject({ code: 'DB_INJECTED_FAULT' });
-        expect(replay.after).toEqual(replay.before);
-      }
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
