@@ -27,17 +27,18 @@ const SAID = 'Hello everyone. Today, um, I will show you why SQLite is a great f
  * launcher: a profile, a talk, a run with what they said, its feedback score on screen; then the
  * host stops and a fresh command host finds all of it in the SQLite files.
  */
-describe('app host page in Chromium', () => {
+/**
+ * The app host launched as `npm start` launches it on a new data folder, and a headless
+ * Chromium, for the tests of one describe block; both stopped and the folder removed after.
+ */
+function useHostAndBrowser(): { root: () => string; host: () => LaunchedHost; browser: () => Browser } {
   let root: string;
-  let dataDir: string;
   let host: LaunchedHost;
   let browser: Browser;
-
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run node tools/browser/ensure-chromium.cjs (or set CHROMIUM_PATH)`);
     root = mkdtempSync(path.join(tmpdir(), 'lepupitre-e2e-'));
-    dataDir = path.join(root, 'data');
-    host = LaunchedHost.start(dataDir, root);
+    host = LaunchedHost.start(path.join(root, 'data'), root);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 60000);
   afterAll(async () => {
@@ -45,8 +46,16 @@ describe('app host page in Chromium', () => {
     await host?.stop();
     if (root) rmSync(root, { recursive: true, force: true });
   });
+  return { root: () => root, host: () => host, browser: () => browser };
+}
+
+describe('app host page in Chromium', () => {
+  const launched = useHostAndBrowser();
 
   it('creates a profile, a talk and a run, shows its feedback, and stores it all', async () => {
+    const host = launched.host();
+    const browser = launched.browser();
+    const dataDir = path.join(launched.root(), 'data');
     const { url, port } = await host.url();
     const origin = `http://127.0.0.1:${port}`;
     const context = await browser.newContext();
@@ -167,24 +176,12 @@ describe('app host page in Chromium', () => {
  * even when one run's feedback cannot be read.
  */
 describe('app host page in Chromium, lists and confirmations', () => {
-  let root: string;
-  let host: LaunchedHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'lepupitre-e2e-lists-'));
-    host = LaunchedHost.start(path.join(root, 'data'), root);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 60000);
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    if (root) rmSync(root, { recursive: true, force: true });
-  });
+  const launched = useHostAndBrowser();
 
   it('confirms each change, numbers talks, and shows one unreadable feedback as that run\'s error only', async () => {
-    const { url } = await host.url();
-    const page = await (await browser.newContext()).newPage();
+    const root = launched.root();
+    const { url } = await launched.host().url();
+    const page = await (await launched.browser().newContext()).newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     await page.goto(url);
