@@ -1,11 +1,12 @@
-import { CommanderError } from 'commander';
-import { localeOfEnvironment } from '../errors/locale';
+import { CommanderError, type Command } from 'commander';
+import { localeOfEnvironment, type Locale } from '../errors/locale';
 import { CliErrorCode, EXIT_OK, EXIT_USAGE } from './cli-error';
 import { currentHost, type HostEnvironment } from './data-dir';
 import { emitFailure, emitOutcome, processStreams, type CliStreams, type CommandOutcome } from './output';
 import { buildProgram, wantsJson } from './program';
-import { toSafeError } from './safe-error';
-import { printableUsageError } from './usage-error-text';
+import { followReachedCommand, usageLine } from './reached-command';
+import { toSafeError, type SafeError } from './safe-error';
+import { usageErrorDetail } from './usage-error-text';
 
 /**
  * Runs the operator CLI on the arguments after the program name and resolves to the exit code.
@@ -18,34 +19,53 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
   const locale = localeOfEnvironment(host.env);
   const captured: string[] = [];
   const outcome: { current: CommandOutcome | null } = { current: null };
+  const context = { host, streams, report: (result: CommandOutcome) => void (outcome.current = result) };
+  const program = buildProgram({ context, json, streams, captured });
+  const reached = followReachedCommand(program);
   try {
-    const context = { host, streams, report: (result: CommandOutcome) => void (outcome.current = result) };
-    await buildProgram({ context, json, streams, captured }).parseAsync([...argv], { from: 'user' });
+    await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) return commanderExit(error, json, streams, captured.join(''));
-    return emitFailure(toSafeError(error), json, streams, locale);
+    const print: Printing = { json, streams, locale, command: reached() };
+    if (error instanceof CommanderError) return commanderExit(error, print, captured.join(''));
+    return emitRefusal(toSafeError(error), print);
   }
   if (!outcome.current) return emitFailure(toSafeError(undefined), json, streams, locale);
   return emitOutcome(outcome.current, json, streams, locale);
 }
 
-/**
- * Help and version end with code 0; every other commander exit is a usage error. In text mode
- * commander has already printed its message.
- */
-function commanderExit(error: CommanderError, json: boolean, streams: CliStreams, captured: string): number {
+/** How a failure is printed, and the command the command line had reached. */
+interface Printing {
+  readonly json: boolean;
+  readonly streams: CliStreams;
+  readonly locale: Locale;
+  readonly command: Command;
+}
+
+/** Help and version end with code 0; every other commander exit is a usage error. */
+function commanderExit(error: CommanderError, print: Printing, captured: string): number {
   if (error.exitCode === 0) {
-    if (json) {
+    if (print.json) {
       const fields = error.code === 'commander.version' ? { version: captured.trim() } : { help: captured };
-      return emitOutcome({ ok: true, error: null, fields, text: [] }, true, streams);
+      return emitOutcome({ ok: true, error: null, fields, text: [] }, true, print.streams);
     }
     return EXIT_OK;
   }
-  if (!json) return EXIT_USAGE;
-  return emitFailure({ code: CliErrorCode.USAGE, message: usageMessage(error) }, true, streams);
+  return emitRefusal({ code: CliErrorCode.USAGE, message: usageMessage(error, print.command) }, print);
 }
 
-function usageMessage(error: CommanderError): string {
-  if (error.code === 'commander.help') return 'a command is required; run lepupitre --help';
-  return printableUsageError(error.message.replace(/^error:\s*/, ''));
+/**
+ * A failure before any database was worked on. One of the command line (exit code 2: a usage
+ * error, a missing or invalid `--scope`) is followed in text mode by the usage line of the
+ * command it concerns, so the fix is in sight; JSON keeps exactly the error.
+ */
+function emitRefusal(error: SafeError, print: Printing): number {
+  const exit = emitFailure(error, print.json, print.streams, print.locale);
+  if (!print.json && exit === EXIT_USAGE) print.streams.err(`${usageLine(print.command)}\n`);
+  return exit;
+}
+
+/** Commander's message, or for a group run without a command (commander shows its help) which commands it has. */
+function usageMessage(error: CommanderError, command: Command): string {
+  if (error.code === 'commander.help') return `a command is required: ${command.commands.map((sub) => sub.name()).join(', ')}`;
+  return usageErrorDetail(error.message);
 }

@@ -10,7 +10,6 @@ import { registerDbRecover } from './commands/db-recover';
 import { registerDbDoctor } from './commands/db-doctor';
 import { registerIpc } from './commands/ipc';
 import type { CliStreams } from './output';
-import { printableUsageError } from './usage-error-text';
 
 export interface ProgramOptions {
   readonly context: CommandContext;
@@ -22,8 +21,8 @@ export interface ProgramOptions {
 
 /**
  * The command tree. Commander never exits the process (`exitOverride`: its usage errors are
- * thrown and turned into `CLI_USAGE`) and, in JSON mode, never prints; in text mode its usage
- * errors, which quote the refused argument, are printed printable.
+ * thrown and turned into `CLI_USAGE`) and never prints an error: `main` prints every error in
+ * the CLI's own form. In JSON mode it does not print help either.
  */
 export function buildProgram({ context, json, streams, captured }: ProgramOptions): Command {
   const program = new Command('lepupitre')
@@ -33,17 +32,11 @@ export function buildProgram({ context, json, streams, captured }: ProgramOption
     .helpOption('-h, --help', 'show help')
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
-    .configureOutput(
-      json
-        ? { ...helpWidths(streams), writeOut: (text) => void captured.push(text), writeErr: () => undefined }
-        : {
-            ...helpWidths(streams),
-            writeOut: (text) => streams.out(text),
-            writeErr: (text) => streams.err(text),
-            outputError: (text, write) => write(`${printableUsageError(text)}\n`),
-          },
-    );
-  if (!json) program.showHelpAfterError('(run with --help for usage)');
+    .configureOutput({
+      ...helpWidths(streams),
+      writeOut: json ? (text) => void captured.push(text) : (text) => streams.out(text),
+      writeErr: () => undefined,
+    });
 
   const db = program.command('db').description('database maintenance: migrate, status, backup, backups, restore, recover, doctor');
   registerDbMigrate(db, context);
