@@ -1,6 +1,7 @@
 import { DbError, DbErrorCode } from '@lepupitre/db-core';
 import { APP_IDENTIFIER } from '../src/app-identifier';
 import { CliError, CliErrorCode } from '../src/cli/cli-error';
+import { closestName } from '../src/cli/closest-name';
 import { defaultDataDir, resolveDataDir, type HostEnvironment } from '../src/cli/data-dir';
 import { wantsJson } from '../src/cli/program';
 import { toSafeError } from '../src/cli/safe-error';
@@ -56,5 +57,31 @@ describe('--json detection', () => {
     expect(wantsJson(['--json', 'db'])).toBe(true);
     expect(wantsJson(['db', 'status'])).toBe(false);
     expect(wantsJson(['db', '--', '--json'])).toBe(false);
+  });
+});
+
+describe('closest name', () => {
+  const names = ['status', 'restore', 'recover', 'backup', 'backups', 'profile_create', 'profile_list'];
+
+  it('suggests the one name a few edits away: a typo, a missing letter, swapped letters, another case', () => {
+    expect(closestName('stauts', names)).toBe('status');
+    expect(closestName('restor', names)).toBe('restore');
+    expect(closestName('profile_creat', names)).toBe('profile_create');
+    expect(closestName('PROFILE_LIST', names)).toBe('profile_list');
+    expect(closestName('bakcup', names)).toBe('backup');
+  });
+
+  it('prefers the nearest name, then the first listed', () => {
+    expect(closestName('backupz', names)).toBe('backup');
+    expect(closestName('recovre', ['recovery', 'recover'])).toBe('recover');
+    expect(closestName('ab', ['ax', 'ay'])).toBe('ax');
+  });
+
+  it('suggests nothing when no name is close enough for the length of what was typed', () => {
+    expect(closestName('frobnicate', names)).toBeNull();
+    expect(closestName('profile_frobnicate', names)).toBeNull();
+    expect(closestName('st', names)).toBeNull();
+    expect(closestName('', names)).toBeNull();
+    expect(closestName('status', [])).toBeNull();
   });
 });

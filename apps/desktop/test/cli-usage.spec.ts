@@ -8,6 +8,45 @@ function usageErrorLine(detail: string): string {
   return `lepupitre: CLI_USAGE: The command line is not valid. Run lepupitre --help to see the commands and their options. (${detail})`;
 }
 
+describe('lepupitre help', () => {
+  let work: string;
+
+  beforeAll(() => {
+    work = tempDir('usage-help');
+  });
+
+  afterAll(() => removeDir(work));
+
+  it('prints the help of a subcommand named after help, as --help on it does', async () => {
+    const viaHelp = await runCli(['help', 'db', 'restore'], { cwd: work });
+    const viaOption = await runCli(['db', 'restore', '--help'], { cwd: work });
+    expect(viaHelp).toEqual({ code: 0, stdout: expect.stringMatching(/^Usage: lepupitre db restore \[options\]\n/), stderr: '' });
+    expect(viaHelp.stdout).toContain('--backup <name>');
+    expect(viaOption).toEqual(viaHelp);
+  });
+
+  it('prints the help of a group, of the program, and of a subcommand under --json', async () => {
+    expect((await runCli(['help', 'db'], { cwd: work })).stdout).toMatch(/^Usage: lepupitre db \[options\] \[command\]\n/);
+    expect((await runCli(['help'], { cwd: work })).stdout).toMatch(/^Usage: lepupitre \[options\] \[command\]\n/);
+    expect((await runCli(['db', 'help', 'status'], { cwd: work })).stdout).toMatch(/^Usage: lepupitre db status \[options\]\n/);
+    const json = await runCli(['help', 'db', 'doctor', '--json'], { cwd: work });
+    expect(json.code).toBe(0);
+    expect(jsonOf(json)).toEqual({ ok: true, help: expect.stringMatching(/^Usage: lepupitre db doctor \[options\]\n/) });
+  });
+
+  it('refuses a name that is no command there, with the closest one', async () => {
+    const run = await runCli(['help', 'db', 'restor'], { cwd: work });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${usageErrorLine("unknown command 'restor'; did you mean restore?")}\nUsage: lepupitre db [options] [command]\n`,
+    });
+    const json = await runCli(['help', 'frobnicate', '--json'], { cwd: work });
+    expect(json.code).toBe(2);
+    expect(jsonOf(json)).toEqual({ ok: false, error: { code: 'CLI_USAGE', message: "unknown command 'frobnicate'" } });
+  });
+});
+
 describe('lepupitre: a usage error is one line, then the usage of the command it concerns', () => {
   let work: string;
 
@@ -34,7 +73,7 @@ describe('lepupitre: a usage error is one line, then the usage of the command it
     [['db', 'status', 'extra'], "too many arguments for 'status'. Expected 0 arguments but got 1.", 'lepupitre db status [options]'],
     [['db', 'stauts'], "unknown command 'stauts'; did you mean status?", 'lepupitre db [options] [command]'],
     [['db'], 'a command is required: migrate, status, backup, backups, restore, recover, doctor', 'lepupitre db [options] [command]'],
-    [[], 'a command is required: db, ipc', 'lepupitre [options] [command]'],
+    [[], 'a command is required: db, ipc, help', 'lepupitre [options] [command]'],
     [['frobnicate'], "unknown command 'frobnicate'", 'lepupitre [options] [command]'],
     [['--bogus'], "unknown option '--bogus'", 'lepupitre [options] [command]'],
     [['ipc'], "missing required argument 'command'", 'lepupitre ipc [options] <command> [payload]'],

@@ -9,6 +9,7 @@ import { registerDbRestore } from './commands/db-restore';
 import { registerDbRecover } from './commands/db-recover';
 import { registerDbDoctor } from './commands/db-doctor';
 import { registerIpc } from './commands/ipc';
+import { registerHelp } from './help-command';
 import type { CliStreams } from './output';
 
 export interface ProgramOptions {
@@ -47,6 +48,7 @@ export function buildProgram({ context, json, streams, captured }: ProgramOption
   registerDbRecover(db, context);
   registerDbDoctor(db, context);
   registerIpc(program, context, streams);
+  registerHelp(program);
   return program;
 }
 
