@@ -24,6 +24,7 @@ export { ArtifactErrorCode, artifactNotFound, resolveInside } from './artifacts/
 export type { ArtifactSweepReport } from './artifacts/artifact-sweep';
 export { writeFileDurably } from './files/durable-write';
 export { entryExists } from './files/entry-exists';
+export { tryExclusiveFileLock, type ExclusiveFileLock } from './files/exclusive-file-lock';
 export { MIGRATIONS, DATABASE_SCOPES, isDatabaseScope } from './migrations/scope-migrations';
 export type { Migration, MigrationStep, SchemaProbe } from './migrations/migration';
 export type { MigrationHooks } from './migrations/migration-runner';

@@ -37,8 +37,13 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** The companion lock file's only statements: an exclusive lock taken and released. */
+/**
+ * The lock files' statements (the migration lock's, `tryExclusiveFileLock`'s): an exclusive lock
+ * taken and released. A lock held for a whole process's life keeps its journal in memory, so a
+ * holder killed while holding it leaves no `-journal` file beside the lock file.
+ */
 export const LOCK_SQL = {
+  journalInMemory: 'journal_mode = MEMORY',
   acquire: 'BEGIN EXCLUSIVE',
   release: 'ROLLBACK',
 } as const;
