@@ -682,6 +682,12 @@ export const ERROR_SENTENCES = {
     fr: "Le serveur local de l'app a échoué de façon inattendue. Réessayez ; si l'erreur persiste, relancez l'app avec npm start.",
   },
 
+  // the app host's launch
+  HOST_ALREADY_RUNNING: {
+    en: 'The app is already running on this data folder. Go back to its page, or stop it first and run npm start again.',
+    fr: "L'app tourne déjà sur ce dossier de données. Revenez à sa page, ou arrêtez-la d'abord puis relancez npm start.",
+  },
+
   // the page itself
   HOST_NO_TOKEN: {
     en: 'This page has no access token. Open the address that npm start printed: it carries the token.',

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from '../ipc/router';
+import { HEALTH_PATH, healthAnswer } from './health';
 import { HostErrorCode, HostRefusal } from './host-error';
 import { checkOrigin } from './origin-guard';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './request-body';
@@ -23,7 +24,8 @@ const IPC_PREFIX = '/ipc/';
  * The HTTP face of the router: `POST /ipc/<command>` with the payload as a JSON body and the
  * token as a bearer credential, answered with the router's `IpcResult` (status 200 whether the
  * command succeeded or not: a command's failure is a result, not a transport error); `GET` of
- * the page's few files. Checks run cheapest and least revealing first: who is asked (Host), who
+ * the page's few files; `GET /health`, without the token, for a second launch to recognise this
+ * one (`health.ts`). Checks run cheapest and least revealing first: who is asked (Host), who
  * asks (Origin), what (route, method), then the token, and only then is the body read.
  *
  * Not listening yet: `startAppHost` binds it to the loopback interface.
@@ -48,6 +50,11 @@ export function createAppServer(options: AppServerOptions): Server {
     const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (pathname.startsWith(IPC_PREFIX)) {
       await invokeCommand(request, response, pathname.slice(IPC_PREFIX.length));
+      return;
+    }
+    if (pathname === HEALTH_PATH) {
+      if (request.method !== 'GET') throw methodNotAllowed('GET');
+      sendJson(response, 200, healthAnswer());
       return;
     }
     const asset = options.page.get(pathname);

@@ -23,6 +23,14 @@ export const HostErrorCode = {
 
 export type HostErrorCode = (typeof HostErrorCode)[keyof typeof HostErrorCode];
 
+/** Why a launch did not start; printed by `npm start` on stderr, never sent over HTTP. */
+export const HostLaunchErrorCode = {
+  /** Another host serves the same data folder, or is starting or stopping on it. */
+  ALREADY_RUNNING: 'HOST_ALREADY_RUNNING',
+} as const;
+
+export type HostLaunchErrorCode = (typeof HostLaunchErrorCode)[keyof typeof HostLaunchErrorCode];
+
 export class HostRefusal extends Error {
   constructor(
     readonly status: number,

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { currentHost, resolveDataDir, type HostEnvironment } from '../cli/data-dir';
-import { startAppHost, type RunningAppHost } from './app-host';
+import { LOOPBACK_ADDRESS, startAppHost, type RunningAppHost } from './app-host';
+import { claimDataFolder, type DataFolderClaim } from './folder-claim';
 import { stopOnSignals } from './shutdown';
 
 const USAGE = `Usage: npm start [-- --data-dir <path>]
@@ -19,11 +20,12 @@ const processStreams: HostStreams = {
 };
 
 /**
- * Starts the host and stops it on SIGINT/SIGTERM: the server stops taking requests, open ones
- * finish, then the databases close (checkpointed), so Ctrl+C never cuts a write in half. A
- * second signal exits at once, and so does the stop deadline (`STOP_DEADLINE_MS`) when a
- * command never finishes. Resolves to null once running (the process then lives on the
- * server), or to an exit code when it could not start.
+ * Starts the host, unless another one already serves the data folder (`folder-claim.ts`: exit
+ * code 1, the first one's address on stderr), and stops it on SIGINT/SIGTERM: the server stops
+ * taking requests, open ones finish, then the databases close (checkpointed), so Ctrl+C never
+ * cuts a write in half. A second signal exits at once, and so does the stop deadline
+ * (`STOP_DEADLINE_MS`) when a command never finishes. Resolves to null once running (the process
+ * then lives on the server), or to an exit code when it could not start.
  */
 export async function main(argv: readonly string[], streams: HostStreams = processStreams, env: HostEnvironment = currentHost()): Promise<number | null> {
   let dataDirOption: string | undefined;
@@ -41,7 +43,7 @@ export async function main(argv: readonly string[], streams: HostStreams = proce
   let host: RunningAppHost;
   try {
     const dataDir = resolveDataDir(dataDirOption, env);
-    host = await startAppHost({ dataDir, log: (line) => streams.err(line) });
+    host = await startClaimedHost(dataDir, streams);
     streams.out('LePupitre is running. Open this address in your browser (it holds this launch\'s access token):');
     streams.out(`  ${host.url}`);
     streams.out(`Data folder: ${dataDir}`);
@@ -52,6 +54,29 @@ export async function main(argv: readonly string[], streams: HostStreams = proce
   }
   stopOnSignals(host, streams);
   return null;
+}
+
+/**
+ * The host, once it holds the data folder and has recorded where it listens. Its `close` lets
+ * go of the folder only after the databases are closed, so a next launch never overlaps them.
+ */
+async function startClaimedHost(dataDir: string, streams: HostStreams): Promise<RunningAppHost> {
+  const claim: DataFolderClaim = await claimDataFolder(dataDir, { loopback: LOOPBACK_ADDRESS });
+  let host: RunningAppHost;
+  try {
+    host = await startAppHost({ dataDir, log: (line) => streams.err(line) });
+  } catch (error) {
+    claim.release();
+    throw error;
+  }
+  const close = (): Promise<void> => host.close().finally(() => claim.release());
+  try {
+    claim.record(host.port);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { ...host, close };
 }
 
 /** `CODE: message`, as the CLI prints errors; Node's own messages already start with their code. */

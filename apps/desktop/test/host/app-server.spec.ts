@@ -153,6 +153,19 @@ describe('app server (HTTP layer)', () => {
     expect(invoked).toEqual([]);
   });
 
+  it('says it is this app and which process, without the token and without anything else', async () => {
+    const answer = await call(port, { path: '/health', headers: { Host: `127.0.0.1:${port}` } });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ app: 'lepupitre-host', pid: process.pid });
+    expect(answer.headers['cache-control']).toBe('no-store');
+    expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await call(port, { path: '/health', headers: { Host: 'rebound.example.com' } })).status).toBe(403);
+    expect((await call(port, { path: '/health', headers: { Host: `127.0.0.1:${port}`, Origin: 'http://attacker.test' } })).status).toBe(403);
+    const post = await call(port, { method: 'POST', path: '/health', headers: { Host: `127.0.0.1:${port}` } });
+    expect([post.status, post.headers['allow']]).toEqual([405, 'GET']);
+    expect(invoked).toEqual([]);
+  });
+
   it('serves nothing outside the page, whatever the path', async () => {
     for (const requestPath of ['/index.html', '/../package.json', '/%2e%2e/package.json', '/page/app.js', '/app-server.ts', '/ipc', '/favicon.ico']) {
       const answer = await call(port, { path: requestPath, headers: { Host: `127.0.0.1:${port}` } });

@@ -10,8 +10,11 @@ const URL_LINE = /^\s+(http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]{64}))$/m;
 export class LaunchedHost {
   private stdout = '';
   private stderr = '';
+  /** Settles once the process has ended and its output is all read: to its exit code. */
+  private readonly closed: Promise<number | null>;
 
   private constructor(private readonly child: ChildProcessByStdio<null, Readable, Readable>) {
+    this.closed = new Promise((resolve) => child.once('close', (code) => resolve(code)));
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
   }
@@ -53,6 +56,24 @@ export class LaunchedHost {
     return new Promise((resolve) => {
       this.child.once('exit', () => resolve());
       this.child.kill('SIGKILL');
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  /**
+   * Resolves to the exit code once the process has ended by itself and its output is all read
+   * (null when a signal ended it); fails with its output if it still runs after `timeoutMs`.
+   */
+  ended(timeoutMs = 30000): Promise<number | null> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the host is still running after ${timeoutMs} ms.\n${this.output}`)), timeoutMs);
+      void this.closed.then((code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
     });
   }
 
