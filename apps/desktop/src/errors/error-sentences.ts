@@ -694,8 +694,8 @@ export const ERROR_SENTENCES = {
     fr: "Cette page n'a pas de jeton d'accès. Ouvrez l'adresse affichée par npm start : elle contient le jeton.",
   },
   HOST_UNREACHABLE: {
-    en: 'The app is not running. Start it again with npm start, then open the address it prints.',
-    fr: "L'app ne tourne pas. Relancez-la avec npm start, puis ouvrez l'adresse qu'elle affiche.",
+    en: 'The app no longer answers at this address: it was stopped or restarted, and each launch has a new address. Open the address npm start printed last, or start it again with npm start and open the new address it prints.',
+    fr: "L'app ne répond plus à cette adresse : elle a été arrêtée ou relancée, et chaque lancement a une nouvelle adresse. Ouvrez la dernière adresse affichée par npm start, ou relancez-la avec npm start et ouvrez la nouvelle adresse qu'elle affiche.",
   },
   HOST_BAD_RESPONSE: {
     en: 'The app gave an answer this page does not understand. Reload the page; if it keeps happening, restart the app.',

@@ -94,6 +94,12 @@ describe('the error sentence catalogue', () => {
     for (const code of ['no_such_code', 'constructor', '__proto__', 'toString', '']) expect(sentenceOf(code)).toBe(FALLBACK_SENTENCE);
   });
 
+  it('tells a tab whose host stopped or restarted to open the new address', () => {
+    // Each launch listens on a new port: the tab's address is dead even when the app runs again.
+    expect(ERROR_SENTENCES[PageErrorCode.UNREACHABLE].en).toMatch(/stopped or restarted.*open the new address/);
+    expect(ERROR_SENTENCES[PageErrorCode.UNREACHABLE].fr).toMatch(/arrêtée ou relancée.*ouvrez la nouvelle adresse/);
+  });
+
   it('knows every code the page raises', () => {
     const pageSources = sources.filter((source) => source.file.startsWith(path.relative(ROOT, PAGE_DIR)));
     expect(pageSources.length).toBeGreaterThan(3);
