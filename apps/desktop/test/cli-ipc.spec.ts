@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../src/cli/main';
 import { sentenceOf } from '../src/errors/error-sentence';
+import { createCommandHost } from '../src/runtime/command-host';
 import { CommandWorld } from './support/command-world';
 import { jsonOf, removeDir, runCli, runCliProcess, tempDir, treeOf, type CliRun } from './support/cli-harness';
 
@@ -99,6 +100,30 @@ describe('lepupitre ipc', () => {
     const run = await runCli(['ipc', 'profile_frobnicate', '{}', '--data-dir', dataDir, '--json'], { cwd: work });
     expect(run.code).toBe(1);
     expect(resultOf(run)).toEqual({ ok: false, error: { code: 'IPC_UNKNOWN_COMMAND', message: 'unknown command "profile_frobnicate"', sentence: sentenceOf('IPC_UNKNOWN_COMMAND') } });
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('suggests the closest command name for an unknown one, only when it is close', async () => {
+    const run = await runCli(['ipc', 'profile_creat', '{}', '--data-dir', dataDir], { cwd: work });
+    expect(run.code).toBe(1);
+    const message = 'unknown command "profile_creat"; did you mean profile_create?';
+    expect(resultOf(run)).toEqual({ ok: false, error: { code: 'IPC_UNKNOWN_COMMAND', message, sentence: sentenceOf('IPC_UNKNOWN_COMMAND') } });
+    expect(run.stderr).toContain(`(${message})`);
+    const swapped = await runCli(['ipc', 'PROFILE_LITS', '--data-dir', dataDir, '--json'], { cwd: work });
+    expect((resultOf(swapped)['error'] as { message: string }).message).toBe('unknown command "PROFILE_LITS"; did you mean profile_list?');
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('lists the command names the router serves with --list, one per line or as JSON, opening nothing', async () => {
+    const host = createCommandHost({ dataDir });
+    const served = host.router.commandNames;
+    await host.close();
+    expect(served).toContain('profile_create');
+    const text = await runCli(['ipc', '--list', '--data-dir', dataDir], { cwd: work });
+    expect(text).toEqual({ code: 0, stdout: `${served.join('\n')}\n`, stderr: '' });
+    const json = await runCli(['--json', 'ipc', '--list'], { cwd: work });
+    expect(json.code).toBe(0);
+    expect(jsonOf(json)).toEqual({ ok: true, commands: served });
     expect(existsSync(dataDir)).toBe(false);
   });
 

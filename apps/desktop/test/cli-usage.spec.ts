@@ -76,9 +76,10 @@ describe('lepupitre: a usage error is one line, then the usage of the command it
     [[], 'a command is required: db, ipc, help', 'lepupitre [options] [command]'],
     [['frobnicate'], "unknown command 'frobnicate'", 'lepupitre [options] [command]'],
     [['--bogus'], "unknown option '--bogus'", 'lepupitre [options] [command]'],
-    [['ipc'], "missing required argument 'command'", 'lepupitre ipc [options] <command> [payload]'],
-    [['ipc', 'profile_list', '{}', 'extra'], "too many arguments for 'ipc'. Expected 2 arguments but got 3.", 'lepupitre ipc [options] <command> [payload]'],
-    [['ipc', 'profile_list', '--bogus'], "unknown option '--bogus'", 'lepupitre ipc [options] <command> [payload]'],
+    [['ipc'], "missing required argument 'command'", 'lepupitre ipc [options] <command> [payload] | --list'],
+    [['ipc', 'profile_list', '{}', 'extra'], "too many arguments for 'ipc'. Expected 2 arguments but got 3.", 'lepupitre ipc [options] <command> [payload] | --list'],
+    [['ipc', '--list', 'profile_list'], '--list takes no command name or payload', 'lepupitre ipc [options] <command> [payload] | --list'],
+    [['ipc', 'profile_list', '--bogus'], "unknown option '--bogus'", 'lepupitre ipc [options] <command> [payload] | --list'],
   ])('%j', async (args, detail, usage) => {
     const before = treeOf(work);
     const text = await runCli(args, { cwd: work });

@@ -7,6 +7,7 @@ import type { CommandContext } from '../command-context';
 import { resolveDataDir } from '../data-dir';
 import type { CliStreams, CommandOutcome } from '../output';
 import { toSafeError } from '../safe-error';
+import { commandListOutcome, withNameSuggestion } from './ipc-names';
 
 export const IPC = 'ipc';
 
@@ -26,20 +27,36 @@ const LOG_LINE_MAX = 1024;
  * `lepupitre ipc <command> [payload]`: one command of the app through the same router the UI
  * calls, on the data folder, so that support scripts and tests drive the app without a UI.
  * Stdout holds exactly the router's result, `{"ok":true,"data":...}` or
- * `{"ok":false,"error":{"code","message"}}`, whether `--json` is given or not. The host opens
- * the databases as the app does (a missing data folder is created, as at the app's first start)
- * and closes them before the process ends.
+ * `{"ok":false,"error":{"code","message"}}`, whether `--json` is given or not; an unknown name's
+ * message suggests the closest one. The host opens the databases as the app does (a missing
+ * data folder is created, as at the app's first start) and closes them before the process ends.
+ * `lepupitre ipc --list` prints the command names instead, opening nothing.
  */
 export function registerIpc(program: Command, context: CommandContext, streams: CliStreams): void {
   program
     .command(IPC)
     .description('run one app command through the command router and print its result object as JSON')
-    .argument('<command>', 'the command name, e.g. profile_list')
+    // The name is required unless --list is given, which the parser cannot say: the action does.
+    .usage('[options] <command> [payload] | --list')
+    .argument('[command]', 'the command name, e.g. profile_list')
     .argument('[payload]', `its arguments as one JSON object (camelCase keys); ${STDIN_PAYLOAD} reads it from stdin`)
     .option('--data-dir <dir>', 'data directory (default: $LEPUPITRE_DATA_DIR, else the app-data folder)')
-    .action(async (name: string, payloadText: string | undefined, options: { dataDir?: string }) => {
-      context.report(outcomeOf(await runIpc(name, payloadText, options.dataDir, context, streams)));
+    .option('--list', 'print the names of the app commands the router serves, one per line, and nothing else')
+    .action(async (name: string | undefined, payloadText: string | undefined, options: IpcOptions, command: Command) => {
+      if (options.list === true) {
+        if (name !== undefined) command.error('--list takes no command name or payload');
+        context.report(commandListOutcome());
+        return;
+      }
+      if (name === undefined) command.error("missing required argument 'command'", { code: 'commander.missingArgument' });
+      const result = await runIpc(name, payloadText, options.dataDir, context, streams);
+      context.report(outcomeOf(withNameSuggestion(result, name)));
     });
+}
+
+interface IpcOptions {
+  readonly dataDir?: string;
+  readonly list?: boolean;
 }
 
 async function runIpc(
