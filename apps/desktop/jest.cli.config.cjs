@@ -7,6 +7,8 @@ const preset = require('../../jest.preset.cjs');
 module.exports = {
   ...preset,
   displayName: 'desktop-cli',
+  // The tests that spawn the bins run the built app: build it first, so it is never stale.
+  globalSetup: require.resolve('./scripts/build-app.cjs'),
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/cli-*.spec.ts'],
   maxWorkers: 2,

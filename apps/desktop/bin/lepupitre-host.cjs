@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm start`: the local app host (apps/desktop/src/host). The page is plain HTML/CSS/JS served
- * from files, and `npm ci` has already built the SQLite driver: nothing to build.
+ * `npm start`: the local app host (apps/desktop/src/host) and its page, as built into
+ * dist/host.cjs and dist/page/.
  */
-require('./ts-entry.cjs').runTypeScriptMain('src/host/main.ts');
+require('./run-built.cjs').runBuilt('host');

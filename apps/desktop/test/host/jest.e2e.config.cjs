@@ -9,6 +9,8 @@ const preset = require('../../../../jest.preset.cjs');
 module.exports = {
   ...preset,
   displayName: 'desktop-e2e',
+  // The tests that spawn the bins run the built app: build it first, so it is never stale.
+  globalSetup: require.resolve('../../scripts/build-app.cjs'),
   rootDir: path.join(__dirname, '..', '..'),
   testMatch: ['<rootDir>/test/host/**/*.e2e.ts'],
 };

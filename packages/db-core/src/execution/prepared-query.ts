@@ -11,35 +11,52 @@ export type NoArgs = Record<never, never>;
 
 type Slot = { readonly param: string } | { readonly value: unknown };
 
+interface Compiled {
+  readonly sql: string;
+  readonly slots: readonly Slot[];
+  readonly constantOnly: readonly unknown[] | undefined;
+}
+
 /**
- * A query compiled once, with the row type of its compiled form.
+ * A query compiled once, on its first use, with the row type of its compiled form.
  *
  * `P` is the argument object, `R` the row type inferred by Kysely from the generated schema,
  * so renaming a column breaks the build of every repository that reads it.
+ *
+ * Compiling waits for the first use because every query of the app is defined when its module
+ * loads: compiling them all then cost the operator CLI tens of milliseconds at each start, for
+ * queries most commands never run.
  */
 export class PreparedQuery<P, R> {
   /** Phantom fields carry the types; they are never read at run time. */
   declare readonly __args: P;
   declare readonly __row: R;
 
-  readonly sql: string;
-  readonly #slots: readonly Slot[];
-  readonly #constantOnly: readonly unknown[] | undefined;
+  #compile: (() => CompiledQuery<R>) | undefined;
+  #compiled: Compiled | undefined;
 
-  constructor(compiled: CompiledQuery<R>) {
-    this.sql = compiled.sql;
-    this.#slots = compiled.parameters.map((value) =>
-      value instanceof QueryParam ? { param: value.name } : { value },
-    );
-    this.#constantOnly = this.#slots.every((slot) => 'value' in slot)
-      ? this.#slots.map((slot) => ('value' in slot ? slot.value : undefined))
-      : undefined;
+  constructor(compile: () => CompiledQuery<R>) {
+    this.#compile = compile;
+  }
+
+  get sql(): string {
+    return this.#get().sql;
+  }
+
+  #get(): Compiled {
+    if (this.#compiled) return this.#compiled;
+    const compiled = (this.#compile as () => CompiledQuery<R>)();
+    const slots: Slot[] = compiled.parameters.map((value) => (value instanceof QueryParam ? { param: value.name } : { value }));
+    const constantOnly = slots.every((slot) => 'value' in slot) ? slots.map((slot) => ('value' in slot ? slot.value : undefined)) : undefined;
+    this.#compiled = { sql: compiled.sql, slots, constantOnly };
+    this.#compile = undefined;
+    return this.#compiled;
   }
 
   /** The positional values for one call. Missing arguments bind as NULL, as in SQL. */
   bind(args: P): unknown[] {
-    if (this.#constantOnly) return this.#constantOnly as unknown[];
-    const slots = this.#slots;
+    const { slots, constantOnly } = this.#get();
+    if (constantOnly) return constantOnly as unknown[];
     const values = new Array<unknown>(slots.length);
     const record = args as Record<string, unknown>;
     for (let i = 0; i < slots.length; i++) {
@@ -52,7 +69,7 @@ export class PreparedQuery<P, R> {
 }
 
 /**
- * Defines a static query: built and compiled once, executed many times.
+ * Defines a static query: built and compiled once (on first use), executed many times.
  *
  * ```ts
  * const talkById = defineQuery((p: QueryParams<{ id: string }>) =>
@@ -63,5 +80,5 @@ export class PreparedQuery<P, R> {
 export function defineQuery<P = NoArgs, R = unknown>(
   build: (params: QueryParams<P>) => Compilable<R>,
 ): PreparedQuery<P, R> {
-  return new PreparedQuery<P, R>(build(createParamProxy<P>()).compile());
+  return new PreparedQuery<P, R>(() => build(createParamProxy<P>()).compile());
 }
