@@ -14,6 +14,8 @@ const layers = [
   { sourceTag: 'type:data-ops', onlyDependOnLibsWithTags: ['type:data-core', 'type:primitives'] },
   { sourceTag: 'type:data-core', onlyDependOnLibsWithTags: ['type:primitives'] },
   { sourceTag: 'type:primitives', onlyDependOnLibsWithTags: [] },
+  // The page talks to the app host over HTTP only: it imports nothing of ours.
+  { sourceTag: 'type:page', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:data-core', 'type:primitives'] },
   {
     sourceTag: 'type:tool',

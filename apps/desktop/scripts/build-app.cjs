@@ -2,7 +2,7 @@
 /**
  * The app as it runs: the operator CLI and the app host, each bundled by esbuild into one
  * CommonJS file of `dist/` with every workspace package and npm dependency in it, and the page
- * copied beside them. One file to read instead of a few hundred modules to resolve and compile
+ * (apps/page) bundled beside them in `dist/page/`. One file to read instead of a few hundred modules to resolve and compile
  * is what makes `lepupitre` start in tens of milliseconds; TypeScript stays a development
  * concern (tsx, Jest).
  *
@@ -19,7 +19,9 @@ const path = require('node:path');
 
 const APP_DIR = path.join(__dirname, '..');
 const DIST_DIR = path.join(APP_DIR, 'dist');
-const PAGE_SOURCE = path.join(APP_DIR, 'src', 'host', 'page');
+/** The page's project: its Vue sources and the static files served beside the bundle. */
+const PAGE_PROJECT = path.join(APP_DIR, '..', 'page');
+const PAGE_STATIC = ['index.html', 'style.css', 'favicon.svg'];
 
 /** The bundles: `dist/<name>.cjs` exports the `main(argv)` of its entry. */
 const ENTRIES = { cli: 'src/cli/main.ts', host: 'src/host/main.ts' };
@@ -29,6 +31,44 @@ function writeAtomically(file, bytes) {
   const temporary = `${file}.${process.pid}.${Math.random().toString(16).slice(2)}.tmp`;
   writeFileSync(temporary, bytes);
   renameSync(temporary, file);
+}
+
+/**
+ * The page (apps/page): its Vue 3 sources bundled into one ES module for the browser, Vue's
+ * runtime-only build (templates are render functions, so nothing is compiled in the page and
+ * the policy's `script-src 'self'` holds), with the static files beside it in `dist/page/`. The
+ * error sentences stay a separate module the host makes at start (`/error-sentences.js`).
+ */
+function buildPage() {
+  const result = buildSync({
+    absWorkingDir: PAGE_PROJECT,
+    entryPoints: { app: path.join(PAGE_PROJECT, 'src', 'main.ts') },
+    outdir: path.join(DIST_DIR, 'page'),
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: ['chrome120', 'firefox120', 'safari17'],
+    external: ['host:*'],
+    tsconfig: path.join(PAGE_PROJECT, 'tsconfig.json'),
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: false,
+  });
+  // `host:<name>` imports are modules the host serves at `/<name>.js`, left to the browser.
+  for (const file of result.outputFiles) writeAtomically(file.path, Buffer.from(file.text.replace(/(["'])host:([\w-]+)\1/g, '$1/$2.js$1')));
+  for (const name of PAGE_STATIC) writeAtomically(path.join(DIST_DIR, 'page', name), readFileSync(path.join(PAGE_PROJECT, name)));
+  // Files of an earlier page that this one no longer has.
+  const kept = new Set([...result.outputFiles.map((file) => path.basename(file.path)), ...PAGE_STATIC]);
+  for (const name of readdirSync(path.join(DIST_DIR, 'page'))) {
+    if (!kept.has(name) && !name.endsWith('.tmp')) rmSync(path.join(DIST_DIR, 'page', name), { force: true });
+  }
 }
 
 function buildApp() {
@@ -55,8 +95,7 @@ function buildApp() {
   for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
   // The bins' compile caches belong to the bundles they were made from (bin/run-built.cjs).
   rmSync(path.join(DIST_DIR, '.v8-cache'), { recursive: true, force: true });
-  // The host serves the page from `page/` beside its bundle (`static-page.ts`).
-  for (const name of readdirSync(PAGE_SOURCE)) writeAtomically(path.join(DIST_DIR, 'page', name), readFileSync(path.join(PAGE_SOURCE, name)));
+  buildPage();
   return result.outputFiles.map((file) => path.relative(APP_DIR, file.path));
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PAGE_SENTENCES_PATH, pageSentencesModule } from './page-sentences';
 
@@ -28,19 +28,27 @@ export interface PageAsset {
   readonly body: Buffer;
 }
 
-/** URL path → file of `page/`. A fixed list: no request path ever reaches the file system. */
+/** URL path → file of the built page. A fixed list: no request path ever reaches the file system. */
 const ASSETS: Readonly<Record<string, readonly [file: string, contentType: string]>> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/style.css': ['style.css', 'text/css; charset=utf-8'],
   '/app.js': ['app.js', 'text/javascript; charset=utf-8'],
-  '/ipc.js': ['ipc.js', 'text/javascript; charset=utf-8'],
-  '/wav.js': ['wav.js', 'text/javascript; charset=utf-8'],
-  '/view.js': ['view.js', 'text/javascript; charset=utf-8'],
-  '/language.js': ['language.js', 'text/javascript; charset=utf-8'],
   '/favicon.svg': ['favicon.svg', 'image/svg+xml'],
 };
 
-export const PAGE_DIR = path.join(__dirname, 'page');
+/**
+ * The page as the desktop build writes it (apps/page bundled into `dist/page/` of this app):
+ * found from this file whether it runs from the sources (`src/host/`) or from the host's
+ * bundle (`dist/`), as the nearest folder up holding this app's package.json.
+ */
+export const PAGE_DIR = path.join(appFolder(__dirname), 'dist', 'page');
+
+function appFolder(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+  }
+}
 
 /**
  * Reads the page once at start, so a missing file fails the launch rather than a request, and

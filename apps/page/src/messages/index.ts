@@ -1,0 +1,8 @@
+import { profiles } from './profiles';
+import { rehearse } from './rehearse';
+import { runs } from './runs';
+import { shell } from './shell';
+import { talks } from './talks';
+
+/** Every text of the page, by screen; each screen's file holds both languages. */
+export const MESSAGE_SETS = [shell, profiles, talks, rehearse, runs] as const;

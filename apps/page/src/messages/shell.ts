@@ -1,0 +1,38 @@
+import { defineMessages } from './define';
+
+export const shell = defineMessages(
+  {
+    'app.tagline': 'Rehearse a talk, then read the feedback on each run.',
+    'app.language': 'Language / Langue',
+    'app.theme': 'Theme',
+    'app.theme.light': 'Light',
+    'app.theme.dark': 'Dark',
+    'app.loading': 'Loading…',
+    'app.screens': 'Screens',
+    'nav.profiles': 'Profiles',
+    'nav.talks': 'Talks',
+    'nav.rehearse': 'Rehearse',
+    'nav.runs': 'Runs and feedback',
+    'app.noProfile': 'Create a profile first (Profiles).',
+    'app.noTalk': 'Create or choose a talk first (Talks).',
+    'app.current': 'Profile: {profile} · Talk: {talk}',
+    'app.none': 'none',
+  },
+  {
+    'app.tagline': 'Répétez une présentation, puis lisez le retour sur chaque essai.',
+    'app.language': 'Language / Langue',
+    'app.theme': 'Thème',
+    'app.theme.light': 'Clair',
+    'app.theme.dark': 'Sombre',
+    'app.loading': 'Chargement…',
+    'app.screens': 'Écrans',
+    'nav.profiles': 'Profils',
+    'nav.talks': 'Présentations',
+    'nav.rehearse': 'Répéter',
+    'nav.runs': 'Essais et retours',
+    'app.noProfile': 'Créez d’abord un profil (Profils).',
+    'app.noTalk': 'Créez ou choisissez d’abord une présentation (Présentations).',
+    'app.current': 'Profil : {profile} · Présentation : {talk}',
+    'app.none': 'aucun',
+  },
+);

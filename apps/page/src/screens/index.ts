@@ -1,0 +1,20 @@
+import type { Component } from 'vue';
+import type { MessageKey } from '../i18n';
+import { ProfilesScreen } from './profiles-screen';
+import { RehearseScreen } from './rehearse-screen';
+import { RunsScreen } from './runs-screen';
+import { TalksScreen } from './talks-screen';
+
+export interface Screen {
+  readonly id: string;
+  readonly label: MessageKey;
+  readonly component: Component;
+}
+
+/** The page's screens, in the order of the navigation. */
+export const SCREENS: readonly Screen[] = [
+  { id: 'profiles', label: 'nav.profiles', component: ProfilesScreen },
+  { id: 'talks', label: 'nav.talks', component: TalksScreen },
+  { id: 'rehearse', label: 'nav.rehearse', component: RehearseScreen },
+  { id: 'runs', label: 'nav.runs', component: RunsScreen },
+];
