@@ -1,8 +1,9 @@
 import { profiles } from './profiles';
 import { rehearse } from './rehearse';
 import { runs } from './runs';
+import { settings } from './settings';
 import { shell } from './shell';
 import { talks } from './talks';
 
 /** Every text of the page, by screen; each screen's file holds both languages. */
-export const MESSAGE_SETS = [shell, profiles, talks, rehearse, runs] as const;
+export const MESSAGE_SETS = [shell, profiles, talks, rehearse, runs, settings] as const;

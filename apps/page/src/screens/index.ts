@@ -1,8 +1,10 @@
 import type { Component } from 'vue';
 import type { MessageKey } from '../i18n';
+import { HelpScreen } from './help-screen';
 import { ProfilesScreen } from './profiles-screen';
 import { RehearseScreen } from './rehearse-screen';
 import { RunsScreen } from './runs-screen';
+import { SettingsScreen } from './settings-screen';
 import { TalksScreen } from './talks-screen';
 
 export interface Screen {
@@ -17,4 +19,6 @@ export const SCREENS: readonly Screen[] = [
   { id: 'talks', label: 'nav.talks', component: TalksScreen },
   { id: 'rehearse', label: 'nav.rehearse', component: RehearseScreen },
   { id: 'runs', label: 'nav.runs', component: RunsScreen },
+  { id: 'settings', label: 'nav.settings', component: SettingsScreen },
+  { id: 'help', label: 'nav.help', component: HelpScreen },
 ];

@@ -2,7 +2,10 @@ import { defineComponent, h, ref } from 'vue';
 import { act, invoke, refreshProfiles, store, t, type Profile } from '../store';
 import { button, field, form, formatBytes } from '../ui';
 
-/** Profiles: create, open, rename, delete, with each one's size and number of talks. */
+/**
+ * Profiles: create, open, rename, delete, with each one's size and number of talks; on a first
+ * visit, the steps of the app.
+ */
 export const ProfilesScreen = defineComponent({
   name: 'ProfilesScreen',
   setup() {
@@ -85,7 +88,13 @@ export const ProfilesScreen = defineComponent({
     return () =>
       h('section', { 'aria-labelledby': 'profiles-heading' }, [
         h('h2', { id: 'profiles-heading' }, t('profiles.title')),
-        store.profiles.length === 0 ? h('p', { class: 'muted' }, t('profiles.empty')) : h('ul', { class: 'cards' }, store.profiles.map(row)),
+        store.profiles.length === 0
+          ? // A first visit: what the app is for, in four steps, before the one field it needs.
+            h('div', { class: 'welcome' }, [
+              h('p', t('profiles.empty')),
+              h('ol', [h('li', t('help.step1')), h('li', t('help.step2')), h('li', t('help.step3')), h('li', t('help.step4'))]),
+            ])
+          : h('ul', { class: 'cards' }, store.profiles.map(row)),
         form(
           create,
           [
