@@ -4,9 +4,7 @@ export const profiles = defineMessages(
   {
     'profiles.title': 'Profiles',
     'profiles.empty': 'No profile yet: create one to start.',
-    'profiles.name': 'Name',
-    'profiles.size': 'Size',
-    'profiles.talks': 'Talks',
+    'profiles.sizeAndTalks': 'Size: {size} · Talks: {talks}',
     'profiles.active': 'open',
     'profiles.open': 'Open',
     'profiles.rename': 'Rename',
@@ -31,9 +29,7 @@ export const profiles = defineMessages(
   {
     'profiles.title': 'Profils',
     'profiles.empty': 'Aucun profil : créez-en un pour commencer.',
-    'profiles.name': 'Nom',
-    'profiles.size': 'Taille',
-    'profiles.talks': 'Présentations',
+    'profiles.sizeAndTalks': 'Taille : {size} · Présentations : {talks}',
     'profiles.active': 'ouvert',
     'profiles.open': 'Ouvrir',
     'profiles.rename': 'Renommer',

@@ -59,7 +59,7 @@ export const ProfilesScreen = defineComponent({
         h('div', { class: 'row spread' }, [
           h('strong', { class: 'profile-name' }, profile.name),
           profile.id === store.profileId ? h('span', { class: 'badge' }, t('profiles.active')) : null,
-          h('span', { class: 'muted' }, `${t('profiles.size')}: ${formatBytes(profile.size_bytes, store.locale)} · ${t('profiles.talks')}: ${profile.talks_count}`),
+          h('span', { class: 'muted' }, t('profiles.sizeAndTalks', { size: formatBytes(profile.size_bytes, store.locale), talks: profile.talks_count })),
         ]),
         h('div', { class: 'row' }, [
           profile.id === store.profileId ? null : button(t('profiles.open'), () => open(profile), { kind: 'primary' }),
