@@ -1,3 +1,4 @@
+import { feedback } from './feedback';
 import { profiles } from './profiles';
 import { rehearse } from './rehearse';
 import { runs } from './runs';
@@ -6,4 +7,4 @@ import { shell } from './shell';
 import { talks } from './talks';
 
 /** Every text of the page, by screen; each screen's file holds both languages. */
-export const MESSAGE_SETS = [shell, profiles, talks, rehearse, runs, settings] as const;
+export const MESSAGE_SETS = [shell, profiles, talks, rehearse, runs, settings, feedback] as const;

@@ -13,7 +13,6 @@ export const runs = defineMessages(
     'runs.analyse': 'Get feedback',
     'runs.analysing': 'Analysing the run…',
     'runs.analysed': 'Feedback ready.',
-    'runs.actions': 'What to work on',
   },
   {
     'runs.title': 'Essais de {talk}',
@@ -27,6 +26,5 @@ export const runs = defineMessages(
     'runs.analyse': 'Obtenir le retour',
     'runs.analysing': 'Analyse de l’essai…',
     'runs.analysed': 'Retour prêt.',
-    'runs.actions': 'À travailler',
   },
 );

@@ -6,6 +6,7 @@ import { RehearseScreen } from './rehearse-screen';
 import { RunsScreen } from './runs-screen';
 import { SettingsScreen } from './settings-screen';
 import { TalksScreen } from './talks-screen';
+import { TimelineScreen } from './timeline-screen';
 
 export interface Screen {
   readonly id: string;
@@ -19,6 +20,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'talks', label: 'nav.talks', component: TalksScreen },
   { id: 'rehearse', label: 'nav.rehearse', component: RehearseScreen },
   { id: 'runs', label: 'nav.runs', component: RunsScreen },
+  { id: 'timeline', label: 'nav.timeline', component: TimelineScreen },
   { id: 'settings', label: 'nav.settings', component: SettingsScreen },
   { id: 'help', label: 'nav.help', component: HelpScreen },
 ];

@@ -3,6 +3,8 @@ import type { Feedback, RunSummary } from '../feedback';
 import { asIpcError, type IpcError } from '../ipc';
 import { act, invoke, load as loadInto, store, t, talkLabel } from '../store';
 import { button, errorParts, formatDate } from '../ui';
+import { FeedbackDetail } from './feedback-detail';
+import { ScoreChart, type ScorePoint } from './score-chart';
 
 interface RunView {
   run: RunSummary;
@@ -11,7 +13,8 @@ interface RunView {
 }
 
 /**
- * The runs of the open talk, newest first, with their feedback. The list is emptied before it
+ * The runs of the open talk, newest first, with their feedback (a run's whole feedback and its
+ * note open below it), under a chart of their scores. The list is emptied before it
  * loads, so it never shows another profile's or talk's runs, and a run whose feedback cannot be
  * read shows its own error while the others show theirs.
  */
@@ -60,16 +63,14 @@ export const RunsScreen = defineComponent({
           feedback ? button(open.value === run.id ? t('runs.hide') : t('runs.details'), () => (open.value = open.value === run.id ? null : run.id)) : null,
           !feedback && !problem && run.transcript_id ? button(t('runs.analyse'), () => analyse(run)) : null,
         ]),
-        feedback && open.value === run.id && feedback.top_actions.length > 0
-          ? h('div', { class: 'details' }, [
-              h('h4', t('runs.actions')),
-              h(
-                'ul',
-                feedback.top_actions.map((action) => h('li', [h('strong', action.title), `: ${action.how_to_fix}`])),
-              ),
-            ])
-          : null,
+        feedback && run.feedback_id && open.value === run.id ? h(FeedbackDetail, { feedbackId: run.feedback_id }) : null,
       ]);
+
+    // Oldest to newest, whatever order the list is in; runs without a readable score are left out.
+    const points = (): ScorePoint[] =>
+      views.value
+        .flatMap(({ run, feedback }) => (feedback ? [{ id: run.id, createdAt: run.created_at, score: feedback.overall_score }] : []))
+        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 
     return () => {
       if (store.profileId === null) return h('p', { class: 'muted' }, t('app.noProfile'));
@@ -77,6 +78,7 @@ export const RunsScreen = defineComponent({
       if (!talk) return h('p', { class: 'muted' }, t('app.noTalk'));
       return h('section', { 'aria-labelledby': 'runs-heading' }, [
         h('h2', { id: 'runs-heading' }, t('runs.title', { talk: talkLabel(talk) })),
+        h(ScoreChart, { points: points() }),
         views.value.length === 0 ? h('p', { class: 'muted run-empty' }, t('runs.empty')) : h('ol', { class: 'cards runs', id: 'run-list' }, views.value.map(item)),
       ]);
     };
