@@ -7,6 +7,7 @@ import { RunsScreen } from './runs-screen';
 import { SettingsScreen } from './settings-screen';
 import { TalksScreen } from './talks-screen';
 import { TimelineScreen } from './timeline-screen';
+import { TrainingScreen } from './training-screen';
 
 export interface Screen {
   readonly id: string;
@@ -19,6 +20,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'profiles', label: 'nav.profiles', component: ProfilesScreen },
   { id: 'talks', label: 'nav.talks', component: TalksScreen },
   { id: 'rehearse', label: 'nav.rehearse', component: RehearseScreen },
+  { id: 'training', label: 'nav.training', component: TrainingScreen },
   { id: 'runs', label: 'nav.runs', component: RunsScreen },
   { id: 'timeline', label: 'nav.timeline', component: TimelineScreen },
   { id: 'settings', label: 'nav.settings', component: SettingsScreen },
