@@ -17,7 +17,7 @@ export const MAX_IMPORTED_WAV_BYTES = PACK_LIMITS.maxEntryBytes;
 export const MAX_IMPORTED_WAV_BASE64_CHARS = Math.ceil(MAX_IMPORTED_WAV_BYTES / 3) * 4;
 
 /** The byte count a base64 text decodes to (padding not counted). */
-function decodedBytes(base64: string): number {
+export function decodedBytes(base64: string): number {
   const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
   return Math.floor((base64.length * 3) / 4) - padding;
 }

@@ -4,6 +4,7 @@ import { COACH_COMMANDS } from './coach';
 import { FEEDBACK_COMMANDS } from './feedback';
 import { OUTLINE_COMMANDS } from './outline';
 import { PACK_COMMANDS } from './pack';
+import { PACK_BYTES_COMMANDS } from './pack-bytes';
 import { PEER_REVIEW_COMMANDS } from './peer-review';
 import { PREFERENCE_COMMANDS } from './preferences';
 import { PROFILE_COMMANDS } from './profile';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   ...FEEDBACK_COMMANDS,
   ...OUTLINE_COMMANDS,
   ...PACK_COMMANDS,
+  ...PACK_BYTES_COMMANDS,
   ...PEER_REVIEW_COMMANDS,
   ...PREFERENCE_COMMANDS,
   ...PROFILE_COMMANDS,

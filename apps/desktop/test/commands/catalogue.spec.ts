@@ -27,8 +27,8 @@ const NOT_CARRIED = [
   'audio_reveal_wav', 'security_probe_fs', 'security_prepare_appdata_file',
 ];
 
-/** New here: the two imports, and a rehearsal saved as one unit. */
-const ADDED = ['audio_import_wav', 'transcript_import', 'rehearsal_save'];
+/** New here: the two imports, a rehearsal saved as one unit, and packs as bytes for the page. */
+const ADDED = ['audio_import_wav', 'transcript_import', 'rehearsal_save', 'pack_export_bytes', 'peer_review_import_bytes'];
 
 const docs = readFileSync(join(__dirname, '../../../../docs/ipc-commands.md'), 'utf8');
 const names = COMMANDS.map((command) => command.name);
