@@ -705,6 +705,14 @@ export const ERROR_SENTENCES = {
     en: 'Something went wrong on this page. Reload it and try again.',
     fr: "Un problème est survenu sur cette page. Rechargez-la et réessayez.",
   },
+  PAGE_MEMO_UNREADABLE: {
+    en: 'This voice memo entry cannot be read, so it is not shown. The other memos are not affected.',
+    fr: "Cette entrée de mémo vocal est illisible : elle n'est pas affichée. Les autres mémos ne sont pas touchés.",
+  },
+  PAGE_MEMO_LIMIT: {
+    en: 'This profile already holds 100 voice memos. Delete some before keeping another.',
+    fr: 'Ce profil contient déjà 100 mémos vocaux. Supprimez-en avant d’en garder un autre.',
+  },
 } as const satisfies Readonly<Record<KnownErrorCode, Sentence> & Record<string, Sentence>>;
 
 /** For a code no catalogue entry names (a test keeps every code the product raises covered). */

@@ -1,4 +1,6 @@
 import { feedback } from './feedback';
+import { memos } from './memos';
+import { packs } from './packs';
 import { profiles } from './profiles';
 import { rehearse } from './rehearse';
 import { runs } from './runs';
@@ -8,4 +10,4 @@ import { talks } from './talks';
 import { training } from './training';
 
 /** Every text of the page, by screen; each screen's file holds both languages. */
-export const MESSAGE_SETS = [shell, profiles, talks, rehearse, runs, settings, feedback, training] as const;
+export const MESSAGE_SETS = [shell, profiles, talks, rehearse, runs, settings, feedback, training, packs, memos] as const;

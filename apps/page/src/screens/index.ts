@@ -1,6 +1,8 @@
 import type { Component } from 'vue';
 import type { MessageKey } from '../i18n';
 import { HelpScreen } from './help-screen';
+import { MemosScreen } from './memos-screen';
+import { PacksScreen } from './packs-screen';
 import { ProfilesScreen } from './profiles-screen';
 import { RehearseScreen } from './rehearse-screen';
 import { RunsScreen } from './runs-screen';
@@ -23,6 +25,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'training', label: 'nav.training', component: TrainingScreen },
   { id: 'runs', label: 'nav.runs', component: RunsScreen },
   { id: 'timeline', label: 'nav.timeline', component: TimelineScreen },
+  { id: 'packs', label: 'nav.packs', component: PacksScreen },
+  { id: 'memos', label: 'nav.memos', component: MemosScreen },
   { id: 'settings', label: 'nav.settings', component: SettingsScreen },
   { id: 'help', label: 'nav.help', component: HelpScreen },
 ];
