@@ -105,6 +105,8 @@ describe('lepupitre db migrate|status --data-dir', () => {
     expect(bob).toEqual({
       database: 'profiles/bob/profile.db',
       scope: 'profile',
+      // A profile folder that the global database does not list has no name to show.
+      profileName: null,
       ok: true,
       previousState: 'tracked',
       appliedNow: [],
@@ -177,6 +179,7 @@ describe('lepupitre db migrate|status --data-dir', () => {
     expect(entries[3]).toEqual({
       database: 'profiles/carol/profile.db',
       scope: 'profile',
+      profileName: null,
       ok: false,
       error: { code: 'DB_NEWER_THAN_APP', message: expect.any(String) },
     });

@@ -23,6 +23,7 @@ export type { ArtifactRestoreSummary } from './backups/restore-artifacts';
 export type { BackupArtifacts, BackupManifest, SnapshotManifest, VerificationProblem } from './backups/backup-manifest';
 export type { BackupKind } from './backups/backup-names';
 export { readDatabaseStatus, type DatabaseStatus } from './status/database-status';
+export { readProfileNames } from './status/profile-names';
 export { recoverDatabase, type RecoverOptions, type RecoveryHooks, type RecoveryProgress, type RecoveryStep } from './recovery/recover-database';
 export { renderRecoveryReport, type RecoveryReport, type RecoveryOutcome } from './recovery/recovery-report';
 export type { TableOutcome } from './recovery/table-ledger';

@@ -1,3 +1,4 @@
+import { readProfileNames } from '@lepupitre/db-ops';
 import { printableText } from '@lepupitre/domain-primitives';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -12,15 +13,21 @@ export const PROFILE_DB_FILE = 'profile.db';
  * The databases of a data directory: `global.db` (listed even when absent: the app creates it
  * at start) and every existing `profiles/<id>/profile.db`, in id order. Labels are paths
  * relative to the data directory, with `/` on every platform; a profile's folder name is
- * anything the folder holds, so it is shown printable (`printableText`).
+ * anything the folder holds, so it is shown printable (`printableText`). Profile databases carry
+ * their profile's name from the global database, so that output can show who a `prof_…` is.
  */
 export function listDataDirDatabases(dataDir: string): DatabaseTarget[] {
-  const targets: DatabaseTarget[] = [{ label: GLOBAL_DB_FILE, path: path.join(dataDir, GLOBAL_DB_FILE), scope: 'global' }];
-  for (const id of profileIds(path.join(dataDir, PROFILES_DIR))) {
+  const globalPath = path.join(dataDir, GLOBAL_DB_FILE);
+  const targets: DatabaseTarget[] = [{ label: GLOBAL_DB_FILE, path: globalPath, scope: 'global' }];
+  const ids = profileIds(path.join(dataDir, PROFILES_DIR));
+  // Names only when there are profiles to name: a read of the global database, never a write.
+  const names = ids.length > 0 ? readProfileNames(globalPath) : new Map<string, string>();
+  for (const id of ids) {
     targets.push({
       label: `${PROFILES_DIR}/${printableText(id)}/${PROFILE_DB_FILE}`,
       path: path.join(dataDir, PROFILES_DIR, id, PROFILE_DB_FILE),
       scope: 'profile',
+      profileName: names.get(id) ?? null,
     });
   }
   return targets;

@@ -10,4 +10,9 @@ export interface DatabaseTarget {
   readonly label: string;
   readonly path: string;
   readonly scope: DatabaseScope;
+  /**
+   * A profile database of a data folder: the profile's name in the global database, printable,
+   * or null when it lists none; absent for the global database and a `--file`.
+   */
+  readonly profileName?: string | null;
 }

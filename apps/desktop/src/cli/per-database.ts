@@ -39,6 +39,7 @@ export function summarize<T>(
   const databases = entries.map((entry) => ({
     database: entry.target.label,
     scope: entry.target.scope,
+    ...(entry.target.profileName === undefined ? {} : { profileName: entry.target.profileName }),
     ...(entry.ok ? { ok: entry.problem === null, ...toJson(entry.result) } : { ok: false, error: entry.error }),
   }));
   return { ok: failures.length === 0, error: failures[0] ?? null, fields: { command, databases }, text };

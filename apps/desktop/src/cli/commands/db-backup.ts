@@ -15,6 +15,7 @@ import { summarize, type DatabaseEntry } from '../per-database';
 import { addChosenTargetOptions, selectChosenTargets, type ChosenTargetOptions } from '../profile-or-global';
 import { toSafeError } from '../safe-error';
 import { percent, stderrProgress, TerminalProgress } from '../terminal-progress';
+import { targetHeading } from '../target-heading';
 
 export const DB_BACKUP = 'db backup';
 
@@ -86,7 +87,7 @@ function printed(manifest: BackupManifest): PrintedManifest {
 }
 
 function describe(entry: DatabaseEntry<BackedUp>): string {
-  const name = `${entry.target.label} (${entry.target.scope})`;
+  const name = targetHeading(entry.target);
   if (!entry.ok) return `${name}: FAILED ${entry.error.code}: ${entry.error.message}`;
   const { backup, manifest, pruned, artifacts } = entry.result;
   const schema = manifest.schemaVersion ?? 'untracked';

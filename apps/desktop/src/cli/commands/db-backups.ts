@@ -7,6 +7,7 @@ import { headerLine } from '../output';
 import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database';
 import { addChosenTargetOptions, selectChosenTargets, type ChosenTargetOptions } from '../profile-or-global';
 import { stderrProgress, TerminalProgress } from '../terminal-progress';
+import { targetHeading } from '../target-heading';
 
 export const DB_BACKUPS = 'db backups';
 
@@ -40,7 +41,7 @@ function listOne(target: DatabaseTarget): ListedBackup[] {
 }
 
 function describe(entry: DatabaseEntry<ListedBackup[]>): string[] {
-  const name = `${entry.target.label} (${entry.target.scope})`;
+  const name = targetHeading(entry.target);
   if (!entry.ok) return [`${name}: FAILED ${entry.error.code}: ${entry.error.message}`];
   const backups = entry.result;
   if (backups.length === 0) return [`${name}: no backups`];

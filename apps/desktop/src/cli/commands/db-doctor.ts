@@ -10,6 +10,7 @@ import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database'
 import { addChosenTargetOptions, selectChosenTargets, type ChosenTargetOptions } from '../profile-or-global';
 import type { SafeError } from '../safe-error';
 import { stderrProgress, TerminalProgress } from '../terminal-progress';
+import { targetHeading } from '../target-heading';
 
 export const DB_DOCTOR = 'db doctor';
 
@@ -65,7 +66,7 @@ function sizeOf(target: DatabaseTarget): number | null {
 }
 
 function describe(entry: DatabaseEntry<DatabaseDiagnostics>): string[] {
-  const name = `${entry.target.label} (${entry.target.scope})`;
+  const name = targetHeading(entry.target);
   if (!entry.ok) return [`${name}: FAILED ${entry.error.code}: ${entry.error.message}`];
   const d = entry.result;
   if (d.file.state === 'absent') return [`${name}: absent (the app creates it at start)`];

@@ -8,6 +8,7 @@ import { folderOwnerOf } from '../folder-owner';
 import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database';
 import { describeArtifactSweep } from '../../runtime/artifact-sweep-text';
 import { openGuardedDatabase } from '@lepupitre/db-ops';
+import { targetHeading } from '../target-heading';
 
 export const DB_MIGRATE = 'db migrate';
 
@@ -50,7 +51,7 @@ function migrateOutcome(entries: readonly DatabaseEntry<Migrated>[], text: reado
 }
 
 function describe(entry: DatabaseEntry<Migrated>): string {
-  const name = `${entry.target.label} (${entry.target.scope})`;
+  const name = targetHeading(entry.target);
   if (!entry.ok) return `${name}: FAILED ${entry.error.code}: ${entry.error.message}`;
   const { report, snapshot } = entry.result;
   const sweep = report.artifactSweep;

@@ -10,6 +10,7 @@ import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database'
 import { addChosenTargetOptions, selectChosenTargets, type ChosenTargetOptions } from '../profile-or-global';
 import type { SafeError } from '../safe-error';
 import { stderrProgress, TerminalProgress } from '../terminal-progress';
+import { targetHeading } from '../target-heading';
 
 export const DB_RECOVER = 'db recover';
 
@@ -107,8 +108,8 @@ function rebase(report: RecoveryReport, prefix: string): RecoveryReport {
 }
 
 function describe(entry: DatabaseEntry<Recovered>): string[] {
-  if (!entry.ok) return [`${entry.target.label} (${entry.target.scope}): FAILED ${entry.error.code}: ${entry.error.message}`];
+  if (!entry.ok) return [`${targetHeading(entry.target)}: FAILED ${entry.error.code}: ${entry.error.message}`];
   const [first = '', ...rest] = entry.result.lines;
-  // The renderer names the file (`profile.db`); the label says which profile it is.
-  return [`${entry.target.label} ${first.slice(first.indexOf('('))}`, ...rest];
+  // The renderer names the file and scope (`profile.db (profile)`); the heading says which profile it is.
+  return [`${targetHeading(entry.target)}${first.slice(first.indexOf(')') + 1)}`, ...rest];
 }

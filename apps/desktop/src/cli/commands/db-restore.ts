@@ -8,6 +8,7 @@ import { headerLine, idList } from '../output';
 import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database';
 import { addChosenTargetOptions, selectChosenTargets, type ChosenTargetOptions } from '../profile-or-global';
 import { stderrProgress, TerminalProgress } from '../terminal-progress';
+import { targetHeading } from '../target-heading';
 
 export const DB_RESTORE = 'db restore';
 
@@ -82,7 +83,7 @@ function restoreOne(target: DatabaseTarget, options: RestoreCommandOptions, prog
 }
 
 function describe(entry: DatabaseEntry<Restored>): string {
-  const name = `${entry.target.label} (${entry.target.scope})`;
+  const name = targetHeading(entry.target);
   if (!entry.ok) return `${name}: FAILED ${entry.error.code}: ${entry.error.message}`;
   const { restoredFrom, kind, verified, replaced, appliedNow, artifacts } = entry.result;
   const parts = [

@@ -5,6 +5,7 @@ import { addTargetOptions, selectTargets, type TargetOptions } from '../database
 import { headerLine, idList } from '../output';
 import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database';
 import type { SafeError } from '../safe-error';
+import { targetHeading } from '../target-heading';
 
 export const DB_STATUS = 'db status';
 
@@ -38,7 +39,7 @@ function continuityProblem(status: DatabaseStatus): SafeError | null {
 }
 
 function describe(entry: DatabaseEntry<DatabaseStatus>): string[] {
-  const name = `${entry.target.label} (${entry.target.scope})`;
+  const name = targetHeading(entry.target);
   if (!entry.ok) return [`${name}: FAILED ${entry.error.code}: ${entry.error.message}`];
   const status = entry.result;
   return [
