@@ -1,7 +1,7 @@
 import { h, type VNode } from 'vue';
 import type { ReportItem } from '../../quests';
 import { store, t } from '../../store';
-import { formatDate } from '../../ui';
+import { errorParts, formatDate } from '../../ui';
 import { partError } from './parts';
 import { outputLabel } from './quest-picker';
 import type { AttemptView, Part } from './training-data';
@@ -24,7 +24,7 @@ function attemptItem({ attempt, feedback }: AttemptView): VNode {
       feedback === null
         ? h('span', { class: 'muted' }, t('training.noFeedback'))
         : feedback.problem
-          ? h('span', { class: 'attempt-error' }, partError(feedback.problem))
+          ? h('span', { class: 'attempt-error' }, errorParts(feedback.problem, store.locale))
           : h('span', { class: 'score' }, t('training.score', { score: feedback.value?.overall_score ?? 0 })),
     ]),
   ]);
