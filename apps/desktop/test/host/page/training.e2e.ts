@@ -1,3 +1,5 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { sentenceOf } from '../../../src/errors/error-sentence';
 import { PageDriver, until, useHostAndBrowser } from './browser';
 
@@ -7,12 +9,12 @@ const ANSWER = 'By the end of this talk, you will know when SQLite is the right 
  * Training through the page in headless Chromium: the coach, the progress and the daily quest of
  * a new talk; a written answer with its feedback at once, then in the attempts and the report;
  * a spoken answer from the (fake) microphone; a blank answer refused before anything is written;
- * every text in French too.
+ * an unreadable feedback shown as that attempt's error only; every text in French too.
  */
 describe('the page in Chromium: training', () => {
   const launched = useHostAndBrowser();
 
-  it('shows the daily quest and progress, takes text and audio attempts with their feedback, and refuses a blank one', async () => {
+  it('shows the daily quest and progress, takes text and audio attempts with their feedback, refuses a blank one, and isolates an unreadable feedback', async () => {
     const driver = await PageDriver.open(launched);
     const { page } = driver;
     await driver.createProfile('Ada');
@@ -72,6 +74,20 @@ describe('the page in Chromium: training', () => {
     expect(await page.locator('#attempt-list .attempt-quest').allTextContents()).toEqual(['Quête libre', 'Goal Sentence']);
     expect(await page.locator('#quest-report tr[data-quest-code="FREE"] .report-feedback').textContent()).toBe('feedback ready');
     expect(await page.locator('#training-progress .progress-attempts').textContent()).toBe('Attempts: 2 (2 with feedback)');
+
+    // One feedback file becomes unreadable: that attempt shows its own error, the other its score.
+    const profiles = path.join(launched.dataDir(), 'profiles');
+    const [adaId] = readdirSync(profiles);
+    const feedbackDir = path.join(profiles, String(adaId), 'artifacts', 'feedback');
+    const [damaged] = readdirSync(feedbackDir).sort();
+    writeFileSync(path.join(feedbackDir, String(damaged)), 'not feedback');
+    await driver.screen('Talks');
+    await driver.screen('Training');
+    await until(page, '#attempt-list > li:nth-child(2)');
+    expect(await page.locator('#attempt-list .score').count()).toBe(1);
+    expect(await page.locator('#attempt-list .attempt-error .error-code').allTextContents()).toEqual([expect.stringMatching(/^\([a-z_]+\)$/)]);
+    expect(await page.locator('#daily-quest .daily-title').textContent()).toBe('Goal Sentence');
+    expect(await page.locator('#error').count()).toBe(0);
 
     // French: the screen's texts, and the coach's message asked in French.
     await page.getByLabel(/^Language/).selectOption('fr');
