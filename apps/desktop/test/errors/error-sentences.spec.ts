@@ -7,13 +7,14 @@ import { localeOf, localeOfEnvironment, type Sentence } from '../../src/errors/l
 import { PageErrorCode } from '../../src/host/page-error-code';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const PAGE_DIR = path.join(ROOT, 'apps', 'desktop', 'src', 'host', 'page');
+const PAGE_DIR = path.join(ROOT, 'apps', 'page', 'src');
 
 /** Every production source that can raise a code: the packages, the app, its page. */
 function productionSources(): { file: string; text: string }[] {
   const roots = [
     ...readdirSync(path.join(ROOT, 'packages')).map((name) => path.join(ROOT, 'packages', name, 'src')),
     path.join(ROOT, 'apps', 'desktop', 'src'),
+    PAGE_DIR,
   ];
   const found: { file: string; text: string }[] = [];
   const walk = (dir: string): void => {
