@@ -90,8 +90,8 @@ describe('lepupitre db backup | backups | restore', () => {
       ['profiles/bob/profile.db', true],
     ]);
     const [global, a] = entries;
-    expect(global?.['backup']).toMatch(/^backups\/global-global-backup-\d{8}T\d{6}Z\.db$/);
-    expect(a?.['backup']).toMatch(/^profiles\/alice\/backups\/profile-profile-backup-\d{8}T\d{6}Z\.db$/);
+    expect(global?.['backup']).toMatch(/^backups\/global-backup-\d{8}T\d{6}Z\.db$/);
+    expect(a?.['backup']).toMatch(/^profiles\/alice\/backups\/profile-backup-\d{8}T\d{6}Z\.db$/);
     expect(a?.['manifest']).toMatchObject({ kind: 'backup', scope: 'profile', schemaVersion: MIGRATIONS.profile.at(-1)?.id, verified: true });
     expect(a?.['pruned']).toEqual([]);
     const copy = path.join(dataDir, a?.['backup'] as string);
@@ -105,7 +105,7 @@ describe('lepupitre db backup | backups | restore', () => {
     expect(run.stderr).toBe('');
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toBe(`Data directory: ${dataDir}`);
-    expect(lines.slice(1)).toEqual([expect.stringMatching(/^global\.db \(global\): verified backup backups\/global-global-backup-\d{8}T\d{6}Z\.db \(\d+\.\d KiB, schema \S+\)$/)]);
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^global\.db \(global\): verified backup backups\/global-backup-\d{8}T\d{6}Z\.db \(\d+\.\d KiB, schema \S+\)$/)]);
     expect(existsSync(path.join(dataDir, 'profiles', 'alice', 'backups'))).toBe(false);
   });
 
@@ -191,7 +191,7 @@ describe('lepupitre db backup | backups | restore', () => {
       snapshot: null,
     });
     const replaced = entry?.['replaced'] as string[];
-    expect(replaced[0]).toMatch(/^profiles\/alice\/replaced\/profile-profile-replaced-\d{8}T\d{6}Z\.db$/);
+    expect(replaced[0]).toMatch(/^profiles\/alice\/replaced\/profile-replaced-\d{8}T\d{6}Z\.db$/);
     expect(titles(alice())).toEqual(['Kept talk']);
     expect(titles(path.join(dataDir, replaced[0] as string))).toEqual(['Kept talk', 'Added later']);
   });
@@ -201,14 +201,14 @@ describe('lepupitre db backup | backups | restore', () => {
     createLegacyProfile(carol);
     const migrate = await runCli(['db', 'migrate', '--data-dir', dataDir, '--json'], { cwd: work });
     const snapshot = databasesOf(jsonOf(migrate)).find((e) => e.database === 'profiles/carol/profile.db')?.['snapshot'] as string;
-    expect(snapshot).toMatch(/^profiles\/carol\/backups\/profile-profile-pre-0001_init-\d{8}T\d{6}Z\.db$/);
+    expect(snapshot).toMatch(/^profiles\/carol\/backups\/profile-pre-0001_init-\d{8}T\d{6}Z\.db$/);
     addTalk(carol, 'After the upgrade');
 
     const run = await runCli(['db', 'restore', '--data-dir', dataDir, '--profile', 'carol', '--backup', path.posix.basename(snapshot), '--json'], { cwd: work });
     expect(run.code).toBe(0);
     const [entry] = databasesOf(jsonOf(run));
     expect(entry).toMatchObject({ ok: true, kind: 'pre-migration', previousState: 'legacy', appliedNow: MIGRATIONS.profile.map((m) => m.id) });
-    expect(entry?.['snapshot']).toMatch(/^profiles\/carol\/backups\/profile-profile-pre-0001_init-\d{8}T\d{6}Z(-\d+)?\.db$/);
+    expect(entry?.['snapshot']).toMatch(/^profiles\/carol\/backups\/profile-pre-0001_init-\d{8}T\d{6}Z(-\d+)?\.db$/);
     expect(titles(carol)).toEqual(['Legacy talk']);
   });
 
@@ -219,7 +219,7 @@ describe('lepupitre db backup | backups | restore', () => {
     const backup = await runCli(['db', 'backup', '--file', file, '--json'], { cwd: work });
     expect(backup.code).toBe(0);
     const name = databasesOf(jsonOf(backup))[0]?.['backup'] as string;
-    expect(name).toMatch(/^backups\/profile-profile-backup-/);
+    expect(name).toMatch(/^backups\/profile-backup-/);
     addTalk(file, 'Later');
     const restore = await runCli(['db', 'restore', '--file', file, '--backup', path.posix.basename(name), '--json'], { cwd: work });
     expect(restore.code).toBe(0);
@@ -231,7 +231,7 @@ describe('lepupitre db backup | backups | restore', () => {
     it.each([
       ['a path out of the backups folder', ['--profile', 'alice', '--backup', '../x.db'], 1, 'DB_BACKUP_NOT_FOUND'],
       ['a path to another database', ['--profile', 'alice', '--backup', '../../bob/profile.db'], 1, 'DB_BACKUP_NOT_FOUND'],
-      ['an unknown backup', ['--profile', 'alice', '--backup', 'profile-profile-backup-20990101T000000Z.db'], 1, 'DB_BACKUP_NOT_FOUND'],
+      ['an unknown backup', ['--profile', 'alice', '--backup', 'profile-backup-20990101T000000Z.db'], 1, 'DB_BACKUP_NOT_FOUND'],
       ['no --backup', ['--profile', 'alice'], 2, 'CLI_USAGE'],
       ['no database chosen', ['--backup', 'x.db'], 2, 'CLI_USAGE'],
       ['--profile with --global', ['--profile', 'alice', '--global', '--backup', 'x.db'], 2, 'CLI_USAGE'],

@@ -100,7 +100,7 @@ describe('lepupitre db migrate|status --data-dir', () => {
     const [global, alice, bob] = databasesOf(migrateJson);
     expect(global).toEqual({ database: 'global.db', scope: 'global', ok: true, previousState: 'absent', appliedNow: GLOBAL_IDS, snapshot: null, artifactSweep: null });
     expect(alice).toMatchObject({ database: 'profiles/alice/profile.db', ok: true, previousState: 'legacy', appliedNow: PROFILE_IDS });
-    expect(alice?.['snapshot']).toMatch(/^profiles\/alice\/backups\/profile-profile-pre-0001_init-\d{8}T\d{6}Z(-\d+)?\.db$/);
+    expect(alice?.['snapshot']).toMatch(/^profiles\/alice\/backups\/profile-pre-0001_init-\d{8}T\d{6}Z(-\d+)?\.db$/);
     expect(existsSync(path.join(dataDir, String(alice?.['snapshot'])))).toBe(true);
     expect(bob).toEqual({
       database: 'profiles/bob/profile.db',

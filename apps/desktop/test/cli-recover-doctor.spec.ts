@@ -159,6 +159,7 @@ describe('lepupitre db doctor and db recover', () => {
     const [entry] = json['databases'] as Entry[];
     expect(entry).toMatchObject({ database: PROFILE_DB, ok: true, outcome: 'recovered' });
     const report = entry?.['report'] as { quarantined: string[]; reportFiles: string[]; backupUsed: string; result: unknown };
+    // The seeded backup carries an earlier version's name (`recovery-data.ts`): still found and used.
     expect(report.backupUsed).toBe(`profiles/${PROFILE}/backups/profile-profile-backup-20260201T000000Z.db`);
     for (const file of [...report.quarantined, ...report.reportFiles]) {
       expect(file.startsWith(`profiles/${PROFILE}/corrupted/`)).toBe(true);
@@ -177,7 +178,7 @@ describe('lepupitre db doctor and db recover', () => {
     const run = await runCli(['db', 'recover', '--data-dir', dataDir, '--global'], { cwd: work });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('global.db (global): recovered (header-destroyed)');
-    expect(run.stdout).toMatch(/original kept in quarantine: corrupted\/global-global-corrupt-\d{8}T\d{6}Z\.db/);
+    expect(run.stdout).toMatch(/original kept in quarantine: corrupted\/global-corrupt-\d{8}T\d{6}Z\.db/);
     expect(run.stdout).toContain('result: schema');
     const written = readFileSync(path.join(dataDir, run.stdout.match(/report: (corrupted\/\S+\.report\.json)/)?.[1] ?? 'missing'), 'utf8');
     expect(JSON.parse(written)).toMatchObject({ outcome: 'recovered', scope: 'global' });
@@ -220,7 +221,7 @@ describe('lepupitre db doctor and db recover', () => {
     const [entry] = json['databases'] as Entry[];
     expect(entry).toMatchObject({ ok: false, outcome: 'failed' });
     const quarantined = (entry?.['report'] as { quarantined: string[] }).quarantined;
-    expect(quarantined[0]).toMatch(/^profiles\/prof_bob\/corrupted\/profile-profile-corrupt-\d{8}T\d{6}Z\.db$/);
+    expect(quarantined[0]).toMatch(/^profiles\/prof_bob\/corrupted\/profile-corrupt-\d{8}T\d{6}Z\.db$/);
     expect(existsSync(path.join(dataDir, quarantined[0] as string))).toBe(true);
   });
 });

@@ -42,7 +42,7 @@ describe('pre-migration snapshots', () => {
     const now = new Date('2026-11-25T08:09:10.123Z');
     const { db, report } = openGuardedDatabase(path(), 'profile', { now: () => now });
     db.close();
-    expect(report.snapshot).toBe('profile-profile-pre-0004_talk_numbers_backfill-20261125T080910Z.db');
+    expect(report.snapshot).toBe('profile-pre-0004_talk_numbers_backfill-20261125T080910Z.db');
     const snapshot = join(backups(), report.snapshot as string);
     const manifest = JSON.parse(readFileSync(`${snapshot}.json`, 'utf8')) as SnapshotManifest;
     expect(manifest).toEqual({
@@ -75,22 +75,22 @@ describe('pre-migration snapshots', () => {
     raw.close();
     const { db, report } = openGuardedDatabase(path(), 'profile', { now: () => now });
     db.close();
-    expect(report.snapshot).toBe('profile-profile-pre-0004_talk_numbers_backfill-20261125T080910Z-2.db');
+    expect(report.snapshot).toBe('profile-pre-0004_talk_numbers_backfill-20261125T080910Z-2.db');
   });
 
   it(`keeps the ${SNAPSHOT_RETENTION} newest per stem and scope, and never the others' files`, () => {
     mkdirSync(backups(), { mode: 0o700 });
     const old = ['20260101T000000Z', '20260102T000000Z', '20260103T000000Z', '20260104T000000Z', '20260105T000000Z', '20260106T000000Z'];
-    for (const stamp of old) writeFileSync(join(backups(), `profile-profile-pre-0007_fk_constraints-${stamp}.db`), 'old');
-    writeFileSync(join(backups(), 'global-global-pre-0001_init-20250101T000000Z.db'), 'other stem');
+    for (const stamp of old) writeFileSync(join(backups(), `profile-pre-0007_fk_constraints-${stamp}.db`), 'old');
+    writeFileSync(join(backups(), 'global-pre-0001_init-20250101T000000Z.db'), 'other stem');
     writeFileSync(join(backups(), 'notes.txt'), 'not a snapshot');
     trackedPrefix(path());
     const { db, report } = openGuardedDatabase(path(), 'profile', { now: () => new Date('2026-11-25T00:00:00Z') });
     db.close();
     expect(snapshotsIn(backups())).toEqual([
-      'global-global-pre-0001_init-20250101T000000Z.db',
-      'profile-profile-pre-0004_talk_numbers_backfill-20261125T000000Z.db',
-      ...old.slice(-4).map((stamp) => `profile-profile-pre-0007_fk_constraints-${stamp}.db`),
+      'global-pre-0001_init-20250101T000000Z.db',
+      'profile-pre-0004_talk_numbers_backfill-20261125T000000Z.db',
+      ...old.slice(-4).map((stamp) => `profile-pre-0007_fk_constraints-${stamp}.db`),
     ]);
     expect(existsSync(join(backups(), 'notes.txt'))).toBe(true);
     expect(report.snapshot).toContain('20261125T000000Z');
@@ -99,7 +99,7 @@ describe('pre-migration snapshots', () => {
   it('orders by the time in the name, not the migration id, and never deletes the snapshot it just took', () => {
     mkdirSync(backups(), { mode: 0o700 });
     const later = ['20270101T000000Z', '20270102T000000Z', '20270103T000000Z', '20270104T000000Z', '20270105T000000Z'];
-    for (const stamp of later) writeFileSync(join(backups(), `profile-profile-pre-0007_fk_constraints-${stamp}.db`), 'later');
+    for (const stamp of later) writeFileSync(join(backups(), `profile-pre-0007_fk_constraints-${stamp}.db`), 'later');
     trackedPrefix(path());
     // A clock set back: the new snapshot is the oldest by name, yet it is the only verified one.
     const { db, report } = openGuardedDatabase(path(), 'profile', { now: () => new Date('2026-01-01T00:00:00Z') });
@@ -144,8 +144,8 @@ describe('pre-migration snapshots', () => {
   it('removes a copy abandoned by a process killed while writing it', () => {
     trackedPrefix(path());
     mkdirSync(backups(), { mode: 0o700 });
-    const abandoned = join(backups(), 'profile-profile-pre-0004_talk_numbers_backfill-20261124T000000Z.db.partial');
-    const foreign = join(backups(), 'global-global-pre-0001_init-20261124T000000Z.db.partial');
+    const abandoned = join(backups(), 'profile-pre-0004_talk_numbers_backfill-20261124T000000Z.db.partial');
+    const foreign = join(backups(), 'global-pre-0001_init-20261124T000000Z.db.partial');
     writeFileSync(abandoned, 'half a copy');
     writeFileSync(foreign, 'another database is being copied');
     openGuardedDatabase(path(), 'profile').db.close();

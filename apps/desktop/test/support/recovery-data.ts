@@ -104,7 +104,7 @@ export function createFilledDatabase(file: string, scope: DatabaseScope, rows = 
   }
 }
 
-/** A verified backup (`backups/<stem>-<scope>-backup-<stamp>.db` and its manifest). */
+/** A verified backup named as earlier versions named them (`backups/<stem>-<scope>-backup-<stamp>.db`), and its manifest. */
 export function writeVerifiedBackup(file: string, scope: DatabaseScope): string {
   const dir = path.join(path.dirname(file), 'backups');
   mkdirSync(dir, { recursive: true, mode: 0o700 });

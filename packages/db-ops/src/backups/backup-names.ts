@@ -1,12 +1,14 @@
 import { lstatSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { copyPrefix, copyPrefixes } from './copy-prefix';
 import { parseSnapshotName } from './pre-migration-names';
 
 /**
- * The two kinds of copies kept in `backups/` beside a database, told apart by their names:
- * - `<stem>-<scope>-backup-<YYYYMMDDTHHMMSSZ>[-<n>].db`: a backup taken on demand or on a
+ * The two kinds of copies kept in `backups/` beside a database, told apart by their names
+ * (`<prefix>` is `copyPrefix`: `profile` for `profile.db`, earlier `profile-profile`):
+ * - `<prefix>-backup-<YYYYMMDDTHHMMSSZ>[-<n>].db`: a backup taken on demand or on a
  *   schedule (this module);
- * - `<stem>-<scope>-pre-<next migration id>-<YYYYMMDDTHHMMSSZ>[-<n>].db`: the pre-migration
+ * - `<prefix>-pre-<next migration id>-<YYYYMMDDTHHMMSSZ>[-<n>].db`: the pre-migration
  *   snapshot taken by `openDatabase` (`pre-migration-snapshot.ts`).
  * Both carry a `<name>.json` manifest and both can be restored.
  */
@@ -49,13 +51,15 @@ export function compareNewestFirst(a: StampedName, b: StampedName): number {
 }
 
 export function backupFileName(stem: string, scope: string, stamp: string, counter: number): string {
-  return `${stem}-${scope}-backup-${stamp}${counter > 1 ? `-${counter}` : ''}.db`;
+  return `${copyPrefix(stem, scope)}-backup-${stamp}${counter > 1 ? `-${counter}` : ''}.db`;
 }
 
 /** The backup or snapshot of this stem and scope that the name designates, if it is one. */
 export function parseBackupName(file: string, stem: string, scope: string): BackupName | undefined {
-  const prefix = `${stem}-${scope}-backup-`;
-  if (file.startsWith(prefix) && file.endsWith('.db')) {
+  const prefix = copyPrefixes(stem, scope)
+    .map((start) => `${start}-backup-`)
+    .find((start) => file.startsWith(start));
+  if (prefix !== undefined && file.endsWith('.db')) {
     const match = /^(\d{8}T\d{6}Z)(?:-(\d+))?$/.exec(file.slice(prefix.length, -'.db'.length));
     if (!match || !stampIsValid(match[1] as string)) return undefined;
     return { file, kind: 'backup', stamp: match[1] as string, counter: match[2] ? Number(match[2]) : 1 };

@@ -1,6 +1,8 @@
+import { copyPrefix, copyPrefixes } from './copy-prefix';
+
 /**
- * Pre-migration snapshot names, as the previous app wrote them:
- * `<stem>-<scope>-pre-<next migration id>-<YYYYMMDDTHHMMSSZ>[-<n>].db`.
+ * Pre-migration snapshot names: `<prefix>-pre-<next migration id>-<YYYYMMDDTHHMMSSZ>[-<n>].db`,
+ * `<prefix>` as `copyPrefix` gives it; the previous app's `<stem>-<scope>-pre-…` is still read.
  */
 export interface SnapshotName {
   readonly file: string;
@@ -10,12 +12,14 @@ export interface SnapshotName {
 }
 
 export function snapshotFileName(stem: string, scope: string, nextId: string, stamp: string, counter: number): string {
-  return `${stem}-${scope}-pre-${nextId}-${stamp}${counter > 1 ? `-${counter}` : ''}.db`;
+  return `${copyPrefix(stem, scope)}-pre-${nextId}-${stamp}${counter > 1 ? `-${counter}` : ''}.db`;
 }
 
 export function parseSnapshotName(file: string, stem: string, scope: string): SnapshotName | undefined {
-  const prefix = `${stem}-${scope}-pre-`;
-  if (!file.startsWith(prefix) || !file.endsWith('.db')) return undefined;
+  const prefix = copyPrefixes(stem, scope)
+    .map((start) => `${start}-pre-`)
+    .find((start) => file.startsWith(start));
+  if (prefix === undefined || !file.endsWith('.db')) return undefined;
   const match = /^(.+)-(\d{8}T\d{6}Z)(?:-(\d+))?$/.exec(file.slice(prefix.length, -'.db'.length));
   if (!match) return undefined;
   return {

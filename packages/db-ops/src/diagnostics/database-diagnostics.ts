@@ -16,6 +16,7 @@ import { databaseStem } from '../backups/backup-names';
 import { artifactProblems, orphanedCount } from './artifact-diagnostics';
 import { DIAGNOSTICS_SQL } from './queries';
 import { DATA_FOLDER_SAFEGUARDS } from '../safeguards/data-folder-safeguards';
+import { copyPrefixes } from '../backups/copy-prefix';
 
 /** A typed problem found by the diagnostics: a stable code and a safe message. */
 export interface DiagnosticProblem {
@@ -252,8 +253,8 @@ function backupSummary(path: string, scope: DatabaseScope, now: Date): DatabaseD
 function quarantinedCount(path: string, scope: DatabaseScope): number {
   const dir = join(dirname(path), QUARANTINE_DIR);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return 0;
-  const prefix = `${databaseStem(path)}-${scope}-corrupt-`;
-  return readdirSync(dir).filter((f) => f.startsWith(prefix) && /\.db(-wal|-shm|-journal)?$/.test(f)).length;
+  const prefixes = copyPrefixes(databaseStem(path), scope).map((start) => `${start}-corrupt-`);
+  return readdirSync(dir).filter((f) => prefixes.some((prefix) => f.startsWith(prefix)) && /\.db(-wal|-shm|-journal)?$/.test(f)).length;
 }
 
 /** Only typed errors carry a message fit to show; anything else is named, not quoted. */

@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { ensureOwnerOnlyDir, OWNER_ONLY_FILE_MODE, QUARANTINE_DIR } from '@lepupitre/db-core';
 import { tighten } from '@lepupitre/db-core/internals';
 import { databaseStem } from '../backups/backup-names';
+import { copyPrefix } from '../backups/copy-prefix';
 import { compactUtcStamp } from '@lepupitre/domain-primitives';
 import { DATABASE_COMPANIONS } from '../files/database-companions';
 import { assertRealFolder } from '../files/real-folder';
@@ -14,7 +15,7 @@ export const RECOVERY_JOURNAL_SUFFIX = '.recovery-journal';
 
 /**
  * Moves a damaged database aside into
- * `corrupted/<stem>-<scope>-corrupt-<YYYYMMDDTHHMMSSZ>[-<n>].db[-wal|-shm|-journal]`, never
+ * `corrupted/<prefix>-corrupt-<YYYYMMDDTHHMMSSZ>[-<n>].db[-wal|-shm|-journal]` (`copyPrefix`), never
  * deleting anything, and puts the rebuilt database in place, as one journaled `FileSwap`: a
  * death at any instant is finished forward by the next open (`finishInterruptedRecovery`), a
  * failure is undone at once.
@@ -26,14 +27,14 @@ export const RECOVERY_JOURNAL_SUFFIX = '.recovery-journal';
 export class Quarantine {
   readonly #databasePath: string;
   readonly #dir: string;
-  /** `<stem>-<scope>-corrupt-<stamp>[-<n>]`: quarantined files and reports share it. */
+  /** `<prefix>-corrupt-<stamp>[-<n>]`: quarantined files and reports share it. */
   readonly base: string;
   #moved: SwapMove[] = [];
 
   constructor(databasePath: string, scope: string, now: Date) {
     this.#databasePath = databasePath;
     this.#dir = join(dirname(databasePath), QUARANTINE_DIR);
-    this.base = freeBase(this.#dir, `${databaseStem(databasePath)}-${scope}-corrupt-${compactUtcStamp(now)}`);
+    this.base = freeBase(this.#dir, `${copyPrefix(databaseStem(databasePath), scope)}-corrupt-${compactUtcStamp(now)}`);
   }
 
   get dir(): string {

@@ -273,17 +273,17 @@ describe('a failed profile backup leaves no backup, no partial file or folder', 
       }
       return path;
     };
-    const oldPartial = plant('profile-profile-backup-20261120T000000Z.db.artifacts.partial', 'old');
-    const orphan = plant('profile-profile-backup-20261121T000000Z.db.artifacts', 'old');
-    const freshPartial = plant('profile-profile-backup-20261125T080000Z.db.artifacts.partial', 'fresh');
-    const inUse = plant('profile-profile-backup-20261122T000000Z.db.artifacts', 'old');
-    writeFileSync(join(backups, 'profile-profile-backup-20261122T000000Z.db'), 'a backup');
-    const foreign = plant('global-global-backup-20261120T000000Z.db.artifacts.partial', 'old');
+    const oldPartial = plant('profile-backup-20261120T000000Z.db.artifacts.partial', 'old');
+    const orphan = plant('profile-backup-20261121T000000Z.db.artifacts', 'old');
+    const freshPartial = plant('profile-backup-20261125T080000Z.db.artifacts.partial', 'fresh');
+    const inUse = plant('profile-backup-20261122T000000Z.db.artifacts', 'old');
+    writeFileSync(join(backups, 'profile-backup-20261122T000000Z.db'), 'a backup');
+    const foreign = plant('global-backup-20261120T000000Z.db.artifacts.partial', 'old');
     // A link planted under a leftover's name: the link goes, its target stays.
     const target = join(dir(), 'elsewhere');
     mkdirSync(target);
     writeFileSync(join(target, 'keep.txt'), 'keep');
-    const planted = join(backups, 'profile-profile-backup-20261119T000000Z.db.artifacts.partial');
+    const planted = join(backups, 'profile-backup-20261119T000000Z.db.artifacts.partial');
     symlinkSync(target, planted);
     const dayAgo = (NOW.getTime() - 25 * 3600_000) / 1000;
     lutimesSync(planted, dayAgo, dayAgo);

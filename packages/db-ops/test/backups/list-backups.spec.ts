@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { appendFileSync, mkdirSync, openSync, closeSync, writeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, openSync, closeSync, writeSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listBackups, openGuardedDatabase } from '../../src';
+import { listBackups, openGuardedDatabase, restoreBackup } from '../../src';
 import { backupDatabase } from '../../src/backups/take-backup';
 import { MIGRATIONS } from '@lepupitre/db-core';
 import { useTempDir } from '@lepupitre/fixtures';
@@ -44,6 +44,26 @@ describe('listing the backups of a database', () => {
     expect(entries.every((e) => typeof e.bytes === 'number' && e.bytes > 0)).toBe(true);
   });
 
+  it('reads copies named as earlier versions named them (`profile-profile-…`), in one order with today\'s, and restores them', async () => {
+    const [snapshot, second, first] = (await threeCopies()) as [string, string, string];
+    // Today's names drop the repeated scope; an earlier version's copies keep theirs.
+    expect([snapshot, second, first].every((name) => name.startsWith('profile-') && !name.startsWith('profile-profile-'))).toBe(true);
+    const earlier = (name: string): string => name.replace(/^profile-/, 'profile-profile-');
+    for (const name of [snapshot, first]) {
+      renameSync(join(backups(), name), join(backups(), earlier(name)));
+      renameSync(join(backups(), `${name}.json`), join(backups(), `${earlier(name)}.json`));
+    }
+    const entries = listBackups(path(), 'profile');
+    expect(entries.map((e) => [e.file, e.kind, e.verified])).toEqual([
+      [earlier(snapshot), 'pre-migration', true],
+      [second, 'backup', true],
+      [earlier(first), 'backup', true],
+    ]);
+    const restored = restoreBackup(path(), 'profile', earlier(first));
+    restored.db.close();
+    expect(restored).toMatchObject({ restoredFrom: earlier(first), kind: 'backup', verified: true });
+  });
+
   it('lists as unverified a copy without manifest, with a changed byte, or cut short', async () => {
     const [snapshot, second, first] = await threeCopies();
     rmSync(join(backups(), `${snapshot}.json`));
@@ -79,11 +99,11 @@ describe('listing the backups of a database', () => {
     rmSync(backups());
     mkdirSync(backups());
     for (const file of [
-      'global-global-backup-20261125T080000Z.db',
+      'global-backup-20261125T080000Z.db',
       'profile-global-backup-20261125T080000Z.db',
-      'profile-profile-backup-20261125T080000Z.db.partial',
-      'profile-profile-backup-2026.db',
-      'profile-profile-backup-20261125T080000Z.db.json',
+      'profile-backup-20261125T080000Z.db.partial',
+      'profile-backup-2026.db',
+      'profile-backup-20261125T080000Z.db.json',
       'notes.txt',
     ]) {
       writeFileSync(join(backups(), file), 'x');

@@ -29,7 +29,7 @@ describe('restoring a profile backup brings its artifact files back', () => {
 
     expect(profileState(path())).toEqual(backedUp);
     expect(result.artifacts).toEqual({ restored: 2, kept: 1, setAside: 1, unrestorable: [] });
-    const replaced = join(profileDir(), 'replaced', 'profile-profile-replaced-20261125T080910Z.artifacts');
+    const replaced = join(profileDir(), 'replaced', 'profile-replaced-20261125T080910Z.artifacts');
     expect(readFileSync(join(replaced, damaged), 'utf8')).toBe('{"the":"WRONG_BYTES"}');
     expect(readFileSync(join(replaced, added), 'utf8')).toBe('a newer recording');
     expect(readdirSync(profileDir()).filter((name) => name.includes('restore'))).toEqual([]);

@@ -40,16 +40,16 @@ describe('restoring a backup', () => {
 
     expect(result).toMatchObject({ restoredFrom: file, kind: 'backup', verified: true });
     expect(result.replaced).toEqual([
-      'profile-profile-replaced-20261125T080910Z.db',
-      'profile-profile-replaced-20261125T080910Z.db-wal',
-      'profile-profile-replaced-20261125T080910Z.db-shm',
+      'profile-replaced-20261125T080910Z.db',
+      'profile-replaced-20261125T080910Z.db-wal',
+      'profile-replaced-20261125T080910Z.db-shm',
     ]);
     expect(result.report.appliedNow).toEqual([]);
     expect(talkTitles(path())).toEqual(['Talk 0', 'Talk 1']);
     expect(statSync(replacedDir()).mode & 0o777).toBe(0o700);
     expect(statSync(path()).mode & 0o777).toBe(0o600);
     const kept = Object.fromEntries(
-      result.replaced.map((name) => [name.replace('profile-profile-replaced-20261125T080910Z.', ''), sha256Of(join(replacedDir(), name))]),
+      result.replaced.map((name) => [name.replace('profile-replaced-20261125T080910Z.', ''), sha256Of(join(replacedDir(), name))]),
     );
     expect(kept).toEqual(before);
     // The replaced files still open as the database they were, WAL included.
@@ -76,7 +76,7 @@ describe('restoring a backup', () => {
     result.db.close();
     expect(result.report.previousState).toBe('tracked');
     expect(result.report.appliedNow).toEqual(MIGRATIONS.profile.slice(3).map((m) => m.id));
-    expect(result.report.snapshot).toBe('profile-profile-pre-0004_talk_numbers_backfill-20261125T080910Z.db');
+    expect(result.report.snapshot).toBe('profile-pre-0004_talk_numbers_backfill-20261125T080910Z.db');
     const check = new Database(path(), { readonly: true });
     expect(check.prepare('SELECT version FROM schema_migrations ORDER BY rowid DESC LIMIT 1').pluck().get()).toBe(latest);
     expect(check.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -282,16 +282,16 @@ describe('restoring a backup', () => {
     });
 
     it.each([
-      ['an unknown name', 'profile-profile-backup-20990101T000000Z.db'],
+      ['an unknown name', 'profile-backup-20990101T000000Z.db'],
       ['a path out of the folder', '../profile.db'],
       ['a name with a folder', 'backups/x.db'],
       ['a Windows path', '..\\x.db'],
-      ['a name of another database', 'global-global-backup-20261124T000000Z.db'],
-      ['a manifest', 'profile-profile-backup-20261124T000000Z.db.json'],
+      ['a name of another database', 'global-backup-20261124T000000Z.db'],
+      ['a manifest', 'profile-backup-20261124T000000Z.db.json'],
       ['an empty name', ''],
     ])('%s: DB_BACKUP_NOT_FOUND', async (_label, name) => {
       await backedUpThenChanged();
-      writeFileSync(join(backups(), 'global-global-backup-20261124T000000Z.db'), 'x');
+      writeFileSync(join(backups(), 'global-backup-20261124T000000Z.db'), 'x');
       expectUnchanged(() => restoreBackup(path(), 'profile', name), { code: DbErrorCode.BACKUP_NOT_FOUND });
     });
   });

@@ -12,7 +12,7 @@ const DAY = 24 * HOUR;
 
 function candidate(date: Date, verified = true, counter = 1): RetentionCandidate {
   const stamp = compactUtcStamp(date);
-  return { file: `profile-profile-backup-${stamp}${counter > 1 ? `-${counter}` : ''}.db`, kind: 'backup', stamp, counter, verified };
+  return { file: `profile-backup-${stamp}${counter > 1 ? `-${counter}` : ''}.db`, kind: 'backup', stamp, counter, verified };
 }
 
 function kept(all: readonly RetentionCandidate[], now: Date, justTaken: string | null = null): string[] {
@@ -101,20 +101,20 @@ describe('retention applied after a backup', () => {
     mkdirSync(backups, { mode: 0o700 });
     const now = new Date('2026-11-25T12:00:00Z');
     const planted = [
-      'profile-profile-backup-20260101T000000Z.db',
-      'profile-profile-backup-20260102T000000Z.db',
-      'profile-profile-backup-20260103T000000Z.db',
-      'profile-profile-backup-20260104T000000Z.db',
-      'profile-profile-backup-20260105T000000Z.db',
-      'profile-profile-backup-20260106T000000Z.db',
+      'profile-backup-20260101T000000Z.db',
+      'profile-backup-20260102T000000Z.db',
+      'profile-backup-20260103T000000Z.db',
+      'profile-backup-20260104T000000Z.db',
+      'profile-backup-20260105T000000Z.db',
+      'profile-backup-20260106T000000Z.db',
     ];
     for (const file of planted) {
       writeFileSync(join(backups, file), 'old');
       writeFileSync(join(backups, `${file}.json`), '{}');
     }
     const others = [
-      'profile-profile-pre-0004_talk_numbers_backfill-20250101T000000Z.db',
-      'global-global-backup-20250101T000000Z.db',
+      'profile-pre-0004_talk_numbers_backfill-20250101T000000Z.db',
+      'global-backup-20250101T000000Z.db',
       'profile-global-backup-20250101T000000Z.db',
       'notes.txt',
     ];

@@ -24,7 +24,7 @@ describe('backupDatabase: an online backup on the connection that writes', () =>
     const result = await backupDatabase(db, { now: () => NOW, onProgress: (p) => phases.push(p.phase) });
     db.close();
 
-    expect(result.file).toBe('profile-profile-backup-20261125T080910Z.db');
+    expect(result.file).toBe('profile-backup-20261125T080910Z.db');
     const copy = join(backups(), result.file);
     const manifest = JSON.parse(readFileSync(`${copy}.json`, 'utf8')) as BackupManifest;
     expect(manifest).toEqual({
@@ -109,8 +109,8 @@ describe('backupDatabase: an online backup on the connection that writes', () =>
     const first = await backupDatabase(db, { now: () => NOW });
     const second = await backupDatabase(db, { now: () => NOW });
     db.close();
-    expect(first.file).toBe('profile-profile-backup-20261125T080910Z.db');
-    expect(second.file).toBe('profile-profile-backup-20261125T080910Z-2.db');
+    expect(first.file).toBe('profile-backup-20261125T080910Z.db');
+    expect(second.file).toBe('profile-backup-20261125T080910Z-2.db');
   });
 
   it('adds nothing when the copy fails its integrity check, and says why', async () => {
@@ -135,9 +135,9 @@ describe('backupDatabase: an online backup on the connection that writes', () =>
   it('removes partial copies a dead process left long ago, and only those', async () => {
     createProfile(path());
     mkdirSync(backups(), { mode: 0o700 });
-    const old = join(backups(), 'profile-profile-backup-20261120T000000Z.db.partial');
-    const fresh = join(backups(), 'profile-profile-backup-20261125T080000Z.db.partial');
-    const foreign = join(backups(), 'global-global-backup-20261120T000000Z.db.partial');
+    const old = join(backups(), 'profile-backup-20261120T000000Z.db.partial');
+    const fresh = join(backups(), 'profile-backup-20261125T080000Z.db.partial');
+    const foreign = join(backups(), 'global-backup-20261120T000000Z.db.partial');
     for (const file of [old, fresh, foreign]) writeFileSync(file, 'partial');
     const dayAgo = (NOW.getTime() - 25 * 3600_000) / 1000;
     utimesSync(old, dayAgo, dayAgo);

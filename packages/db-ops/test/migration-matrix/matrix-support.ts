@@ -154,7 +154,8 @@ export function expectSnapshot(fixture: DatabaseFixture<unknown>, result: Upgrad
   expect(taken).toHaveLength(1);
   const file = taken[0] as string;
   expect(result.report.snapshot).toBe(file);
-  expect(file).toMatch(new RegExp(`^${stem}-${fixture.scope}-pre-${pendingFor(fixture)[0]}-\\d{8}T\\d{6}Z(-\\d+)?\\.db$`));
+  // The app's own files are named without the scope again: `profile-pre-…`, `global-pre-…`.
+  expect(file).toMatch(new RegExp(`^${stem}-pre-${pendingFor(fixture)[0]}-\\d{8}T\\d{6}Z(-\\d+)?\\.db$`));
 
   const path = join(dirname(fixture.path), 'backups', file);
   const manifest = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as SnapshotManifest;

@@ -21,7 +21,7 @@ describe('migration matrix: profile, P-T7 after a downgrade', () => {
       const result = upgrade(fixture);
 
       expect(result.report.appliedNow).toEqual(MIGRATIONS.profile.slice(7).map((m) => m.id));
-      expect(result.report.snapshot).toMatch(/^profile-profile-pre-0008_unique_talk_numbers-\d{8}T\d{6}Z\.db$/);
+      expect(result.report.snapshot).toMatch(/^profile-pre-0008_unique_talk_numbers-\d{8}T\d{6}Z\.db$/);
       expect(readNormalizedSchema(fixture.path)).toEqual(freshSchema('profile'));
       expectProfileData(fixture);
 

@@ -73,7 +73,7 @@ describe('the backup recovery merges from', () => {
     // The first open migrates the legacy file and leaves its pre-migration snapshot.
     openGuardedDatabase(path, 'profile').db.close();
     const snapshot = readdirSync(backupsDir(path)).find((f) => f.endsWith('.db'));
-    expect(snapshot).toMatch(/^profile-profile-pre-0001_init-\d{8}T\d{6}Z\.db$/);
+    expect(snapshot).toMatch(/^profile-pre-0001_init-\d{8}T\d{6}Z\.db$/);
     const before = keysByTable(path);
     overwritePage(path, 1, seeded(23), 100);
 

@@ -114,7 +114,7 @@ function expectWhole(path: string, scope: DatabaseScope): void {
 function expectQuarantined(path: string, report: RecoveryReport, originals: Record<string, string>): void {
   const folder = dirname(path);
   const dbName = report.quarantined.find((q) => q.endsWith('.db'));
-  expect(dbName).toMatch(/^corrupted\/(profile-profile|global-global)-corrupt-\d{8}T\d{6}Z(-\d+)?\.db$/);
+  expect(dbName).toMatch(/^corrupted\/(profile|global)-corrupt-\d{8}T\d{6}Z(-\d+)?\.db$/);
   for (const [suffix, hash] of Object.entries(originals)) {
     expect(sha256(join(folder, `${dbName as string}${suffix}`))).toBe(hash);
   }
@@ -394,7 +394,7 @@ describe('without anything to salvage and no backup', () => {
     }
     expect(error).toMatchObject({ code: DbErrorCode.RECOVERY_NO_SNAPSHOT });
     const details = (error as { details: { quarantined: string[]; report: string } }).details;
-    expect(details.quarantined[0]).toMatch(/^corrupted\/profile-profile-corrupt-.+\.db$/);
+    expect(details.quarantined[0]).toMatch(/^corrupted\/profile-corrupt-.+\.db$/);
     expect(sha256(join(dirname(path), details.quarantined[0] as string))).toBe(original);
     expect(existsSync(path)).toBe(false);
     const written = JSON.parse(require('node:fs').readFileSync(join(dirname(path), details.report), 'utf8')) as RecoveryReport;
