@@ -2,6 +2,12 @@ import { ageText, backupLabel, replacedLabel, sizeText } from '../src/cli/backup
 import { main } from '../src/cli/main';
 import type { CliStreams, CliTerminal } from '../src/cli/output';
 import { percent, stderrProgress, TerminalProgress } from '../src/cli/terminal-progress';
+import { MIGRATIONS } from '@lepupitre/db-core';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { createLegacyProfile, removeDir, tempDir } from './support/cli-harness';
+
+const PROFILE_MIGRATION_IDS = MIGRATIONS.profile.map((migration) => migration.id);
 
 function fakeTerminal(isTTY: boolean): { isTTY: boolean; written: string[]; write(text: string): void } {
   const written: string[] = [];
@@ -57,6 +63,36 @@ describe('progress on a terminal', () => {
     // Streams without a terminal, or no streams at all, never draw.
     expect(stderrProgress({ out: () => undefined, err: () => undefined }).isTTY).toBe(false);
     expect(stderrProgress(undefined).isTTY).toBe(false);
+  });
+
+  it('shows db migrate applying each migration on a terminal, and nothing with --json or off a terminal', async () => {
+    const work = tempDir('migrate-progress');
+    try {
+      const run = async (args: readonly string[], terminal: CliTerminal | null): Promise<{ code: number; out: string; err: string[] }> => {
+        createLegacyProfile(path.join(work, 'legacy.db'));
+        let out = '';
+        const err: string[] = [];
+        const streams: CliStreams = { out: (text) => void (out += text), err: (text) => void err.push(text), terminal: () => terminal };
+        const code = await main(['db', 'migrate', '--file', 'legacy.db', ...args], streams, { env: {}, platform: process.platform, cwd: work, home: work });
+        rmSync(path.join(work, 'legacy.db'), { force: true });
+        rmSync(path.join(work, 'backups'), { recursive: true, force: true });
+        return { code, out, err };
+      };
+      const shown = await run([], { columns: 100 });
+      expect(shown.code).toBe(0);
+      const lines = shown.err.filter((text) => text !== '\r\x1b[2K').map((text) => text.replace('\r\x1b[2K', ''));
+      expect(lines[0]).toBe('legacy.db: opening');
+      expect(lines).toEqual(expect.arrayContaining(PROFILE_MIGRATION_IDS.map((id) => `legacy.db: applying ${id}`)));
+      // The line is erased before the result is printed on stdout.
+      expect(shown.err.at(-1)).toBe('\r\x1b[2K');
+      expect(shown.out).toContain('legacy.db (profile): was legacy');
+      for (const quiet of [await run(['--json'], { columns: 100 }), await run([], null)]) {
+        expect(quiet.code).toBe(0);
+        expect(quiet.err).toEqual([]);
+      }
+    } finally {
+      removeDir(work);
+    }
   });
 
   it('wraps help to the width of the terminal the streams give, and to 80 columns off a terminal', async () => {

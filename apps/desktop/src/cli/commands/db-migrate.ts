@@ -1,4 +1,4 @@
-import { type FolderOwner, type OpenReport } from '@lepupitre/db-core';
+import { type FolderOwner, type MigrationHooks, type OpenReport } from '@lepupitre/db-core';
 import type { Command } from 'commander';
 import path from 'node:path';
 import type { CommandContext } from '../command-context';
@@ -9,6 +9,7 @@ import { forEachDatabase, summarize, type DatabaseEntry } from '../per-database'
 import { describeArtifactSweep } from '../../runtime/artifact-sweep-text';
 import { openGuardedDatabase } from '@lepupitre/db-ops';
 import { targetHeading } from '../target-heading';
+import { stderrProgress, TerminalProgress } from '../terminal-progress';
 
 export const DB_MIGRATE = 'db migrate';
 
@@ -25,17 +26,29 @@ interface Migrated {
  */
 export function registerDbMigrate(db: Command, context: CommandContext): void {
   addTargetOptions(db.command('migrate').description('apply pending migrations (global.db is created when absent)')).action(
-    (options: TargetOptions) => {
+    (options: TargetOptions, command: Command) => {
+      const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
       const selection = selectTargets(options, 'migrate', context.host);
-      const entries = forEachDatabase(selection.targets, (target) => migrateOne(target, folderOwnerOf(selection.kind, target)));
+      const progress = new TerminalProgress(json, stderrProgress(context.streams));
+      const entries = forEachDatabase(selection.targets, (target) => migrateOne(target, folderOwnerOf(selection.kind, target), progress));
+      progress.clear();
       const text = [headerLine(selection.kind, selection.location), ...entries.map(describe)];
       context.report(migrateOutcome(entries, text));
     },
   );
 }
 
-function migrateOne(target: DatabaseTarget, folderOwner: FolderOwner): Migrated {
-  const { db, report } = openGuardedDatabase(target.path, target.scope, { folderOwner });
+/**
+ * On a terminal, which database and which migration is running: a large profile's table
+ * rebuild takes a while, and a silent command looks stuck.
+ */
+function migrateOne(target: DatabaseTarget, folderOwner: FolderOwner, progress: TerminalProgress): Migrated {
+  progress.show(`${target.label}: opening`, true);
+  const hooks: MigrationHooks = {
+    beforeMigration: (id) => progress.show(`${target.label}: applying ${id}`, true),
+    afterStep: (id, index) => progress.show(`${target.label}: applying ${id}, step ${index + 1} done`),
+  };
+  const { db, report } = openGuardedDatabase(target.path, target.scope, { folderOwner, hooks });
   db.close();
   const snapshot = report.snapshot === null ? null : path.posix.join(path.posix.dirname(target.label), 'backups', report.snapshot);
   return { report, snapshot };
