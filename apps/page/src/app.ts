@@ -2,7 +2,7 @@ import { defineComponent, h, ref, watch } from 'vue';
 import { createInvoke, IpcError, takeToken } from './ipc';
 import { localeOf, localLocale, saveLocale, storedLocale } from './locale';
 import { SCREENS } from './screens';
-import { act, invoke, refreshProfiles, refreshTalks, store, t, talkLabel, type Theme } from './store';
+import { act, invoke, openProfile, openTalk, refreshProfiles, store, t, talkLabel, type Theme } from './store';
 import { applyTheme, initialTheme } from './theme';
 import { errorParts, field } from './ui';
 
@@ -52,24 +52,6 @@ export const App = defineComponent({
       store.locale = localeOf(value);
       if (store.invoke) void saveLocale(store.invoke, store.locale).catch(() => undefined);
     };
-    const switchProfile = (profileId: string) =>
-      act(
-        'profiles.opening',
-        async () => {
-          await invoke('profile_switch', { profileId });
-          await refreshProfiles();
-        },
-        'profiles.opened',
-      );
-    const switchTalk = (projectId: string) =>
-      act(
-        'talks.opening',
-        async () => {
-          await invoke('project_set_active', { profileId: store.profileId, projectId });
-          await refreshTalks();
-        },
-        'talks.opened',
-      );
 
     const header = () =>
       h('header', [
@@ -91,7 +73,7 @@ export const App = defineComponent({
             ? field(t('profiles.select'), (id) =>
                 h(
                   'select',
-                  { id, value: store.profileId ?? '', onChange: (e: Event) => void switchProfile((e.target as HTMLSelectElement).value) },
+                  { id, value: store.profileId ?? '', onChange: (e: Event) => void openProfile((e.target as HTMLSelectElement).value) },
                   store.profiles.map((profile) => h('option', { value: profile.id }, profile.name)),
                 ),
               )
@@ -100,7 +82,7 @@ export const App = defineComponent({
             ? field(t('talks.select'), (id) =>
                 h(
                   'select',
-                  { id, value: store.projectId ?? '', onChange: (e: Event) => void switchTalk((e.target as HTMLSelectElement).value) },
+                  { id, value: store.projectId ?? '', onChange: (e: Event) => void openTalk((e.target as HTMLSelectElement).value) },
                   store.talks.map((talk) => h('option', { value: talk.id }, talkLabel(talk))),
                 ),
               )

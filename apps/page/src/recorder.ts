@@ -5,6 +5,12 @@ import { SAMPLE_RATE, toPcm16, wavOfSamples } from './wav';
  * 16 kHz (the browser resamples the device), one channel, and the samples become a 16-bit WAV
  * when the recording stops. Nothing leaves the page but the WAV sent to the host.
  */
+/** A finished take: the WAV and its length. */
+export interface Recording {
+  readonly wav: Uint8Array;
+  readonly durationMs: number;
+}
+
 export class MicrophoneRecorder {
   readonly #chunks: Float32Array[] = [];
   #stream: MediaStream | null = null;
@@ -27,7 +33,7 @@ export class MicrophoneRecorder {
   }
 
   /** Stops and answers the WAV and its length in milliseconds. */
-  async stop(): Promise<{ wav: Uint8Array; durationMs: number }> {
+  async stop(): Promise<Recording> {
     this.#processor?.disconnect();
     this.#stream?.getTracks().forEach((track) => track.stop());
     await this.#context?.close();

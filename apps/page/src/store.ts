@@ -113,4 +113,28 @@ export async function refreshTalks(): Promise<void> {
   store.projectId = (talks.find((talk) => talk.is_active) ?? talks[0])?.id ?? null;
 }
 
+/** Opens a profile (its database is opened and recovered if need be), then shows its talks. */
+export function openProfile(profileId: string): Promise<boolean> {
+  return act(
+    'profiles.opening',
+    async () => {
+      await invoke('profile_switch', { profileId });
+      await refreshProfiles();
+    },
+    'profiles.opened',
+  );
+}
+
+/** Makes a talk of the open profile the current one. */
+export function openTalk(projectId: string): Promise<boolean> {
+  return act(
+    'talks.opening',
+    async () => {
+      await invoke('project_set_active', { profileId: store.profileId, projectId });
+      await refreshTalks();
+    },
+    'talks.opened',
+  );
+}
+
 export const talkLabel = (talk: Talk): string => (talk.talk_number === null ? talk.title : `#${talk.talk_number} · ${talk.title}`);

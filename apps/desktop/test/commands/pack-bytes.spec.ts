@@ -1,33 +1,24 @@
 import { ArtifactStore, DbError, DbErrorCode } from '@lepupitre/db-core';
 import { createRun } from '@lepupitre/repo-talk';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { MAX_UPLOADED_PACK_BYTES } from '../../src/commands/pack-bytes';
-import { CommandWorld } from '../support/command-world';
+import type { CommandWorld } from '../support/command-world';
+import { usePackWorld } from '../support/pack-world';
 import { expectInvalid, expectRejected, refusal } from '../support/expectations';
-import { readZip, seedMediaRun, withReview, writeZip, type MediaRun } from '../support/media-fixtures';
+import { readZip, withReview, writeZip, type MediaRun } from '../support/media-fixtures';
 
 type PackBytes = { fileName: string; bytes: number; zipBase64: string };
 type Imported = { peerReviewId: string; projectId: string; runId: string };
 
 describe('packs as bytes', () => {
+  const packWorld = usePackWorld();
   let world: CommandWorld;
   let speaker: string;
   let reviewer: string;
   let run: MediaRun;
   let outside: string;
-  beforeEach(async () => {
-    world = new CommandWorld();
-    outside = mkdtempSync(join(tmpdir(), 'lepupitre-pack-bytes-'));
-    speaker = await world.createProfile('Ada');
-    reviewer = await world.createProfile('Grace');
-    run = seedMediaRun(world, speaker);
-  });
-  afterEach(async () => {
-    await world.close();
-    rmSync(outside, { recursive: true, force: true });
-  });
+  beforeEach(() => ({ world, speaker, reviewer, run, outside } = packWorld()));
 
   const session = (profileId: string) => world.host.connections.profile(profileId);
   const exportBytes = async (): Promise<Buffer> =>

@@ -1,36 +1,27 @@
 import { ArtifactStore, DbError, DbErrorCode } from '@lepupitre/db-core';
 import { readPeerReviewPack } from '@lepupitre/repo-pack';
 import { createProject, createRun, finishRun, getActiveProject, getOutline, getRun, listProjects } from '@lepupitre/repo-talk';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { version } from '../../package.json';
 import { writePeerReviewImport } from '../../src/commands/pack';
-import { CommandWorld } from '../support/command-world';
+import type { CommandWorld } from '../support/command-world';
+import { usePackWorld } from '../support/pack-world';
 import { expectInvalid, expectRejected, refusal } from '../support/expectations';
-import { readZip, seedMediaRun, storeAudio, transcriptDocument, withReview, writeZip, type MediaRun } from '../support/media-fixtures';
+import { readZip, storeAudio, transcriptDocument, withReview, writeZip, type MediaRun } from '../support/media-fixtures';
 import { expectUnitLeavesNothing } from '../support/profile-unit-replay';
 
 type Inspection = Record<string, unknown> & { packId: string; createdAt: string; files: { role: string; bytes: number; mime: string }[] };
 type Imported = { peerReviewId: string; projectId: string; runId: string };
 
 describe('pack commands', () => {
+  const packWorld = usePackWorld();
   let world: CommandWorld;
   let speaker: string;
   let reviewer: string;
   let run: MediaRun;
   let outside: string;
-  beforeEach(async () => {
-    world = new CommandWorld();
-    outside = mkdtempSync(join(tmpdir(), 'lepupitre-packs-'));
-    speaker = await world.createProfile('Ada');
-    reviewer = await world.createProfile('Grace');
-    run = seedMediaRun(world, speaker);
-  });
-  afterEach(async () => {
-    await world.close();
-    rmSync(outside, { recursive: true, force: true });
-  });
+  beforeEach(() => ({ world, speaker, reviewer, run, outside } = packWorld()));
 
   const session = (profileId: string) => world.host.connections.profile(profileId);
   const exportRun = async (): Promise<string> => (await world.ok<{ path: string }>('pack_export', { profileId: speaker, runId: run.runId })).path;

@@ -2,7 +2,7 @@ import { defineComponent, h, onBeforeUnmount, ref, shallowRef, watch } from 'vue
 import { objectUrlOf } from '../download';
 import type { RunSummary } from '../feedback';
 import { asIpcError, IpcError } from '../ipc';
-import { act, invoke, load as loadInto, refreshTalks, store, t, talkLabel } from '../store';
+import { act, invoke, load as loadInto, openTalk, refreshTalks, store, t, talkLabel } from '../store';
 import { button, errorParts, field, form, formatBytes, formatDate } from '../ui';
 import { toBase64 } from '../wav';
 
@@ -114,15 +114,6 @@ export const PacksScreen = defineComponent({
         'packs.imported',
       );
 
-    const openImportedTalk = (projectId: string) =>
-      act(
-        'talks.opening',
-        async () => {
-          await invoke('project_set_active', { profileId: store.profileId, projectId });
-          await refreshTalks();
-        },
-        'talks.opened',
-      );
 
     const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
     const pairs = (record: Record<string, unknown>) =>
@@ -191,7 +182,7 @@ export const PacksScreen = defineComponent({
           ),
           h('div', { class: 'row' }, [h('button', { type: 'submit', class: 'primary', disabled: picked.value === null }, t('packs.importButton'))]),
         ]),
-        importedTalk.value ? h('div', { class: 'row' }, [button(t('packs.openTalk'), () => openImportedTalk(importedTalk.value ?? ''))]) : null,
+        importedTalk.value ? h('div', { class: 'row' }, [button(t('packs.openTalk'), () => openTalk(importedTalk.value ?? ''))]) : null,
       ]);
 
     return () => {

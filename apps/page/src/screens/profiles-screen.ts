@@ -1,5 +1,5 @@
 import { defineComponent, h, ref } from 'vue';
-import { act, invoke, refreshProfiles, store, t, type Profile } from '../store';
+import { act, invoke, openProfile, refreshProfiles, store, t, type Profile } from '../store';
 import { button, field, form, formatBytes } from '../ui';
 
 /**
@@ -23,15 +23,6 @@ export const ProfilesScreen = defineComponent({
           await refreshProfiles();
         },
         'profiles.created',
-      );
-    const open = (profile: Profile) =>
-      act(
-        'profiles.opening',
-        async () => {
-          await invoke('profile_switch', { profileId: profile.id });
-          await refreshProfiles();
-        },
-        'profiles.opened',
       );
     const rename = (profile: Profile) =>
       act(
@@ -62,7 +53,7 @@ export const ProfilesScreen = defineComponent({
           h('span', { class: 'muted' }, t('profiles.sizeAndTalks', { size: formatBytes(profile.size_bytes, store.locale), talks: profile.talks_count })),
         ]),
         h('div', { class: 'row' }, [
-          profile.id === store.profileId ? null : button(t('profiles.open'), () => open(profile), { kind: 'primary' }),
+          profile.id === store.profileId ? null : button(t('profiles.open'), () => openProfile(profile.id), { kind: 'primary' }),
           button(t('profiles.rename'), () => {
             renaming.value = profile.id;
             renameTo.value = profile.name;

@@ -1,8 +1,8 @@
 import { defineComponent, h, ref, shallowRef } from 'vue';
 import { IpcError } from '../ipc';
-import { MicrophoneRecorder } from '../recorder';
+import { useRecordingControls } from '../recording-controls';
 import { act, invoke, store, t, talkLabel } from '../store';
-import { button, field, form } from '../ui';
+import { field, form } from '../ui';
 import { secondsToSay, silentWav, toBase64, WORDS_PER_MINUTE } from '../wav';
 
 /**
@@ -18,31 +18,10 @@ export const RehearseScreen = defineComponent({
     const text = ref('');
     const format = ref<'text' | 'json'>('text');
     const file = shallowRef<File | null>(null);
-    const recorded = shallowRef<{ wav: Uint8Array; durationMs: number } | null>(null);
-    const recorder = shallowRef<MicrophoneRecorder | null>(null);
+    const controls = useRecordingControls();
+    const { recorded } = controls;
     const fileInput = ref<HTMLInputElement | null>(null);
 
-    const startRecording = () =>
-      act(
-        'rehearse.starting',
-        async () => {
-          const next = new MicrophoneRecorder();
-          await next.start();
-          recorder.value = next;
-          recorded.value = null;
-        },
-        'rehearse.started',
-      );
-    const stopRecording = () =>
-      act(
-        'rehearse.stopping',
-        async () => {
-          const current = recorder.value;
-          recorder.value = null;
-          if (current) recorded.value = await current.stop();
-        },
-        'rehearse.stopped',
-      );
     const importTranscript = (picked: File) =>
       act(
         'rehearse.reading',
@@ -85,17 +64,12 @@ export const RehearseScreen = defineComponent({
       if (store.profileId === null) return h('p', { class: 'muted' }, t('app.noProfile'));
       const talk = store.talks.find((candidate) => candidate.id === store.projectId);
       if (!talk) return h('p', { class: 'muted' }, t('app.noTalk'));
-      const recording = recorder.value !== null;
+      const recording = controls.recording();
       return h('section', { 'aria-labelledby': 'rehearse-heading' }, [
         h('h2', { id: 'rehearse-heading' }, t('rehearse.title', { talk: talkLabel(talk) })),
         h('fieldset', { class: 'stack' }, [
           h('legend', t('rehearse.audio')),
-          h('div', { class: 'row' }, [
-            recording ? button(t('rehearse.stop'), stopRecording, { kind: 'danger' }) : button(t('rehearse.record'), startRecording),
-            recorded.value ? button(t('rehearse.discard'), () => (recorded.value = null)) : null,
-          ]),
-          recording ? h('p', { class: 'recording', role: 'status' }, t('rehearse.recording')) : null,
-          recorded.value ? h('p', { class: 'recorded' }, t('rehearse.recorded', { seconds: (recorded.value.durationMs / 1000).toFixed(1) })) : null,
+          ...controls.render(),
           field(t('rehearse.file'), (id) =>
             h('input', { id, ref: fileInput, type: 'file', accept: '.wav,audio/wav', onChange: (e: Event) => (file.value = (e.target as HTMLInputElement).files?.[0] ?? null) }),
           ),

@@ -1,5 +1,5 @@
 import { defineComponent, h, reactive, ref, watch } from 'vue';
-import { act, invoke, load, refreshTalks, store, t, talkLabel, type Talk } from '../store';
+import { act, invoke, load, openTalk, refreshTalks, store, t, talkLabel, type Talk } from '../store';
 import { button, field, form } from '../ui';
 
 interface TalkFields {
@@ -59,15 +59,6 @@ export const TalksScreen = defineComponent({
         },
         'talks.created',
       );
-    const open = (talk: Talk) =>
-      act(
-        'talks.opening',
-        async () => {
-          await invoke('project_set_active', { profileId: store.profileId, projectId: talk.id });
-          await refreshTalks();
-        },
-        'talks.opened',
-      );
     const save = (talk: Talk) =>
       act(
         'talks.saving',
@@ -112,7 +103,7 @@ export const TalksScreen = defineComponent({
           h('span', { class: 'muted' }, t('talks.stage', { stage: talk.stage })),
         ]),
         h('div', { class: 'row' }, [
-          talk.id === store.projectId ? null : button(t('talks.open'), () => open(talk), { kind: 'primary' }),
+          talk.id === store.projectId ? null : button(t('talks.open'), () => openTalk(talk.id), { kind: 'primary' }),
           button(t('talks.edit'), () => {
             editing.value = talk.id;
             Object.assign(fields, fieldsOf(talk));

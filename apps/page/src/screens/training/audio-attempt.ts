@@ -1,17 +1,12 @@
-import { defineComponent, h, onBeforeUnmount, ref, shallowRef, type PropType } from 'vue';
+import { defineComponent, h, ref, type PropType } from 'vue';
 import { IpcError } from '../../ipc';
 import type { Quest } from '../../quests';
-import { MicrophoneRecorder } from '../../recorder';
+import { useRecordingControls } from '../../recording-controls';
 import { act, invoke, store, t } from '../../store';
-import { button, field, form } from '../../ui';
+import { field, form } from '../../ui';
 import { toBase64 } from '../../wav';
 import type { AttemptResult } from './feedback-card';
 import { feedbackOfAttempt } from './training-data';
-
-interface Recording {
-  wav: Uint8Array;
-  durationMs: number;
-}
 
 /**
  * A spoken answer to a quest, with the Rehearse screen's microphone recorder: the recording is
@@ -25,33 +20,8 @@ export const AudioAttempt = defineComponent({
   emits: { answered: (result: AttemptResult) => result.feedback !== undefined },
   setup(props, { emit }) {
     const said = ref('');
-    const recorder = shallowRef<MicrophoneRecorder | null>(null);
-    const recorded = shallowRef<Recording | null>(null);
-
-    const start = () =>
-      act(
-        'rehearse.starting',
-        async () => {
-          const next = new MicrophoneRecorder();
-          await next.start();
-          recorder.value = next;
-          recorded.value = null;
-        },
-        'rehearse.started',
-      );
-    const stop = () =>
-      act(
-        'rehearse.stopping',
-        async () => {
-          const current = recorder.value;
-          recorder.value = null;
-          if (current) recorded.value = await current.stop();
-        },
-        'rehearse.stopped',
-      );
-
-    // Another quest, profile or talk closes the form: the microphone is released with it.
-    onBeforeUnmount(() => void recorder.value?.stop());
+    const controls = useRecordingControls();
+    const { recorded } = controls;
 
     const submit = () =>
       act(
@@ -74,15 +44,10 @@ export const AudioAttempt = defineComponent({
       );
 
     return () => {
-      const recording = recorder.value !== null;
+      const recording = controls.recording();
       return form(submit, [
         h('p', { class: 'muted' }, t('training.audioHow')),
-        h('div', { class: 'row' }, [
-          recording ? button(t('rehearse.stop'), stop, { kind: 'danger' }) : button(t('rehearse.record'), start),
-          recorded.value ? button(t('rehearse.discard'), () => (recorded.value = null)) : null,
-        ]),
-        recording ? h('p', { class: 'recording', role: 'status' }, t('rehearse.recording')) : null,
-        recorded.value ? h('p', { class: 'recorded' }, t('rehearse.recorded', { seconds: (recorded.value.durationMs / 1000).toFixed(1) })) : null,
+        ...controls.render(),
         field(t('rehearse.transcript'), (id) => h('textarea', { id, rows: 6, required: true, value: said.value, onInput: (e: Event) => (said.value = (e.target as HTMLTextAreaElement).value) })),
         recorded.value ? null : h('p', { class: 'muted' }, t('training.recordFirst')),
         h('div', [h('button', { type: 'submit', class: 'primary', disabled: recording || recorded.value === null }, t('training.submitAudio'))]),
