@@ -10,6 +10,7 @@ import { PREFERENCE_COMMANDS } from './preferences';
 import { PROFILE_COMMANDS } from './profile';
 import { PROJECT_COMMANDS } from './project';
 import { QUEST_COMMANDS } from './quest';
+import { QUEST_RECORDING_COMMANDS } from './quest-recording';
 import { REHEARSAL_COMMANDS } from './rehearsal';
 import { RUN_COMMANDS } from './run';
 import { TRANSCRIPTION_COMMANDS } from './transcription';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   ...PROFILE_COMMANDS,
   ...PROJECT_COMMANDS,
   ...QUEST_COMMANDS,
+  ...QUEST_RECORDING_COMMANDS,
   ...RUN_COMMANDS,
   ...REHEARSAL_COMMANDS,
   ...TRANSCRIPTION_COMMANDS,

@@ -10,6 +10,7 @@ import {
 import { getAttemptForAnalysis, linkAttemptFeedback } from '@lepupitre/repo-quest';
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';
+import type { ProfileSession } from './command-context';
 import { AnalyzeResponse, FeedbackV1 } from './contracts/feedback-v1';
 import { Id, NullableText, OptionalLimit, VoidResponse } from './wire-schemas';
 
@@ -49,26 +50,33 @@ export const analyzeAttempt = defineCommand({
   request: z.object({ profileId: Id, attemptId: Id }),
   response: AnalyzeResponse,
   handler: ({ profileId, attemptId }, context) => {
-    const { db, dir } = context.profile(profileId);
-    return db.transaction(() => {
-      const attempt = getAttemptForAnalysis(db, attemptId);
-      const input = attemptAnalysisInput(db, dir, {
-        outputText: attempt.output_text,
-        transcriptId: attempt.transcript_id,
-        estimatedSec: attempt.estimated_sec,
-      });
-      const { feedbackId } = recordAutoFeedback(db, dir, {
-        subjectType: 'quest_attempt',
-        subjectId: attempt.attempt_id,
-        source: input.source,
-        text: input.text,
-        estimatedSec: input.estimatedSec,
-      });
-      linkAttemptFeedback(db, attempt.attempt_id, feedbackId);
-      return { feedbackId };
-    });
+    const session = context.profile(profileId);
+    return session.db.transaction(() => ({ feedbackId: recordAttemptFeedback(session, attemptId) }));
   },
 });
+
+/**
+ * The feedback of a quest attempt, recorded and linked to the attempt. The caller holds the
+ * write transaction, so the attempt side and the feedback side are one unit with whatever the
+ * caller writes around them.
+ */
+export function recordAttemptFeedback({ db, dir }: ProfileSession, attemptId: string): string {
+  const attempt = getAttemptForAnalysis(db, attemptId);
+  const input = attemptAnalysisInput(db, dir, {
+    outputText: attempt.output_text,
+    transcriptId: attempt.transcript_id,
+    estimatedSec: attempt.estimated_sec,
+  });
+  const { feedbackId } = recordAutoFeedback(db, dir, {
+    subjectType: 'quest_attempt',
+    subjectId: attempt.attempt_id,
+    source: input.source,
+    text: input.text,
+    estimatedSec: input.estimatedSec,
+  });
+  linkAttemptFeedback(db, attempt.attempt_id, feedbackId);
+  return feedbackId;
+}
 
 export const feedbackGet = defineCommand({
   name: 'feedback_get',

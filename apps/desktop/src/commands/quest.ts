@@ -13,7 +13,7 @@ import { Quest, QuestAttemptSummary, QuestDaily, QuestReportItem } from './contr
 import { Id, OptionalLimit, ProfileRequest, ProjectRequest } from './wire-schemas';
 
 /** The UI's `questCode` and `text`: non-empty strings, stored verbatim (no trim). */
-const QuestCode = z.string().min(1);
+export const QuestCode = z.string().min(1);
 
 // Reads do not check the project (docs/compatibility.md#quest-7): an unknown id gives the normal, empty result.
 

@@ -6,13 +6,13 @@ import { act, invoke, store, t } from '../../store';
 import { field, form } from '../../ui';
 import { toBase64 } from '../../wav';
 import type { AttemptResult } from './feedback-card';
-import { feedbackOfAttempt } from './training-data';
+import type { Feedback } from '../../feedback';
 
 /**
- * A spoken answer to a quest, with the Rehearse screen's microphone recorder: the recording is
- * imported (`audio_import_wav`), what was said is stored as its transcript (the app has no
- * speech recognition), and the attempt is submitted and analysed. Both are checked before
- * anything is sent, so a refused answer leaves no recording behind.
+ * A spoken answer to a quest, with the Rehearse screen's microphone controls: the recording,
+ * what was said as its transcript (the app has no speech recognition), the attempt and its
+ * feedback are saved by `quest_submit_recording` as one unit, or not at all. Both are checked
+ * before anything is sent.
  */
 export const AudioAttempt = defineComponent({
   name: 'AudioAttempt',
@@ -32,10 +32,15 @@ export const AudioAttempt = defineComponent({
           if (said.value.trim() === '') throw new IpcError('transcript_empty', 'the transcript has no words');
           const { profileId, projectId } = store;
           if (profileId === null || projectId === null) return;
-          const audio = await invoke<{ artifactId: string }>('audio_import_wav', { profileId, wavBase64: toBase64(recording.wav) });
-          const { transcriptId } = await invoke<{ transcriptId: string }>('transcript_import', { profileId, audioArtifactId: audio.artifactId, format: 'text', content: said.value });
-          const attemptId = await invoke<string>('quest_submit_audio', { profileId, projectId, questCode: props.quest.code, audioArtifactId: audio.artifactId, transcriptId });
-          const feedback = await feedbackOfAttempt(profileId, attemptId);
+          // One unit: the recording, what was said, the attempt and its feedback, or nothing.
+          const { feedbackId } = await invoke<{ feedbackId: string }>('quest_submit_recording', {
+            profileId,
+            projectId,
+            questCode: props.quest.code,
+            wavBase64: toBase64(recording.wav),
+            transcript: { format: 'text', content: said.value },
+          });
+          const feedback = await invoke<Feedback>('feedback_get', { profileId, feedbackId });
           said.value = '';
           recorded.value = null;
           emit('answered', { questTitle: props.quest.title, feedback });
