@@ -9,8 +9,9 @@ const preset = require('../../../../jest.preset.cjs');
 module.exports = {
   ...preset,
   displayName: 'desktop-e2e',
-  // The tests that spawn the bins run the built app: build it first, so it is never stale.
-  globalSetup: require.resolve('../../scripts/build-app.cjs'),
+  // The app built first (the bins run it, never stale), and one Chromium for every file.
+  globalSetup: require.resolve('./e2e-global-setup.cjs'),
+  globalTeardown: require.resolve('./e2e-global-teardown.cjs'),
   rootDir: path.join(__dirname, '..', '..'),
   testMatch: ['<rootDir>/test/host/**/*.e2e.ts'],
 };

@@ -1,23 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { LaunchedHost } from '../launched-host';
+import { SERVER_ENV } from './chromium-settings.cjs';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // The microphone: Chromium's fake device (a beep) and no permission prompt.
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-];
+/**
+ * The one Chromium of the browser tests, started by their global setup (`e2e-global-setup.cjs`)
+ * and shared by every file: each connects to it and gets browser contexts of its own.
+ */
+async function sharedBrowser(): Promise<Browser> {
+  const endpoint = process.env[SERVER_ENV];
+  if (!endpoint) throw new Error('no shared Chromium: run the browser tests through apps/desktop/test/host/jest.e2e.config.cjs (npx nx run desktop:e2e)');
+  return chromium.connect(endpoint);
+}
 
 /** Where the browser tests write their screenshots (not committed; docs/screenshots keeps a few). */
 export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
@@ -39,10 +35,9 @@ export function useHostAndBrowser(): HostAndBrowser {
   let host: LaunchedHost;
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run node tools/browser/ensure-chromium.cjs (or set CHROMIUM_PATH)`);
     root = mkdtempSync(path.join(tmpdir(), 'lepupitre-e2e-'));
     host = LaunchedHost.start(path.join(root, 'data'), root);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await sharedBrowser();
   }, 60000);
   afterAll(async () => {
     await browser?.close();
