@@ -49,13 +49,14 @@ export async function readMemos(profileId: string): Promise<MemoEntry[]> {
 /** Rewrites the list from what is stored now (never from a screen's copy), changed by `change`. */
 export async function updateMemos(profileId: string, change: (raws: unknown[]) => unknown[]): Promise<void> {
   const value = await invoke<string | null>('preference_profile_get', { profileId, key: MEMO_PREFERENCE });
-  let raws: unknown[] = [];
+  let parsed: unknown;
   try {
-    const parsed: unknown = value === null ? [] : JSON.parse(value);
-    raws = Array.isArray(parsed) ? parsed : [];
+    parsed = value === null ? [] : JSON.parse(value);
   } catch {
-    raws = [];
+    parsed = undefined;
   }
-  const next = change(raws);
+  // A list that cannot be read is kept as it is, never overwritten with a fresh one.
+  if (!Array.isArray(parsed)) throw new IpcError('PAGE_MEMO_UNREADABLE', 'the stored memo list cannot be read');
+  const next = change(parsed as unknown[]);
   await invoke('preference_profile_set', { profileId, key: MEMO_PREFERENCE, value: next.length === 0 ? null : JSON.stringify(next) });
 }

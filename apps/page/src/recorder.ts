@@ -23,13 +23,21 @@ export class MicrophoneRecorder {
 
   async start(): Promise<void> {
     this.#stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1 }, video: false });
-    this.#context = new AudioContext({ sampleRate: SAMPLE_RATE });
-    const source = this.#context.createMediaStreamSource(this.#stream);
-    // ScriptProcessorNode needs no worklet module: the page's policy loads scripts from this origin only.
-    this.#processor = this.#context.createScriptProcessor(4096, 1, 1);
-    this.#processor.onaudioprocess = (event) => this.#chunks.push(new Float32Array(event.inputBuffer.getChannelData(0)));
-    source.connect(this.#processor);
-    this.#processor.connect(this.#context.destination);
+    try {
+      this.#context = new AudioContext({ sampleRate: SAMPLE_RATE });
+      const source = this.#context.createMediaStreamSource(this.#stream);
+      // ScriptProcessorNode needs no worklet module: the page's policy loads scripts from this origin only.
+      this.#processor = this.#context.createScriptProcessor(4096, 1, 1);
+      this.#processor.onaudioprocess = (event) => this.#chunks.push(new Float32Array(event.inputBuffer.getChannelData(0)));
+      source.connect(this.#processor);
+      this.#processor.connect(this.#context.destination);
+    } catch (error) {
+      // A failed start must not leave the microphone on: nothing else holds this recorder.
+      this.#stream.getTracks().forEach((track) => track.stop());
+      await this.#context?.close().catch(() => undefined);
+      this.#context = null;
+      throw error;
+    }
   }
 
   /** Stops and answers the WAV and its length in milliseconds. */

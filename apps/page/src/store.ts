@@ -109,6 +109,8 @@ export async function refreshProfiles(): Promise<void> {
 export async function refreshTalks(): Promise<void> {
   const profileId = store.profileId;
   const talks = profileId === null ? [] : await invoke<Talk[]>('project_list', { profileId });
+  // A switch while this was loading: the newer load owns the list.
+  if (store.profileId !== profileId) return;
   store.talks = talks;
   store.projectId = (talks.find((talk) => talk.is_active) ?? talks[0])?.id ?? null;
 }

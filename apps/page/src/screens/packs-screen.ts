@@ -89,8 +89,12 @@ export const PacksScreen = defineComponent({
       act(
         'packs.exporting',
         async () => {
-          const pack = await invoke<{ fileName: string; bytes: number; zipBase64: string }>('pack_export_bytes', { profileId: store.profileId, runId: run.id });
-          setDownload({ url: objectUrlOf(pack.zipBase64, 'application/zip'), fileName: pack.fileName, bytes: pack.bytes });
+          const { profileId, projectId } = store;
+          const pack = await invoke<{ fileName: string; bytes: number; zipBase64: string }>('pack_export_bytes', { profileId, runId: run.id });
+          // A switch meanwhile: the link would offer the previous talk's pack under the new one.
+          if (store.profileId === profileId && store.projectId === projectId) {
+            setDownload({ url: objectUrlOf(pack.zipBase64, 'application/zip'), fileName: pack.fileName, bytes: pack.bytes });
+          }
         },
         'packs.exported',
       );

@@ -36,14 +36,15 @@ export const TalksScreen = defineComponent({
     const outline = ref('');
     const exportedPath = ref('');
 
+    // Emptied before it loads, and filled only if the same talk is still open when the answer
+    // arrives: saving must never write one talk's outline over another's.
     const loadOutline = async () => {
       exportedPath.value = '';
-      if (store.profileId === null || store.projectId === null) {
-        outline.value = '';
-        return;
-      }
-      const loaded = await invoke<{ markdown: string }>('outline_get', { profileId: store.profileId, projectId: store.projectId });
-      outline.value = loaded.markdown;
+      outline.value = '';
+      const { profileId, projectId } = store;
+      if (profileId === null || projectId === null) return;
+      const loaded = await invoke<{ markdown: string }>('outline_get', { profileId, projectId });
+      if (store.profileId === profileId && store.projectId === projectId) outline.value = loaded.markdown;
     };
     // The outline shown is always the open talk's: reloaded on every profile or talk switch.
     watch(() => [store.profileId, store.projectId], () => void load(loadOutline), { immediate: true });

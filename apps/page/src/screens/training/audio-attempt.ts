@@ -43,7 +43,8 @@ export const AudioAttempt = defineComponent({
           const feedback = await invoke<Feedback>('feedback_get', { profileId, feedbackId });
           said.value = '';
           recorded.value = null;
-          emit('answered', { questTitle: props.quest.title, feedback });
+          // Shown only under the talk it answers: a switch meanwhile has cleared the screen.
+          if (store.profileId === profileId && store.projectId === projectId) emit('answered', { questTitle: props.quest.title, feedback });
         },
         'training.submitted',
       );

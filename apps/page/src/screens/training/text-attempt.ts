@@ -28,7 +28,8 @@ export const TextAttempt = defineComponent({
           const attemptId = await invoke<string>('quest_submit_text', { profileId, projectId, questCode: props.quest.code, text: answer.value });
           const feedback = await feedbackOfAttempt(profileId, attemptId);
           answer.value = '';
-          emit('answered', { questTitle: props.quest.title, feedback });
+          // Shown only under the talk it answers: a switch meanwhile has cleared the screen.
+          if (store.profileId === profileId && store.projectId === projectId) emit('answered', { questTitle: props.quest.title, feedback });
         },
         'training.submitted',
       );
