@@ -4,30 +4,18 @@ import { deleteVoiceMemo, importAudio, trimAudio, voiceMemoArtifactId, voiceMemo
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';
 import { StoredAudioResponse } from './contracts/stored-audio';
-import { Id, VoidResponse } from './wire-schemas';
+import { base64CharsFor, boundedBase64, Id, VoidResponse } from './wire-schemas';
 
 /**
  * Largest WAV `audio_import_wav` takes: the largest audio a review pack may carry (64 MiB, about
  * 35 minutes of 16 kHz mono 16-bit). A bigger recording could be imported but never exported
- * for review, and it crosses the IPC as one string. As base64, the longest padded text of that
- * many bytes; the exact decoded size is checked too, since unpadded text of that length decodes
- * to a little more.
+ * for review, and it crosses the IPC as one string.
  */
 export const MAX_IMPORTED_WAV_BYTES = PACK_LIMITS.maxEntryBytes;
-export const MAX_IMPORTED_WAV_BASE64_CHARS = Math.ceil(MAX_IMPORTED_WAV_BYTES / 3) * 4;
-
-/** The byte count a base64 text decodes to (padding not counted). */
-export function decodedBytes(base64: string): number {
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  return Math.floor((base64.length * 3) / 4) - padding;
-}
+export const MAX_IMPORTED_WAV_BASE64_CHARS = base64CharsFor(MAX_IMPORTED_WAV_BYTES);
 
 /** A WAV file as base64, at most what a review pack can carry. */
-export const WavBase64 = z
-  .base64()
-  .min(1)
-  .max(MAX_IMPORTED_WAV_BASE64_CHARS)
-  .refine((text) => decodedBytes(text) <= MAX_IMPORTED_WAV_BYTES, 'the WAV is larger than the 64 MiB limit');
+export const WavBase64 = boundedBase64(MAX_IMPORTED_WAV_BYTES, 'WAV');
 
 /** A time in the audio: the UI sends non-negative integer milliseconds. */
 const Milliseconds = z.number().int().nonnegative();

@@ -5,10 +5,9 @@ import { ensureProfileExists } from '@lepupitre/repo-workspace';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { decodedBytes } from './audio';
 import { defineCommand, type AnyCommand } from './command';
 import { writePeerReviewImport } from './pack';
-import { Id, Text } from './wire-schemas';
+import { boundedBase64, Id, Text } from './wire-schemas';
 
 /**
  * Packs as bytes, for a caller that has no file system of its own (the page in a browser): the
@@ -23,13 +22,7 @@ import { Id, Text } from './wire-schemas';
  * the import budget (72 MiB) goes through `peer_review_import` by path.
  */
 export const MAX_UPLOADED_PACK_BYTES = PACK_LIMITS.maxEntryBytes;
-export const MAX_UPLOADED_PACK_BASE64_CHARS = Math.ceil(MAX_UPLOADED_PACK_BYTES / 3) * 4;
-
-const ZipBase64 = z
-  .base64()
-  .min(1)
-  .max(MAX_UPLOADED_PACK_BASE64_CHARS)
-  .refine((text) => decodedBytes(text) <= MAX_UPLOADED_PACK_BYTES, 'the pack is larger than the 64 MiB limit');
+const ZipBase64 = boundedBase64(MAX_UPLOADED_PACK_BYTES, 'pack');
 
 const PackBytes = z.object({ fileName: Text, bytes: z.number().int().positive(), zipBase64: Text });
 

@@ -1,12 +1,12 @@
 import { submitAudioAttempt } from '@lepupitre/repo-quest';
-import { importAudio, importTranscript } from '@lepupitre/repo-talk';
 import { z } from 'zod';
 import { WavBase64 } from './audio';
 import { defineCommand, type AnyCommand } from './command';
 import type { ProfileSession } from './command-context';
 import { recordAttemptFeedback } from './feedback';
 import { QuestCode } from './quest';
-import { TranscriptContent, transcriptImportInput } from './transcription';
+import { storeTake } from './recorded-take';
+import { TranscriptContent } from './transcription';
 import { Id, Text } from './wire-schemas';
 
 export const QuestRecordingRequest = z.object({
@@ -35,13 +35,11 @@ export type QuestRecordingInput = Omit<z.output<typeof QuestRecordingRequest>, '
  * step rolls back every row and removes every file written before it.
  */
 export function writeQuestRecording(session: ProfileSession, input: QuestRecordingInput): z.output<typeof QuestRecorded> {
-  const { db, dir } = session;
+  const { db } = session;
   return db.transaction(() => {
-    const audio = importAudio(db, dir, Buffer.from(input.wavBase64, 'base64'));
-    const { transcriptId } = importTranscript(db, dir, transcriptImportInput(audio.artifactId, input.transcript));
-    const attemptId = submitAudioAttempt(db, { projectId: input.projectId, questCode: input.questCode, audioArtifactId: audio.artifactId, transcriptId });
-    const feedbackId = recordAttemptFeedback(session, attemptId);
-    return { attemptId, audioArtifactId: audio.artifactId, transcriptId, feedbackId };
+    const take = storeTake(session, input.wavBase64, input.transcript);
+    const attemptId = submitAudioAttempt(db, { projectId: input.projectId, questCode: input.questCode, ...take });
+    return { attemptId, ...take, feedbackId: recordAttemptFeedback(session, attemptId) };
   });
 }
 

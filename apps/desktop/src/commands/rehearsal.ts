@@ -1,10 +1,11 @@
-import { createRun, finishRun, importAudio, importTranscript, setRunTranscriptId } from '@lepupitre/repo-talk';
+import { createRun, finishRun, setRunTranscriptId } from '@lepupitre/repo-talk';
 import { z } from 'zod';
 import { WavBase64 } from './audio';
 import { defineCommand, type AnyCommand } from './command';
 import type { ProfileSession } from './command-context';
 import { recordRunFeedback } from './run';
-import { TranscriptContent, transcriptImportInput } from './transcription';
+import { storeTake } from './recorded-take';
+import { TranscriptContent } from './transcription';
 import { Id, Text } from './wire-schemas';
 
 export const RehearsalSaveRequest = z.object({
@@ -33,17 +34,14 @@ export type RehearsalSaveInput = Omit<z.output<typeof RehearsalSaveRequest>, 'pr
  * every row and removes every file written before it.
  */
 export function writeRehearsal(session: ProfileSession, input: RehearsalSaveInput): z.output<typeof RehearsalSaved> {
-  const { db, dir } = session;
-  const { transcript } = input;
+  const { db } = session;
   return db.transaction(() => {
-    const audio = importAudio(db, dir, Buffer.from(input.wavBase64, 'base64'));
+    const take = storeTake(session, input.wavBase64, input.transcript);
     const runId = createRun(db, input.projectId);
-    finishRun(db, runId, audio.artifactId);
-    if (!transcript) return { runId, audioArtifactId: audio.artifactId, transcriptId: null, feedbackId: null };
-    const { transcriptId } = importTranscript(db, dir, transcriptImportInput(audio.artifactId, transcript));
-    setRunTranscriptId(db, runId, transcriptId);
-    const feedbackId = recordRunFeedback(session, runId, transcriptId);
-    return { runId, audioArtifactId: audio.artifactId, transcriptId, feedbackId };
+    finishRun(db, runId, take.audioArtifactId);
+    if (take.transcriptId === null) return { runId, ...take, feedbackId: null };
+    setRunTranscriptId(db, runId, take.transcriptId);
+    return { runId, ...take, feedbackId: recordRunFeedback(session, runId, take.transcriptId) };
   });
 }
 

@@ -35,3 +35,27 @@ export const ProjectRequest = z.object({ profileId: Id, projectId: Id });
 
 /** `{ path }`: a file written for the user (export, pack). */
 export const PathResponse = z.object({ path: Text });
+
+/** The byte count a base64 text decodes to (padding not counted). */
+export function decodedBytes(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return Math.floor((base64.length * 3) / 4) - padding;
+}
+
+/** The longest padded base64 text of `bytes` bytes. */
+export const base64CharsFor = (bytes: number): number => Math.ceil(bytes / 3) * 4;
+
+/**
+ * A file carried as base64 text in a request (a WAV, a pack), at most `maxBytes` once decoded.
+ * The text length is bounded first, so an oversized payload is refused before it is decoded;
+ * the exact decoded size is checked too, since unpadded text of that length decodes to a
+ * little more. `what` names the file in the refusal.
+ */
+export function boundedBase64(maxBytes: number, what: string): z.ZodType<string> {
+  const mib = maxBytes / (1024 * 1024);
+  return z
+    .base64()
+    .min(1)
+    .max(base64CharsFor(maxBytes))
+    .refine((text) => decodedBytes(text) <= maxBytes, `the ${what} is larger than the ${mib} MiB limit`);
+}
