@@ -1,7 +1,8 @@
+import { useTempDir } from '@lepupitre/fixtures';
 import { buildLegacyDataFolder, GLOBAL_TABLE_KEYS, profileDatabasePath, readNormalizedSchema } from '@lepupitre/fixtures';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { expectSnapshot, expectSoundDatabase, freshSchema, inspect, tableRows, upgrade, useDataDir } from './matrix-support';
+import { expectSnapshot, expectSoundDatabase, freshSchema, inspect, tableRows, upgrade } from './matrix-support';
 import { checkProfileFixture } from './profile-assertions';
 import { openGuardedDatabase } from '../../src';
 
@@ -11,7 +12,7 @@ import { openGuardedDatabase } from '../../src';
  * whose database was never created, and a profile folder with no row.
  */
 describe('migration matrix: a whole legacy data folder', () => {
-  const dataDir = useDataDir();
+  const dataDir = useTempDir('lepupitre-matrix-');
 
   it.each(['G-L', 'G-Lw', 'G-T1'] as const)('upgrades %s and every listed profile, each from its own state', (state) => {
     const folder = buildLegacyDataFolder(dataDir(), state, 'several');

@@ -1,5 +1,6 @@
+import { useTempDir } from '@lepupitre/fixtures';
 import { GLOBAL_TABLE_KEYS, globalFixtureCases, type GlobalFixture } from '@lepupitre/fixtures';
-import { expectSecondOpenIsANoOp, expectSnapshot, expectSoundDatabase, inspect, tableRows, upgrade, useDataDir } from './matrix-support';
+import { expectSecondOpenIsANoOp, expectSnapshot, expectSoundDatabase, inspect, tableRows, upgrade } from './matrix-support';
 import { expectRows, fixtureExpectation, withExpectation } from './expected-rows';
 
 /**
@@ -9,7 +10,7 @@ import { expectRows, fixtureExpectation, withExpectation } from './expected-rows
  * one opened last (`0002_unique_profile_names`); no active profile stays so.
  */
 describe('migration matrix: global', () => {
-  const dataDir = useDataDir();
+  const dataDir = useTempDir('lepupitre-matrix-');
 
   describe.each(globalFixtureCases().map((c) => [c.name, c] as const))('%s', (_name, fixtureCase) => {
     it('converges with every profile kept, names unique, at most one active', () => {

@@ -19,22 +19,6 @@ import { readDatabaseStatus, type SnapshotManifest, openGuardedDatabase } from '
  * temporary directory.
  */
 
-/** A fresh temporary data directory per test, removed afterwards. */
-export function useDataDir(): () => string {
-  let dir: string | undefined;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'lepupitre-matrix-'));
-  });
-  afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
-  return () => {
-    if (!dir) throw new Error('the data directory exists only inside a test');
-    return dir;
-  };
-}
-
 const freshSchemas = new Map<DatabaseScope, NormalizedSchema>();
 
 /** The normalized schema of a database this app creates from nothing, per scope. */

@@ -1,6 +1,7 @@
+import { useTempDir } from '@lepupitre/fixtures';
 import { MIGRATIONS } from '@lepupitre/db-core';
 import { downgradedProfileCases, PROFILE_IDS, readNormalizedSchema } from '@lepupitre/fixtures';
-import { expectSecondOpenIsANoOp, freshSchema, inspect, upgrade, useDataDir } from './matrix-support';
+import { expectSecondOpenIsANoOp, freshSchema, inspect, upgrade } from './matrix-support';
 import { expectNextRebuildApplies, expectProfileData } from './profile-assertions';
 
 /**
@@ -12,7 +13,7 @@ import { expectNextRebuildApplies, expectProfileData } from './profile-assertion
  * not an open's business), and a later migration that rebuilds a table still applies.
  */
 describe('migration matrix: profile, P-T7 after a downgrade', () => {
-  const dataDir = useDataDir();
+  const dataDir = useTempDir('lepupitre-matrix-');
 
   describe.each(downgradedProfileCases().map((c) => [c.name, c] as const))('%s', (_name, fixtureCase) => {
     it('applies only the new migrations and keeps every row, violations included', () => {

@@ -1,5 +1,5 @@
 import { freshProfileCases, legacyProfileCases } from '@lepupitre/fixtures';
-import { useDataDir } from './matrix-support';
+import { useTempDir } from '@lepupitre/fixtures';
 import { checkProfileUpgrade } from './profile-assertions';
 
 /**
@@ -8,7 +8,7 @@ import { checkProfileUpgrade } from './profile-assertions';
  * valid data kept and its orphans normalized.
  */
 describe('migration matrix: profile, fresh and legacy', () => {
-  const dataDir = useDataDir();
+  const dataDir = useTempDir('lepupitre-matrix-');
 
   describe.each(freshProfileCases().map((c) => [c.name, c] as const))('%s', (_name, fixtureCase) => {
     it('upgrades to the current schema with nothing to keep and no snapshot', () => {

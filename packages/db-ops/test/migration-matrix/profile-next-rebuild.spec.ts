@@ -1,6 +1,7 @@
+import { useTempDir } from '@lepupitre/fixtures';
 import { downgradedProfileCases, PROFILE_IDS, readNormalizedSchema, type ProfileFixture } from '@lepupitre/fixtures';
 import { DbErrorCode, MIGRATIONS } from '@lepupitre/db-core';
-import { inspect, useDataDir } from './matrix-support';
+import { inspect } from './matrix-support';
 import { nextRebuildMigration, runWithNext } from './next-rebuild';
 import { expectProfileData } from './profile-assertions';
 import { openGuardedDatabase } from '../../src';
@@ -11,7 +12,7 @@ import { openGuardedDatabase } from '../../src';
  * wherever they are. The matrix proves the other half: the plain rebuild applies everywhere.
  */
 describe('the next table rebuild, on a file that keeps violations', () => {
-  const dataDir = useDataDir();
+  const dataDir = useTempDir('lepupitre-matrix-');
 
   function upgradedDowngradeFile(): ProfileFixture {
     const fixtureCase = downgradedProfileCases()[0];

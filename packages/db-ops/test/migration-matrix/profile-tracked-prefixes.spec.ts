@@ -1,5 +1,5 @@
 import { trackedPrefixProfileCases } from '@lepupitre/fixtures';
-import { useDataDir } from './matrix-support';
+import { useTempDir } from '@lepupitre/fixtures';
 import { checkProfileUpgrade } from './profile-assertions';
 
 /**
@@ -9,7 +9,7 @@ import { checkProfileUpgrade } from './profile-assertions';
  * recorded prefix and converges exactly as a full replay would.
  */
 describe('migration matrix: profile, every tracked prefix', () => {
-  const dataDir = useDataDir();
+  const dataDir = useTempDir('lepupitre-matrix-');
 
   describe.each(trackedPrefixProfileCases().map((c) => [c.name, c] as const))('%s', (_name, fixtureCase) => {
     it('applies exactly the unrecorded migrations and converges', () => {

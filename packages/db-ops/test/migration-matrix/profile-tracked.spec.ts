@@ -1,5 +1,6 @@
+import { useTempDir } from '@lepupitre/fixtures';
 import { PROFILE_IDS, trackedProfileCases } from '@lepupitre/fixtures';
-import { inspect, useDataDir } from './matrix-support';
+import { inspect } from './matrix-support';
 import { checkProfileUpgrade } from './profile-assertions';
 
 /**
@@ -8,7 +9,7 @@ import { checkProfileUpgrade } from './profile-assertions';
  * tables rebuilt with no 0007 row and orphans written afterwards.
  */
 describe('migration matrix: profile, tracked states', () => {
-  const dataDir = useDataDir();
+  const dataDir = useTempDir('lepupitre-matrix-');
 
   describe.each(trackedProfileCases().map((c) => [c.name, c] as const))('%s', (_name, fixtureCase) => {
     it('converges with its data kept', () => {
