@@ -1,5 +1,10 @@
-import { useTempDir } from '@lepupitre/fixtures';
-import { buildLegacyDataFolder, GLOBAL_TABLE_KEYS, profileDatabasePath, readNormalizedSchema } from '@lepupitre/fixtures';
+import {
+  buildLegacyDataFolder,
+  GLOBAL_TABLE_KEYS,
+  profileDatabasePath,
+  readNormalizedSchema,
+  useTempDir,
+} from '@lepupitre/fixtures';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { expectSnapshot, expectSoundDatabase, freshSchema, inspect, tableRows, upgrade } from './matrix-support';

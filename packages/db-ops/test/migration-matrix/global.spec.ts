@@ -1,5 +1,4 @@
-import { useTempDir } from '@lepupitre/fixtures';
-import { GLOBAL_TABLE_KEYS, globalFixtureCases, type GlobalFixture } from '@lepupitre/fixtures';
+import { GLOBAL_TABLE_KEYS, globalFixtureCases, type GlobalFixture, useTempDir } from '@lepupitre/fixtures';
 import { expectSecondOpenIsANoOp, expectSnapshot, expectSoundDatabase, inspect, tableRows, upgrade } from './matrix-support';
 import { expectRows, fixtureExpectation, withExpectation } from './expected-rows';
 

@@ -1,6 +1,5 @@
-import { useTempDir } from '@lepupitre/fixtures';
 import { MIGRATIONS } from '@lepupitre/db-core';
-import { downgradedProfileCases, PROFILE_IDS, readNormalizedSchema } from '@lepupitre/fixtures';
+import { downgradedProfileCases, PROFILE_IDS, readNormalizedSchema, useTempDir } from '@lepupitre/fixtures';
 import { expectSecondOpenIsANoOp, freshSchema, inspect, upgrade } from './matrix-support';
 import { expectNextRebuildApplies, expectProfileData } from './profile-assertions';
 

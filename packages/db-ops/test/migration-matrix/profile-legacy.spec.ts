@@ -1,5 +1,4 @@
-import { freshProfileCases, legacyProfileCases } from '@lepupitre/fixtures';
-import { useTempDir } from '@lepupitre/fixtures';
+import { freshProfileCases, legacyProfileCases, useTempDir } from '@lepupitre/fixtures';
 import { checkProfileUpgrade } from './profile-assertions';
 
 /**

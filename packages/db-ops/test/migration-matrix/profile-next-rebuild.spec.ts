@@ -1,5 +1,10 @@
-import { useTempDir } from '@lepupitre/fixtures';
-import { downgradedProfileCases, PROFILE_IDS, readNormalizedSchema, type ProfileFixture } from '@lepupitre/fixtures';
+import {
+  downgradedProfileCases,
+  PROFILE_IDS,
+  readNormalizedSchema,
+  type ProfileFixture,
+  useTempDir,
+} from '@lepupitre/fixtures';
 import { DbErrorCode, MIGRATIONS } from '@lepupitre/db-core';
 import { inspect } from './matrix-support';
 import { nextRebuildMigration, runWithNext } from './next-rebuild';

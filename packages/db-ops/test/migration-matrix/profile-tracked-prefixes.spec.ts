@@ -1,5 +1,4 @@
-import { trackedPrefixProfileCases } from '@lepupitre/fixtures';
-import { useTempDir } from '@lepupitre/fixtures';
+import { trackedPrefixProfileCases, useTempDir } from '@lepupitre/fixtures';
 import { checkProfileUpgrade } from './profile-assertions';
 
 /**

@@ -1,5 +1,4 @@
-import { useTempDir } from '@lepupitre/fixtures';
-import { PROFILE_IDS, trackedProfileCases } from '@lepupitre/fixtures';
+import { PROFILE_IDS, trackedProfileCases, useTempDir } from '@lepupitre/fixtures';
 import { inspect } from './matrix-support';
 import { checkProfileUpgrade } from './profile-assertions';
 
