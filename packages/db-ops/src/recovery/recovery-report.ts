@@ -52,10 +52,11 @@ const SHOWN_FILE_NAME_MAX = 512;
 
 /**
  * The report for a person. `prefix` is put before every file name (the CLI passes the
- * database's folder relative to the data directory). Names are printed printable whether the
- * report was just made or read back from its file.
+ * database's folder relative to the data directory); `heading` names the database on the first
+ * line, instead of its file name and scope (the CLI's heading also names a profile). Names are
+ * printed printable whether the report was just made or read back from its file.
  */
-export function renderRecoveryReport(report: RecoveryReport, prefix = ''): string[] {
+export function renderRecoveryReport(report: RecoveryReport, prefix = '', heading?: string): string[] {
   const name = (file: string): string => printableText(`${prefix}${file}`, SHOWN_FILE_NAME_MAX);
   const lines: string[] = [];
   const what =
@@ -64,7 +65,7 @@ export function renderRecoveryReport(report: RecoveryReport, prefix = ''): strin
       : report.outcome === 'recovered'
         ? `recovered (${report.classification.reason})`
         : `recovery failed: ${report.error?.code ?? 'unknown'} (${report.classification.reason})`;
-  lines.push(`${printableText(report.database)} (${report.scope}): ${what}`);
+  lines.push(`${heading ?? `${printableText(report.database)} (${report.scope})`}: ${what}`);
   if (report.outcome === 'healthy') return lines;
   if (report.quarantined.length > 0) lines.push(`  original kept in quarantine: ${report.quarantined.map(name).join(', ')}`);
   if (report.repairs.length > 0) lines.push(`  read after repairs to a private copy: ${[...new Set(report.repairs)].join(', ')}`);

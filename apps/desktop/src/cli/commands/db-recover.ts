@@ -65,12 +65,12 @@ function recoverOne(target: DatabaseTarget, show: (text: string) => void): Recov
     const report = recoverDatabase(target.path, target.scope, {
       onProgress: ({ step, table }) => show(table ? `${STEP_TEXT[step]}: ${table}` : STEP_TEXT[step]),
     });
-    return { report: rebase(report, prefix), lines: renderRecoveryReport(report, prefix), error: null };
+    return { report: rebase(report, prefix), lines: renderRecoveryReport(report, prefix, targetHeading(target)), error: null };
   } catch (error) {
     // Nothing could be done: the originals are in quarantine and a report was written.
     const written = isDbError(error) ? writtenReport(target, error.details['report']) : null;
     if (!written || !isDbError(error)) throw error;
-    return { report: rebase(written, prefix), lines: renderRecoveryReport(written, prefix), error: { code: error.code, message: error.message } };
+    return { report: rebase(written, prefix), lines: renderRecoveryReport(written, prefix, targetHeading(target)), error: { code: error.code, message: error.message } };
   }
 }
 
@@ -109,7 +109,5 @@ function rebase(report: RecoveryReport, prefix: string): RecoveryReport {
 
 function describe(entry: DatabaseEntry<Recovered>): string[] {
   if (!entry.ok) return [`${targetHeading(entry.target)}: FAILED ${entry.error.code}: ${entry.error.message}`];
-  const [first = '', ...rest] = entry.result.lines;
-  // The renderer names the file and scope (`profile.db (profile)`); the heading says which profile it is.
-  return [`${targetHeading(entry.target)}${first.slice(first.indexOf(')') + 1)}`, ...rest];
+  return [...entry.result.lines];
 }
