@@ -22,7 +22,7 @@ describe('profile names in db commands', () => {
     return String(jsonOf(created)['data']);
   }
 
-  it('shows the name next to the id in text and JSON, for status, migrate, backup, backups and doctor', async () => {
+  it('shows the name next to the id in text and JSON, for status, migrate, backup, backups, doctor and recover', async () => {
     const ada = await createProfile('Ada "the first"');
     const grace = await createProfile('Grace\u0007');
     for (const command of ['status', 'migrate', 'backup', 'backups', 'doctor']) {
@@ -33,6 +33,10 @@ describe('profile names in db commands', () => {
       expect(text.stdout).toContain(`profiles/${grace}/profile.db (profile "Grace\\x07")`);
       expect(text.stdout).toContain('global.db (global)');
     }
+    // recover works on one database at a time: its report is headed the same way.
+    const recovered = await runCli(['db', 'recover', '--data-dir', dataDir, '--profile', ada], { cwd: work });
+    expect(recovered.code).toBe(0);
+    expect(recovered.stdout).toContain(`profiles/${ada}/profile.db (profile "Ada "the first""): healthy`);
     const json = jsonOf(await runCli(['db', 'status', '--data-dir', dataDir, '--json'], { cwd: work }));
     const names = (json['databases'] as { database: string; profileName?: string | null }[]).map((entry) => [entry.database, entry.profileName]);
     expect(names).toEqual([

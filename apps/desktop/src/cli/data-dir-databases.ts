@@ -22,15 +22,21 @@ export function listDataDirDatabases(dataDir: string): DatabaseTarget[] {
   const ids = profileIds(path.join(dataDir, PROFILES_DIR));
   // Names only when there are profiles to name: a read of the global database, never a write.
   const names = ids.length > 0 ? readProfileNames(globalPath) : new Map<string, string>();
-  for (const id of ids) {
-    targets.push({
-      label: `${PROFILES_DIR}/${printableText(id)}/${PROFILE_DB_FILE}`,
-      path: path.join(dataDir, PROFILES_DIR, id, PROFILE_DB_FILE),
-      scope: 'profile',
-      profileName: names.get(id) ?? null,
-    });
-  }
+  for (const id of ids) targets.push(profileDatabaseTarget(dataDir, id, names));
   return targets;
+}
+
+/**
+ * The database of one profile folder of a data directory, named by `names` (from
+ * `readProfileNames`, read once for the whole listing; read here when not given).
+ */
+export function profileDatabaseTarget(dataDir: string, id: string, names: ReadonlyMap<string, string> = readProfileNames(path.join(dataDir, GLOBAL_DB_FILE))): DatabaseTarget {
+  return {
+    label: `${PROFILES_DIR}/${printableText(id)}/${PROFILE_DB_FILE}`,
+    path: path.join(dataDir, PROFILES_DIR, id, PROFILE_DB_FILE),
+    scope: 'profile',
+    profileName: names.get(id) ?? null,
+  };
 }
 
 function profileIds(profilesDir: string): string[] {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, CliErrorCode } from './cli-error';
-import { PROFILE_DB_FILE, PROFILES_DIR } from './data-dir-databases';
+import { profileDatabaseTarget, PROFILES_DIR } from './data-dir-databases';
 import type { HostEnvironment } from './data-dir';
 import { addTargetOptions, selectTargets, type TargetOptions, type TargetSelection } from './database-target';
 
@@ -49,8 +49,7 @@ export function selectChosenTargets(options: ChosenTargetOptions, host: HostEnvi
   if (options.profile !== undefined) {
     const folder = path.join(selection.location, PROFILES_DIR, options.profile);
     if (!isDirectory(folder)) throw new CliError(CliErrorCode.PROFILE_NOT_FOUND, 'the data directory has no profile with that id');
-    const label = `${PROFILES_DIR}/${options.profile}/${PROFILE_DB_FILE}`;
-    return { ...selection, targets: [{ label, path: path.join(folder, PROFILE_DB_FILE), scope: 'profile' }] };
+    return { ...selection, targets: [profileDatabaseTarget(selection.location, options.profile)] };
   }
   return selection;
 }
