@@ -15,9 +15,10 @@ function targetsAfterFlag(command: string): string[] | null {
 /**
  * Targets `npm test` runs once for the whole workspace where an affected run runs the
  * per-project target they stand for: `typecheck-all` checks every project's `typecheck` files
- * in one TypeScript program (tools/workspace-typecheck).
+ * in one TypeScript program (tools/workspace-typecheck); `lint-all` lints every project's files
+ * in one ESLint process (tools/lint-rules), where 22 `lint` targets would each load the config.
  */
-export const WORKSPACE_FORMS: Readonly<Record<string, string>> = { 'typecheck-all': 'typecheck' };
+export const WORKSPACE_FORMS: Readonly<Record<string, string>> = { 'typecheck-all': 'typecheck', 'lint-all': 'lint' };
 
 /**
  * The targets `npm test` runs, as an affected run names them: the `-t` list of the root

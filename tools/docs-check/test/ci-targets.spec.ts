@@ -14,8 +14,9 @@ describe("CI's affected run and npm test", () => {
 
   it('reads a -t list up to the next option', () => {
     expect(testScriptTargets(JSON.stringify({ scripts: { test: 'nx run-many -t lint test --outputStyle=static' } }))).toEqual(['lint', 'test']);
-    // The workspace-wide type check stands for every project's typecheck target.
+    // A workspace-wide target stands for the per-project target it runs for every project.
     expect(testScriptTargets(JSON.stringify({ scripts: { test: 'nx run-many -t lint typecheck-all test' } }))).toEqual(['lint', 'typecheck', 'test']);
+    expect(testScriptTargets(JSON.stringify({ scripts: { test: 'nx run-many -t lint-all typecheck test' } }))).toEqual(['lint', 'typecheck', 'test']);
     expect(workflowAffectedTargets('steps:\n  - run: npx nx affected -t lint test --parallel=2\n')).toEqual(['lint', 'test']);
   });
 
