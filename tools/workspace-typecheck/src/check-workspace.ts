@@ -30,7 +30,8 @@ export function checkWorkspace(projects: readonly ProjectTsconfig[]): WorkspaceC
     const parsed = parse(tsconfig);
     diagnostics.push(...parsed.errors);
     // The options say where the config file was; that alone must not split the programs.
-    const { configFilePath: _configFilePath, ...options } = parsed.options;
+    const options = { ...parsed.options };
+    delete options.configFilePath;
     const key = JSON.stringify(options, Object.keys(options).sort());
     const group = groups.get(key) ?? { options: { ...options, noEmit: true }, projects: [], files: new Set<string>() };
     group.projects.push(project);
