@@ -5,6 +5,9 @@
  */
 module.exports = {
   testEnvironment: 'node',
+  // Workspace packages resolve to their TypeScript sources, never to a `dist/` that may be older
+  // than them (docs/architecture.md, "Built packages"); Jest's own conditions stay after it.
+  testEnvironmentOptions: { customExportConditions: ['@lepupitre/source', 'node', 'node-addons'] },
   transform: {
     '^.+\\.ts$': require.resolve('./jest.transform.cjs'),
   },

@@ -1,5 +1,5 @@
 import { createProject } from '@lepupitre/repo-talk';
-import { profileSeeder } from '@lepupitre/fixtures';
+import { profileSeeder, TYPESCRIPT_CHILD_ARGS } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ const SECONDS = 3;
 
 function startWriter(args: string[]): Promise<{ status: number | null; acks: Ack[]; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), CONCURRENT_WRITER, ...args]);
+    const child = spawn(process.execPath, [...TYPESCRIPT_CHILD_ARGS, CONCURRENT_WRITER, ...args]);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

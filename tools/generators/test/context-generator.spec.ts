@@ -26,7 +26,7 @@ describe('the context generator', () => {
     const root = 'packages/repo-talk-tags';
     expect(changes()).toEqual(
       [
-        ...['jest.config.cjs', 'package.json', 'project.json', 'tsconfig.json', 'src/index.ts', 'src/queries.ts', 'src/repo.ts', 'src/types.ts']
+        ...['jest.config.cjs', 'package.json', 'project.json', 'tsconfig.json', 'tsconfig.build.json', 'src/index.ts', 'src/queries.ts', 'src/repo.ts', 'src/types.ts']
           .concat(['test/query-plans.spec.ts', 'test/repo.spec.ts'])
           .map((file) => `CREATE ${root}/${file}`),
         `CREATE ${CONTEXT_DOCS}/talk-tags.md`,
@@ -40,8 +40,14 @@ describe('the context generator', () => {
       name: '@lepupitre/repo-talk-tags',
       version,
       private: true,
-      main: './src/index.ts',
-      types: './src/index.ts',
+      main: './dist/index.js',
+      types: './dist/index.d.ts',
+      exports: {
+        '.': { '@lepupitre/source': './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' },
+        './queries': { '@lepupitre/source': './src/queries.ts', types: './dist/queries.d.ts', default: './dist/queries.js' },
+        './package.json': './package.json',
+      },
+      files: ['dist'],
       dependencies: { '@lepupitre/db-core': version, '@lepupitre/domain-primitives': version },
       devDependencies: { '@lepupitre/fixtures': version, '@lepupitre/testing': version },
     });
@@ -51,8 +57,22 @@ describe('the context generator', () => {
       projectType: 'library',
       sourceRoot: `${root}/src`,
       tags: ['scope:talk-tags', 'type:repo'],
-      targets: { typecheck: { executor: 'nx:run-commands', options: { command: `tsc -p ${root}/tsconfig.json --noEmit` } } },
+      targets: {
+        build: {
+          executor: 'nx:run-commands',
+          options: {
+            commands: [
+              `node -e "require('node:fs').rmSync('{projectRoot}/dist', { recursive: true, force: true })"`,
+              'tsc -p {projectRoot}/tsconfig.build.json',
+            ],
+            parallel: false,
+          },
+        },
+        typecheck: { executor: 'nx:run-commands', options: { command: `tsc -p ${root}/tsconfig.json --noEmit` } },
+      },
     });
+    // Built like every package: sources under src/ compiled to dist/ with declarations.
+    expect(JSON.parse(tree.read(`${root}/tsconfig.build.json`, 'utf-8') ?? '')).toEqual(JSON.parse(workspaceText('packages/repo-talk/tsconfig.build.json')));
     expect(tree.read(`${root}/src/queries.ts`, 'utf-8')).toContain(`export const talkTitleById = defineQuery((p: QueryParams<{ id: string }>) =>
   qb.selectFrom('talk_projects').select(['id', 'title']).where('id', '=', p.id),
 );`);
@@ -68,7 +88,7 @@ describe('the context generator', () => {
 
     const catalogue = tree.read(CATALOGUE_PACKAGES, 'utf-8') ?? '';
     expectLinesAdded(workspaceText(CATALOGUE_PACKAGES), catalogue, [
-      "import * as talkTagsQueries from '@lepupitre/repo-talk-tags/src/queries';",
+      "import * as talkTagsQueries from '@lepupitre/repo-talk-tags/queries';",
       "  contextPackage('talk-tags', talkTagsQueries),",
     ]);
     const importedPaths = [...catalogue.matchAll(/^import \* as \w+ from '([^']+)';$/gm)].map((m) => m[1]);

@@ -1,8 +1,8 @@
-import * as feedbackQueries from '@lepupitre/repo-feedback/src/queries';
-import * as packQueries from '@lepupitre/repo-pack/src/queries';
-import * as questQueries from '@lepupitre/repo-quest/src/queries';
-import * as talkQueries from '@lepupitre/repo-talk/src/queries';
-import * as workspaceQueries from '@lepupitre/repo-workspace/src/queries';
+import * as feedbackQueries from '@lepupitre/repo-feedback/queries';
+import * as packQueries from '@lepupitre/repo-pack/queries';
+import * as questQueries from '@lepupitre/repo-quest/queries';
+import * as talkQueries from '@lepupitre/repo-talk/queries';
+import * as workspaceQueries from '@lepupitre/repo-workspace/queries';
 
 /** The exports of one queries module, as a module namespace gives them. */
 export type QueryModule = Readonly<Record<string, unknown>>;

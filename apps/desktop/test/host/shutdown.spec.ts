@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SOURCE_CONDITION } from '@lepupitre/fixtures';
 import type { AnyCommand } from '../../src/commands/command';
 import { COMMANDS } from '../../src/commands/catalogue';
 import { startAppHost, type RunningAppHost } from '../../src/host/app-host';
@@ -108,7 +109,7 @@ describe('stopping the app host', () => {
   it('ends a launched host within its deadline even with a worker thread stuck in open(2) of a FIFO', async () => {
     const fifo = path.join(root, 'pipe');
     execFileSync('mkfifo', [fifo]);
-    const child = spawn(process.execPath, [STUCK_HOST, path.join(root, 'data'), fifo, '500'], {
+    const child = spawn(process.execPath, [`--conditions=${SOURCE_CONDITION}`, STUCK_HOST, path.join(root, 'data'), fifo, '500'], {
       cwd: root,
       env: { ...process.env, HOME: root },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,10 +4,9 @@ import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWithRecovery, recoverDatabase, type RecoveryStep } from '../../src';
 import { RECOVERY_JOURNAL_SUFFIX } from '../../src/recovery/quarantine';
-import { useTempDir } from '@lepupitre/fixtures';
+import { TYPESCRIPT_CHILD_ARGS, useTempDir } from '@lepupitre/fixtures';
 import { buildProfile, keysByTable, overwritePage, pageOf, seeded, sha256 } from './corruption-fixtures';
 
-const NODE_ARGS = ['--require', require.resolve('tsx/cjs')];
 const CHILD = join(__dirname, 'support', 'recover-child.ts');
 const SMALL = { talks: 4, runsPerTalk: 6, attemptsPerTalk: 2, metadataBytes: 200 };
 
@@ -35,7 +34,7 @@ describe('a process killed while recovery swaps files', () => {
 
     const path = join(dir(), 'killed', 'profile.db');
     cpSync(join(template, '..'), join(path, '..'), { recursive: true });
-    const run = spawnSync(process.execPath, [...NODE_ARGS, CHILD, path, step], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, [...TYPESCRIPT_CHILD_ARGS, CHILD, path, step], { encoding: 'utf8', timeout: 60_000 });
     expect(run.signal).toBe('SIGKILL');
 
     const opened = openWithRecovery(path, 'profile', { integrityCheck: 'always' });

@@ -18,7 +18,7 @@ export function addLintScope(config: string, name: string): string {
  * contexts' (in order of module path) and its entry appended to `CONTEXT_PACKAGES`.
  */
 export function addCatalogueEntry(source: string, name: string, identifier: string): string {
-  const line = `import * as ${identifier} from '@lepupitre/repo-${name}/src/queries';\n`;
+  const line = `import * as ${identifier} from '@lepupitre/repo-${name}/queries';\n`;
   const imports = [...source.matchAll(/^import \* as \w+ from '(@lepupitre\/repo-[^']+)';\n/gm)];
   const list = /(export const CONTEXT_PACKAGES: readonly ContextPackage\[\] = \[\n)([\s\S]*?)(\];)/.exec(source);
   if (imports.length === 0 || !list) {

@@ -3,7 +3,8 @@
  * For test processes written in TypeScript (the bins run the built app): an entry runs through
  * tsx's CommonJS loader with this app's tsconfig, whatever the working directory is. Once the
  * loader is in place, TSX_TSCONFIG_PATH is put back as the caller had it: the rest of the process
- * sees the caller's environment.
+ * sees the caller's environment. The spawner passes `--conditions=@lepupitre/source` (Node reads
+ * export conditions only from its command line), so workspace packages load from their sources.
  */
 const path = require('node:path');
 

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TYPESCRIPT_CHILD_ARGS } from '@lepupitre/fixtures';
 import { backupDatabaseFile, openGuardedDatabase } from '../../../src';
 import { RESTORE_JOURNAL_SUFFIX } from '../../../src/backups/interrupted-restore';
 import { addTalks, createProfile } from './backup-fixtures';
 import { profileState, storeArtifact, type ProfileState } from './artifact-world';
 
-const NODE_ARGS = ['--require', require.resolve('tsx/cjs')];
 const CHILD = join(__dirname, 'restore-child.ts');
 
 /**
@@ -51,7 +51,7 @@ export function useKilledRestoreWorld(dir: () => string): () => KilledRestoreWor
     const run = (k: number): { copy: string; signal: NodeJS.Signals | null; stdout: string } => {
       const copy = join(dir(), `kill-${k}`);
       cpSync(template, copy, { recursive: true });
-      const child = spawnSync(process.execPath, [...NODE_ARGS, CHILD, join(copy, 'profile.db'), backup, String(k)], { encoding: 'utf8', timeout: 60_000 });
+      const child = spawnSync(process.execPath, [...TYPESCRIPT_CHILD_ARGS, CHILD, join(copy, 'profile.db'), backup, String(k)], { encoding: 'utf8', timeout: 60_000 });
       return { copy, signal: child.signal, stdout: child.stdout };
     };
     const dry = run(0);

@@ -1,2 +1,0 @@
-/** Entry point of `@lepupitre/db-core/internals` (see `src/internals.ts`). */
-export * from './src/internals';
