@@ -3,23 +3,18 @@
  * the rule on, and none has anything to report. Then the ESLint command line, run as the
  * command authors run it but reading the file from stdin under a command-layer path (nothing is
  * written into the source tree), does report a file that breaks the rule. ESLint runs in child
- * processes (Jest's module sandbox cannot load the ES-module config), from the workspace root.
+ * processes (Jest's module sandbox cannot load the ES-module config), from the workspace root:
+ * the run's shared one for the folder (support/workspace-eslint.ts), a process of its own for
+ * the command line.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { workspaceEslint, workspaceRoot, type LintMessage } from './support/workspace-eslint';
 
-const workspaceRoot = path.resolve(__dirname, '../../..');
 const commandsDir = path.join(workspaceRoot, 'apps/desktop/src/commands');
 const ruleId = 'lepupitre/no-sql-in-command-layer';
 
-interface LintMessage {
-  ruleId: string | null;
-  messageId?: string;
-  line: number;
-  message: string;
-  severity: number;
-}
 interface LintedFile {
   filePath: string;
   messages: LintMessage[];
@@ -27,23 +22,11 @@ interface LintedFile {
   ruleSetting: unknown;
 }
 
-/** `new ESLint({ cwd: <workspace root> })` on the command layer's glob, with each file's config. */
-function lintCommandLayer(): LintedFile[] {
-  const script = `
-    const { ESLint } = require('eslint');
-    (async () => {
-      const eslint = new ESLint({ cwd: process.cwd() });
-      const results = await eslint.lintFiles(['apps/desktop/src/commands/**/*.ts']);
-      const files = [];
-      for (const { filePath, messages } of results) {
-        const config = await eslint.calculateConfigForFile(filePath);
-        files.push({ filePath, messages, ruleSetting: (config && config.rules && config.rules[${JSON.stringify(ruleId)}]) ?? null });
-      }
-      process.stdout.write(JSON.stringify(files));
-    })().catch((error) => { console.error(error); process.exit(2); });
-  `;
-  const output = execFileSync(process.execPath, ['-e', script], { cwd: workspaceRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(output) as LintedFile[];
+/** The workspace's ESLint on the command layer's glob, with each file's config. */
+async function lintCommandLayer(): Promise<LintedFile[]> {
+  const { files } = await workspaceEslint({ filesMatching: ['apps/desktop/src/commands/**/*.ts'] });
+  const { configs } = await workspaceEslint({ configsOf: files.map((file) => file.filePath) });
+  return files.map(({ filePath, messages }, index) => ({ filePath, messages, ruleSetting: configs[index]?.rules[ruleId] ?? null }));
 }
 
 /** Every TypeScript file under the folder, from disk, absolute. */
@@ -62,12 +45,12 @@ function severityOf(setting: unknown): unknown {
 }
 
 describe('the command layer under the no-SQL rule', () => {
-  it('lints every file of apps/desktop/src/commands with the rule on, and reports nothing', () => {
+  it('lints every file of apps/desktop/src/commands with the rule on, and reports nothing', async () => {
     const onDisk = commandFilesOnDisk().sort();
     // The folder holds at least the catalogue, the command definition and the contexts' files.
     expect(onDisk.length).toBeGreaterThanOrEqual(10);
 
-    const linted = lintCommandLayer();
+    const linted = await lintCommandLayer();
     expect(linted.map((file) => file.filePath).sort()).toEqual(onDisk);
     const notOn = linted.filter((file) => severityOf(file.ruleSetting) !== 2).map((file) => [file.filePath, file.ruleSetting]);
     expect(notOn).toEqual([]);

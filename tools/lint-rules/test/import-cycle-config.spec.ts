@@ -23,10 +23,10 @@ const CYCLE = {
 };
 
 describe('the import-cycle rule in the workspace config', () => {
-  // One ESLint process for both questions: loading the workspace config is the slow part.
+  // One request for both questions.
   let answer: WorkspaceEslintAnswer;
-  beforeAll(() => {
-    answer = workspaceEslint({ configsOf: [...SOURCES, ...TESTS], texts: [CYCLE] });
+  beforeAll(async () => {
+    answer = await workspaceEslint({ configsOf: [...SOURCES, ...TESTS], texts: [CYCLE] });
   }, 60_000);
 
   it('is on for every project source and off for tests', () => {

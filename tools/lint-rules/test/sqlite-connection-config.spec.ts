@@ -17,7 +17,7 @@ const reported = (results: LintResult[]): string[] =>
 const OWN_CONNECTION = ["import Database from 'better-sqlite3';", '', 'export const open = (file: string) => new Database(file);', ''].join('\n');
 
 describe('the workspace ESLint config', () => {
-  it('refuses a production file that opens its own SQLite connection, and only there', () => {
+  it('refuses a production file that opens its own SQLite connection, and only there', async () => {
     const inProduction = [
       'packages/db-ops/src/recovery/probe.ts',
       'packages/db-core/src/connection/probe.ts',
@@ -34,7 +34,7 @@ describe('the workspace ESLint config', () => {
       'apps/desktop/test/support/probe.ts',
       'tools/fixtures/src/probe.ts',
     ];
-    const { results } = workspaceEslint({ texts: [...inProduction, ...elsewhere].map((filePath) => ({ text: OWN_CONNECTION, filePath })) });
+    const { results } = await workspaceEslint({ texts: [...inProduction, ...elsewhere].map((filePath) => ({ text: OWN_CONNECTION, filePath })) });
     expect(reported(results)).toEqual(inProduction);
   }, 60_000);
 });

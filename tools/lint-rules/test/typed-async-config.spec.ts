@@ -29,9 +29,9 @@ const promiseFindings = (result: LintResult | undefined): string[] =>
   (result?.messages ?? []).filter((m) => m.ruleId !== null && PROMISE_RULES.includes(m.ruleId)).map((m) => `${m.line} ${m.ruleId}`);
 
 describe('the type-aware promise rules in the workspace config', () => {
-  let answer: WorkspaceEslintAnswer = { results: [], configs: [] };
-  beforeAll(() => {
-    answer = workspaceEslint({
+  let answer: WorkspaceEslintAnswer = { results: [], files: [], configs: [] };
+  beforeAll(async () => {
+    answer = await workspaceEslint({
       texts: [...TYPED, ...UNTYPED].map((filePath) => ({ text: DROPPED_PROMISES, filePath })),
       configsOf: [...TYPED, ...UNTYPED],
     });

@@ -1,10 +1,10 @@
 /**
  * ESLint as the workspace runs it: `new ESLint({ cwd: <workspace root> })` with the root
- * eslint.config.mjs, in a child Node process (Jest's module sandbox cannot load an ES-module
- * config). Texts are linted with `lintText(text, { filePath })`, so nothing is written into the
- * source tree; one process serves a whole request, since loading the config is the slow part.
+ * eslint.config.mjs. It runs in one Node process for the whole Jest run (eslint-worker.cjs,
+ * started by the Jest config's global setup), since loading the config and building the typed
+ * program are the slow part, and Jest's module sandbox cannot load an ES-module config. Texts
+ * are linted with `lintText(text, { filePath })`, so nothing is written into the source tree.
  */
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 
 export const workspaceRoot = path.resolve(__dirname, '../../../..');
@@ -32,44 +32,33 @@ export interface FileConfig {
 export interface WorkspaceEslintRequest {
   /** Texts to lint, each under a path relative to the workspace root. */
   readonly texts?: readonly { readonly text: string; readonly filePath: string }[];
-  /** Paths, relative to the workspace root, whose computed configuration is wanted. */
+  /** Glob patterns, relative to the workspace root, of files to lint from disk. */
+  readonly filesMatching?: readonly string[];
+  /** Paths, relative to the workspace root (or absolute), whose computed configuration is wanted. */
   readonly configsOf?: readonly string[];
 }
 
 export interface WorkspaceEslintAnswer {
+  /** One per text, in order. */
   results: LintResult[];
+  /** The files the patterns matched, as ESLint lists them. */
+  files: LintResult[];
+  /** One per path of `configsOf`, in order. */
   configs: FileConfig[];
 }
 
-const MARKER = '\n--workspace-eslint--\n';
-
-export function workspaceEslint(request: WorkspaceEslintRequest): WorkspaceEslintAnswer {
-  const script = `
-    const { ESLint } = require('eslint');
-    const path = require('node:path');
-    (async () => {
-      const request = JSON.parse(process.argv[1]);
-      const eslint = new ESLint({ cwd: process.cwd() });
-      const results = [];
-      for (const { text, filePath } of request.texts ?? []) {
-        const [result] = await eslint.lintText(text, { filePath: path.resolve(filePath) });
-        results.push({ filePath: result.filePath, messages: result.messages });
-      }
-      const configs = [];
-      for (const filePath of request.configsOf ?? []) {
-        const config = (await eslint.calculateConfigForFile(path.resolve(filePath))) ?? {};
-        configs.push({ rules: config.rules ?? {}, parserOptions: (config.languageOptions && config.languageOptions.parserOptions) ?? {} });
-      }
-      process.stdout.write(${JSON.stringify(MARKER)} + JSON.stringify({ results, configs }));
-    })().catch((error) => { console.error(error); process.exit(2); });
-  `;
-  const output = execFileSync(process.execPath, ['-e', script, JSON.stringify(request)], {
-    cwd: workspaceRoot,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+/** Asks the run's ESLint process (one request at a time; each sees the source tree as it is). */
+export async function workspaceEslint(request: WorkspaceEslintRequest): Promise<WorkspaceEslintAnswer> {
+  const url = process.env['WORKSPACE_ESLINT_URL'];
+  if (url === undefined) {
+    throw new Error('No ESLint process: run these specs with tools/lint-rules/jest.config.cjs, whose global setup starts it.');
+  }
+  const body = JSON.stringify(request);
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).catch((error: unknown) => {
+    throw new Error(`No answer from the ESLint process at ${url} (it stopped?)`, { cause: error });
   });
-  // Nx's boundary rule may print a warning on stdout first (no cached project graph yet).
-  return JSON.parse(output.slice(output.lastIndexOf(MARKER) + MARKER.length)) as WorkspaceEslintAnswer;
+  if (!response.ok) throw new Error(`ESLint failed on ${body}:\n${await response.text()}`);
+  return (await response.json()) as WorkspaceEslintAnswer;
 }
 
 /** A rule entry's severity as a number (ESLint normalises `'error'` to `[2]`); 0 when absent. */
