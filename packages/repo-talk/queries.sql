@@ -83,10 +83,10 @@ select * from "runs" where "project_id" = ? order by "created_at" desc, "id" des
 insert into "active_state" ("id", "active_project_id") values (?, ?) on conflict ("id") do update set "active_project_id" = "excluded"."active_project_id";
 
 -- setRunAudio
--- parameters: ?1 artifactId, ?2 runId
+-- parameters: ?1 artifactId, ?2 estimatedPaceWpm, ?3 runId
 -- plan on the profile database:
 --   SEARCH runs USING INDEX sqlite_autoindex_runs_1 (id=?)
-update "runs" set "audio_artifact_id" = ? where "id" = ?;
+update "runs" set "audio_artifact_id" = ?, "estimated_pace_wpm" = ? where "id" = ?;
 
 -- setRunFeedback
 -- parameters: ?1 feedbackId, ?2 runId

@@ -30,7 +30,7 @@ const number = (value: number, digits: number, locale: Locale): string =>
  * on how it is measured. `jargon_terms` and `density_score` are optional in the format: an
  * older file without them says so rather than showing zero.
  */
-export function metricLines(metrics: FeedbackMetrics, locale: Locale): MetricLine[] {
+export function metricLines(metrics: FeedbackMetrics, locale: Locale, paceEstimated = false): MetricLine[] {
   const tr = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const terms = (list: readonly string[] | null | undefined) =>
     list === null || list === undefined ? tr('feedback.metric.notMeasured') : list.length === 0 ? tr('feedback.metric.none') : list.join(', ');
@@ -42,7 +42,7 @@ export function metricLines(metrics: FeedbackMetrics, locale: Locale): MetricLin
   });
   const density = metrics.density_score;
   return [
-    line('wpm', tr('feedback.unit.wpm', { value: number(metrics.wpm, 0, locale) })),
+    line('wpm', tr(paceEstimated ? 'feedback.unit.wpmEstimated' : 'feedback.unit.wpm', { value: number(metrics.wpm, 0, locale) })),
     line('filler_per_min', tr('feedback.unit.fillers', { value: number(metrics.filler_per_min, 1, locale) })),
     line('pause_count', tr('feedback.unit.pauses', { value: metrics.pause_count })),
     line('avg_sentence_words', tr('feedback.unit.sentence', { value: number(metrics.avg_sentence_words, 1, locale) })),

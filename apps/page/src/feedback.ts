@@ -43,6 +43,8 @@ export interface RunSummary {
   audio_artifact_id: string | null;
   transcript_id: string | null;
   feedback_id: string | null;
+  /** Set when the run has no recording: its pace is this estimate, not a measure. */
+  estimated_pace_wpm: number | null;
 }
 
 /** One entry of `feedback_timeline_list`: a feedback, what it is about, and whether it has a note. */

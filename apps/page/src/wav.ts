@@ -1,18 +1,9 @@
 /**
  * The app's one audio format: PCM WAV, 16 kHz, mono, 16-bit, 44-byte header. The page makes it
- * from the microphone, or as silence when the person types what they said.
+ * from the microphone; without a recording, the app makes silence from the text itself.
  */
 export const SAMPLE_RATE = 16000;
 const BYTES_PER_SAMPLE = 2;
-/** A steady speaking pace, so the silent recording lasts about as long as saying the text. */
-export const WORDS_PER_MINUTE = 130;
-const MAX_SECONDS = 300;
-
-export function secondsToSay(text: string): number {
-  const words = text.split(/\s+/).filter((word) => word !== '').length;
-  return Math.min(MAX_SECONDS, Math.max(1, Math.round((words / WORDS_PER_MINUTE) * 60)));
-}
-
 /** A WAV holding these 16-bit samples. */
 export function wavOfSamples(samples: Int16Array): Uint8Array {
   const dataBytes = samples.length * BYTES_PER_SAMPLE;
@@ -34,10 +25,6 @@ export function wavOfSamples(samples: Int16Array): Uint8Array {
   view.setUint32(40, dataBytes, true);
   for (let i = 0; i < samples.length; i++) view.setInt16(44 + i * BYTES_PER_SAMPLE, samples[i] as number, true);
   return bytes;
-}
-
-export function silentWav(seconds: number): Uint8Array {
-  return wavOfSamples(new Int16Array(Math.round(seconds * SAMPLE_RATE)));
 }
 
 /** Float samples in [-1, 1] (Web Audio) as 16-bit PCM, clipped. */

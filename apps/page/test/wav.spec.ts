@@ -1,4 +1,4 @@
-import { secondsToSay, silentWav, toPcm16, wavOfSamples } from '../src/wav';
+import { toPcm16, wavOfSamples } from '../src/wav';
 
 describe('the page WAV encoder', () => {
   it('writes 16 kHz mono 16-bit PCM with a 44-byte header', () => {
@@ -21,12 +21,5 @@ describe('the page WAV encoder', () => {
 
   it('turns Web Audio floats into clipped 16-bit samples', () => {
     expect([...toPcm16([Float32Array.from([0, 1, -1]), Float32Array.from([2, -2, 0.5])])]).toEqual([0, 32767, -32768, 32767, -32768, 16384]);
-  });
-
-  it('makes silence as long as saying the text takes at 130 words a minute, 1 s to 5 min', () => {
-    expect(secondsToSay('one two three')).toBe(1);
-    expect(secondsToSay(Array.from({ length: 130 }, () => 'word').join(' '))).toBe(60);
-    expect(secondsToSay(Array.from({ length: 5000 }, () => 'word').join(' '))).toBe(300);
-    expect(silentWav(2).length).toBe(44 + 2 * 16000 * 2);
   });
 });

@@ -21,6 +21,7 @@ const SHIPPED: readonly [scope: 'global' | 'profile', id: string, checksum: stri
   ['profile', '0007_fk_constraints', 'sha256:e2b02d71903dbecacede295dbf03eaff7976fd8314744d99d3f28aa6db3aa628'],
   ['profile', '0008_unique_talk_numbers', 'sha256:9facc6f3d3107e07c5e023e02a6c8174190b068be02e96e7d431af3408cefb5f'],
   ['profile', '0009_lookup_indexes', 'sha256:e35ee93029d2d38cb55d658aa2f1ef4e5d4c3ee8154300b302df481eb0fca389'],
+  ['profile', '0010_run_pace_estimated', 'sha256:d00ebcaa93a14fbd88af384d620bfc7c389ee65cd95f7338d731d175deb72716'],
 ];
 
 /**

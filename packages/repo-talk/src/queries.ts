@@ -179,8 +179,9 @@ export const artifactType = defineQuery((p: QueryParams<{ id: string }>) =>
   qb.selectFrom('artifacts').select(['id', 'type']).where('id', '=', p.id),
 );
 
-export const setRunAudio = defineQuery((p: QueryParams<{ runId: string; artifactId: string }>) =>
-  qb.updateTable('runs').set({ audio_artifact_id: p.artifactId }).where('id', '=', p.runId),
+/** The run's audio, and the pace it was estimated at when that audio is not a recording. */
+export const setRunAudio = defineQuery((p: QueryParams<{ runId: string; artifactId: string; estimatedPaceWpm: number | null }>) =>
+  qb.updateTable('runs').set({ audio_artifact_id: p.artifactId, estimated_pace_wpm: p.estimatedPaceWpm }).where('id', '=', p.runId),
 );
 
 export const setRunTranscript = defineQuery((p: QueryParams<{ runId: string; artifactId: string }>) =>

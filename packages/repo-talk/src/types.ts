@@ -101,6 +101,11 @@ export interface RunSummary {
   readonly audio_artifact_id: string | null;
   readonly transcript_id: string | null;
   readonly feedback_id: string | null;
+  /**
+   * Set when the audio is not a recording but silence made from the transcript: the pace (words
+   * per minute) the silence was made for, which is all the run's pace figures then say.
+   */
+  readonly estimated_pace_wpm: number | null;
 }
 
 /** What `run_analyze` needs to decide between returning existing feedback and computing it. */

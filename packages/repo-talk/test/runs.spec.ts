@@ -47,6 +47,7 @@ describe('createRun', () => {
       audio_artifact_id: null,
       transcript_id: null,
       feedback_id: null,
+      estimated_pace_wpm: null,
     });
     expect(db.get(talkRow, { id: projectId })?.updated_at).toBe('2026-03-01T10:00:00.001+00:00');
   });
@@ -67,6 +68,17 @@ describe('finishRun', () => {
     expect(getRun(db, runId)?.audio_artifact_id).toBe(first);
     finishRun(db, runId, second);
     expect(getRun(db, runId)?.audio_artifact_id).toBe(second);
+  });
+
+  it('keeps the pace a silence was made for, until a recording replaces it', () => {
+    const runId = createRun(db, projectId, { now });
+    const silence = storeArtifact(db, profile.folder, 'audio');
+    const recording = storeArtifact(db, profile.folder, 'audio');
+    finishRun(db, runId, silence, 130);
+    expect(getRun(db, runId)).toMatchObject({ audio_artifact_id: silence, estimated_pace_wpm: 130 });
+    expect(listRuns(db, projectId).map((run) => run.estimated_pace_wpm)).toEqual([130]);
+    finishRun(db, runId, recording);
+    expect(getRun(db, runId)).toMatchObject({ audio_artifact_id: recording, estimated_pace_wpm: null });
   });
 
   it('checks the artifact before the run', () => {

@@ -1,5 +1,5 @@
-import { defineComponent, h, ref, shallowRef, watch, type VNode } from 'vue';
-import type { Feedback, FeedbackAction, FeedbackComment, QuestSummary } from '../feedback';
+import { defineComponent, h, ref, shallowRef, watch, type PropType, type VNode } from 'vue';
+import type { Feedback, FeedbackAction, FeedbackComment, QuestSummary, RunSummary } from '../feedback';
 import { metricLines } from '../feedback-metrics';
 import type { MessageKey } from '../i18n';
 import { asIpcError, type IpcError } from '../ipc';
@@ -25,7 +25,9 @@ async function attempt<T>(work: () => Promise<T>): Promise<{ value: T; problem: 
  */
 export const FeedbackDetail = defineComponent({
   name: 'FeedbackDetail',
-  props: { feedbackId: { type: String, required: true } },
+  // `runId`: the run the feedback is about, if any; a run without a recording has an estimated
+  // pace, which the metrics then say.
+  props: { feedbackId: { type: String, required: true }, runId: { type: String as PropType<string | null>, default: null } },
   setup(props) {
     const feedback = shallowRef<Feedback | null>(null);
     const problem = shallowRef<IpcError | null>(null);
@@ -33,6 +35,7 @@ export const FeedbackDetail = defineComponent({
     const titlesProblem = shallowRef<IpcError | null>(null);
     const note = ref('');
     const noteProblem = shallowRef<IpcError | null>(null);
+    const estimatedPace = ref<number | null>(null);
 
     const reload = async () => {
       feedback.value = null;
@@ -40,13 +43,15 @@ export const FeedbackDetail = defineComponent({
       titlesProblem.value = null;
       noteProblem.value = null;
       note.value = '';
+      estimatedPace.value = null;
       const { profileId } = store;
-      const feedbackId = props.feedbackId;
+      const { feedbackId, runId } = props;
       if (profileId === null) return;
-      const [read, quests, stored] = [
+      const [read, quests, stored, run] = [
         await attempt(() => invoke<Feedback>('feedback_get', { profileId, feedbackId })),
         await attempt(() => invoke<QuestSummary[]>('quest_list', { profileId })),
         await attempt(() => invoke<string | null>('feedback_note_get', { profileId, feedbackId })),
+        runId === null ? { value: null, problem: null } : await attempt(() => invoke<RunSummary | null>('run_get', { profileId, runId })),
       ];
       // A switch while loading: the newer load owns what is shown.
       if (store.profileId !== profileId || props.feedbackId !== feedbackId) return;
@@ -56,6 +61,8 @@ export const FeedbackDetail = defineComponent({
       titlesProblem.value = quests.problem;
       note.value = stored.value ?? '';
       noteProblem.value = stored.problem;
+      // Unknown (the run could not be read): the pace is shown as the feedback states it.
+      estimatedPace.value = run.value?.estimated_pace_wpm ?? null;
     };
     watch(() => [props.feedbackId, store.profileId, store.revision], () => void load(reload), { immediate: true });
 
@@ -94,7 +101,7 @@ export const FeedbackDetail = defineComponent({
       h(
         'dl',
         { class: 'metrics' },
-        metricLines(shown.metrics, store.locale).flatMap((line) => [
+        metricLines(shown.metrics, store.locale, estimatedPace.value !== null).flatMap((line) => [
           h('dt', line.label),
           h('dd', { 'data-metric': line.id }, [h('span', { class: 'metric-value' }, line.value), h('small', { class: 'muted' }, line.meaning)]),
         ]),

@@ -3,11 +3,12 @@ import { IpcError } from '../ipc';
 import { useRecordingControls } from '../recording-controls';
 import { act, invoke, store, t, talkLabel } from '../store';
 import { field, form } from '../ui';
-import { secondsToSay, silentWav, toBase64, WORDS_PER_MINUTE } from '../wav';
+import { toBase64 } from '../wav';
 
 /**
  * A rehearsal: audio from the microphone (16 kHz mono 16-bit WAV), from a picked file, or none
- * (silence as long as saying the text takes, and the pace is then an estimate, said so); the
+ * (the app then makes silence as long as saying the text takes, and every view of that run
+ * says its pace is an estimate: `estimated_pace_wpm`); the
  * transcript typed or imported. Saved whole by `rehearsal_save`, or not at all; a transcript of
  * white space only is refused before anything is sent.
  */
@@ -33,10 +34,10 @@ export const RehearseScreen = defineComponent({
         'rehearse.read',
       );
 
-    const wavBase64 = async (): Promise<string> => {
+    const wavBase64 = async (): Promise<string | null> => {
       if (recorded.value) return toBase64(recorded.value.wav);
       if (file.value) return toBase64(new Uint8Array(await file.value.arrayBuffer()));
-      return toBase64(silentWav(secondsToSay(text.value)));
+      return null;
     };
 
     const save = () =>
@@ -73,7 +74,7 @@ export const RehearseScreen = defineComponent({
           field(t('rehearse.file'), (id) =>
             h('input', { id, ref: fileInput, type: 'file', accept: '.wav,audio/wav', onChange: (e: Event) => (file.value = (e.target as HTMLInputElement).files?.[0] ?? null) }),
           ),
-          recorded.value || file.value ? null : h('p', { class: 'muted estimate' }, t('rehearse.noAudio', { wpm: WORDS_PER_MINUTE })),
+          recorded.value || file.value ? null : h('p', { class: 'muted estimate' }, t('rehearse.noAudio')),
         ]),
         form(save, [
           h('p', { class: 'muted' }, t('rehearse.noRecognition')),

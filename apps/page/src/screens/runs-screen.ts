@@ -57,13 +57,13 @@ export const RunsScreen = defineComponent({
             : feedback
               ? h('span', [
                   h('span', { class: 'score' }, t('runs.score', { score: feedback.overall_score })),
-                  ` · ${t('runs.pace', { wpm: Math.round(feedback.metrics.wpm) })} · ${t('runs.fillers', { fillers: feedback.metrics.filler_per_min.toFixed(1) })}`,
+                  ` · ${t(run.estimated_pace_wpm === null ? 'runs.pace' : 'runs.paceEstimated', { wpm: Math.round(feedback.metrics.wpm) })} · ${t('runs.fillers', { fillers: feedback.metrics.filler_per_min.toFixed(1) })}`,
                 ])
               : h('span', { class: 'muted' }, t('runs.noFeedback')),
           feedback ? button(open.value === run.id ? t('runs.hide') : t('runs.details'), () => (open.value = open.value === run.id ? null : run.id)) : null,
           !feedback && !problem && run.transcript_id ? button(t('runs.analyse'), () => analyse(run)) : null,
         ]),
-        feedback && run.feedback_id && open.value === run.id ? h(FeedbackDetail, { feedbackId: run.feedback_id }) : null,
+        feedback && run.feedback_id && open.value === run.id ? h(FeedbackDetail, { feedbackId: run.feedback_id, runId: run.id }) : null,
       ]);
 
     // Oldest to newest, whatever order the list is in; runs without a readable score are left out.

@@ -62,7 +62,7 @@ export const TimelineScreen = defineComponent({
             : h('span', { class: 'muted timeline-note' }, t('timeline.noNote')),
           button(open.value === entry.id ? t('timeline.hide') : t('timeline.open'), () => (open.value = open.value === entry.id ? null : entry.id)),
         ]),
-        open.value === entry.id ? h(FeedbackDetail, { feedbackId: entry.id }) : null,
+        open.value === entry.id ? h(FeedbackDetail, { feedbackId: entry.id, runId: entry.run_id }) : null,
       ]);
 
     return () => {

@@ -103,6 +103,7 @@ export interface Quests {
 export interface Runs {
   audio_artifact_id: string | null;
   created_at: string;
+  estimated_pace_wpm: number | null;
   feedback_id: string | null;
   id: string;
   project_id: string;

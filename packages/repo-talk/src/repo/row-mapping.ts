@@ -26,5 +26,6 @@ export function toRunSummary(row: RunRow): RunSummary {
     audio_artifact_id: row.audio_artifact_id,
     transcript_id: row.transcript_id,
     feedback_id: row.feedback_id,
+    estimated_pace_wpm: row.estimated_pace_wpm,
   };
 }

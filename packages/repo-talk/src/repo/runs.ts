@@ -33,11 +33,13 @@ export function createRun(db: DatabaseHandle, projectId: string, options: WriteO
 /**
  * `run_finish`: attaches (or replaces) the run's audio. The artifact is checked before the
  * run, as before: a wrong artifact is reported even when the run is unknown too.
+ * `estimatedPaceWpm` is given only for silence made from the transcript (`rehearsal_save`
+ * without a recording); attaching a recording clears it, since the pace is then measured.
  */
-export function finishRun(db: DatabaseHandle, runId: string, audioArtifactId: string): void {
+export function finishRun(db: DatabaseHandle, runId: string, audioArtifactId: string, estimatedPaceWpm: number | null = null): void {
   db.transaction(() => {
     requireArtifactOfKind(db, audioArtifactId, 'audio');
-    const result = db.run(setRunAudio, { runId, artifactId: audioArtifactId });
+    const result = db.run(setRunAudio, { runId, artifactId: audioArtifactId, estimatedPaceWpm });
     if (result.changes !== 1) throw new DomainError(TalkErrorCode.RUN_NOT_FOUND);
   });
 }

@@ -12,4 +12,6 @@ export const RunSummary = z.object({
   audio_artifact_id: NullableText,
   transcript_id: NullableText,
   feedback_id: NullableText,
+  /** New: the pace a run without a recording was estimated at (`rehearsal_save`), else null. */
+  estimated_pace_wpm: z.number().int().positive().nullable(),
 });

@@ -81,7 +81,8 @@ describe('the page in Chromium: feedback, chart and timeline', () => {
     const questTitle = quests.find((quest) => quest.code === questCode)?.title;
     expect(await shownAction.locator('.quests').textContent()).toContain(`${questCode} · ${questTitle}`);
     expect(await firstRun.locator('.feedback-detail dd').count()).toBe(7);
-    expect(await firstRun.locator('[data-metric="wpm"] .metric-value').textContent()).toMatch(/^\d+ words\/min$/);
+    // Typed, not recorded: the pace is the estimate made from the text, and says so.
+    expect(await firstRun.locator('[data-metric="wpm"] .metric-value').textContent()).toMatch(/^about \d+ words\/min, estimated from the text \(no recording\)$/);
     expect(await firstRun.locator('[data-metric="filler_per_min"] .metric-value').textContent()).toMatch(/^\d+\.\d fillers\/min$/);
     expect(await firstRun.locator('[data-metric="pause_count"] .metric-value').textContent()).toMatch(/^\d+ pauses$/);
     expect(await firstRun.locator('[data-metric="density_score"] .metric-value').textContent()).toMatch(/^\d+\/100$/);
@@ -166,7 +167,7 @@ describe('the page in Chromium: feedback, chart and timeline', () => {
     await firstRun.getByRole('button', { name: 'Retour', exact: true }).click();
     await until(page, '.feedback-detail .feedback-score', `Score global : ${first?.overall_score}/100`);
     await driver.idle();
-    expect(await firstRun.locator('[data-metric="wpm"] .metric-value').textContent()).toMatch(/^\d+ mots\/min$/);
+    expect(await firstRun.locator('[data-metric="wpm"] .metric-value').textContent()).toMatch(/^environ \d+ mots\/min, estimé à partir du texte \(pas d’enregistrement\)$/);
     expect(await firstRun.locator('.feedback-detail dt').first().textContent()).toBe('Débit');
     await firstRun.getByLabel('Votre note sur ce retour').fill('');
     await page.getByRole('button', { name: 'Enregistrer la note', exact: true }).click();

@@ -44,6 +44,12 @@ describe('the page in Chromium: a first session', () => {
     await until(page, '#run-list > li:nth-child(2) .score');
     const shown = await page.locator('#run-list .score').allTextContents();
     expect(shown).toEqual([expect.stringMatching(/^score \d{1,3}\/100$/), expect.stringMatching(/^score \d{1,3}\/100$/)]);
+    // Newest first: the picked recording's pace is measured; the typed run's was made up from
+    // its text, and the list says so.
+    const [pickedRun, typedRun] = await page.locator('#run-list > li').allTextContents();
+    expect(pickedRun).toMatch(/ · \d+ words\/min · /);
+    expect(pickedRun).not.toContain('estimated');
+    expect(typedRun).toMatch(/ · about \d+ words\/min \(estimated: no recording\) · /);
     await driver.shot('runs');
 
     // Text of white space only passes the field's `required` but is refused before anything is

@@ -8,6 +8,7 @@ import seedQuests from './0006_seed_quests';
 import fkConstraints from './0007_fk_constraints';
 import uniqueTalkNumbers from './0008_unique_talk_numbers';
 import lookupIndexes from './0009_lookup_indexes';
+import runPaceEstimated from './0010_run_pace_estimated';
 
 /**
  * The profile scope's history, in order. The first seven ids are the previous app's and are
@@ -24,4 +25,5 @@ export const PROFILE_MIGRATIONS: readonly Migration[] = [
   fkConstraints,
   uniqueTalkNumbers,
   lookupIndexes,
+  runPaceEstimated,
 ];
