@@ -1,8 +1,8 @@
 import { defineComponent, h, ref, watch } from 'vue';
 import { createInvoke, IpcError, takeToken } from './ipc';
-import { localeOf, localLocale, saveLocale, storedLocale } from './locale';
+import { localLocale, storedLocale } from './locale';
 import { SCREENS } from './screens';
-import { act, invoke, openProfile, openTalk, refreshProfiles, store, t, talkLabel, type Theme } from './store';
+import { act, chooseLocale, invoke, openProfile, openTalk, refreshProfiles, store, t, talkLabel, type Theme } from './store';
 import { applyTheme, initialTheme } from './theme';
 import { errorParts, field } from './ui';
 
@@ -43,22 +43,18 @@ export const App = defineComponent({
       store.invoke = createInvoke(token);
       if (!window.location.hash.startsWith('#/')) window.history.replaceState(null, '', `#/${screen.value}`);
       void act('app.loading', async () => {
-        store.locale = await storedLocale(invoke);
+        const stored = await storedLocale(invoke);
+        if (!store.localeChosen) store.locale = stored;
         await refreshProfiles();
       });
     }
-
-    const chooseLanguage = (value: string) => {
-      store.locale = localeOf(value);
-      if (store.invoke) void saveLocale(store.invoke, store.locale).catch(() => undefined);
-    };
 
     const header = () =>
       h('header', [
         h('div', [h('h1', 'LePupitre'), h('p', { class: 'muted' }, t('app.tagline'))]),
         h('div', { class: 'row settings' }, [
           field(t('app.language'), (id) =>
-            h('select', { id, value: store.locale, onChange: (e: Event) => chooseLanguage((e.target as HTMLSelectElement).value) }, [
+            h('select', { id, value: store.locale, onChange: (e: Event) => chooseLocale((e.target as HTMLSelectElement).value) }, [
               h('option', { value: 'en' }, 'English'),
               h('option', { value: 'fr', lang: 'fr' }, 'Français'),
             ]),

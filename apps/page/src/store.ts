@@ -1,7 +1,7 @@
 import { reactive } from 'vue';
 import { asIpcError, type Invoke, type IpcError } from './ipc';
 import { translate, type MessageKey } from './i18n';
-import type { Locale } from './locale';
+import { localeOf, saveLocale, type Locale } from './locale';
 
 export type Theme = 'light' | 'dark';
 
@@ -37,6 +37,8 @@ export interface Talk {
 export const store = reactive({
   invoke: null as Invoke | null,
   locale: 'en' as Locale,
+  /** Set once the person picks a language: a stored preference read later must not undo it. */
+  localeChosen: false,
   theme: 'light' as Theme,
   profileId: null as string | null,
   projectId: null as string | null,
@@ -140,3 +142,13 @@ export function openTalk(projectId: string): Promise<boolean> {
 }
 
 export const talkLabel = (talk: Talk): string => (talk.talk_number === null ? talk.title : `#${talk.talk_number} · ${talk.title}`);
+
+/**
+ * A language the person picked (header or settings): shown at once, kept in the stored
+ * preference, and never replaced by the stored value of a load that was still running.
+ */
+export function chooseLocale(value: string): void {
+  store.locale = localeOf(value);
+  store.localeChosen = true;
+  if (store.invoke) void saveLocale(store.invoke, store.locale).catch(() => undefined);
+}

@@ -1,6 +1,5 @@
 import { defineComponent, h, shallowRef } from 'vue';
-import { localeOf, saveLocale } from '../locale';
-import { act, invoke, store, t, type Theme } from '../store';
+import { act, chooseLocale, invoke, store, t, type Theme } from '../store';
 import { button, field } from '../ui';
 
 interface Diagnostics {
@@ -36,10 +35,7 @@ export const SettingsScreen = defineComponent({
               {
                 id,
                 value: store.locale,
-                onChange: (e: Event) => {
-                  store.locale = localeOf((e.target as HTMLSelectElement).value);
-                  if (store.invoke) void saveLocale(store.invoke, store.locale).catch(() => undefined);
-                },
+                onChange: (e: Event) => chooseLocale((e.target as HTMLSelectElement).value),
               },
               [h('option', { value: 'en' }, 'English'), h('option', { value: 'fr', lang: 'fr' }, 'Français')],
             ),

@@ -193,4 +193,32 @@ describe('the page in Chromium: feedback, chart and timeline', () => {
 
     expect(driver.problems).toEqual([]);
   }, 180000);
+
+  it('keeps a language chosen while the stored one is still being read', async () => {
+    const opened = await PageDriver.open(launched);
+    await ipc(opened, 'preference_global_set', { key: 'lepupitre_locale', value: 'en' });
+    await opened.page.close();
+
+    // A new tab whose stored language (English) is read at once but arrives only after the
+    // person has chosen French.
+    const printed = await launched.host().url();
+    const page = await (await launched.browser().newContext()).newPage();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/ipc/preference_global_get', async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    await page.goto(printed.url);
+    await page.locator('header select').first().selectOption('fr');
+    release();
+    await until(page, '#status', '');
+    expect(await page.getByRole('navigation').getByRole('button').first().textContent()).toBe('Profils');
+    // And it is what the app keeps.
+    const reopened = await PageDriver.open(launched);
+    expect(await ipc<string>(reopened, 'preference_global_get', { key: 'lepupitre_locale' })).toBe('fr');
+    expect(await reopened.page.getByRole('navigation').getByRole('button').first().textContent()).toBe('Profils');
+    expect(reopened.problems).toEqual([]);
+  }, 60000);
 });
