@@ -36,6 +36,8 @@ export const TalkErrorCode = {
   AUDIO_IN_USE: 'audio_in_use',
   /** A voice memo path that is not exactly one of this profile's audio artifacts. */
   PATH_NOT_ALLOWED: 'path_not_allowed',
+  /** An audio larger than the page may receive whole (`readAudio`'s bound). */
+  AUDIO_TOO_LARGE_TO_PLAY: 'audio_too_large_to_play',
   TRIM_RANGE_INVALID: 'trim_range_invalid',
   TRIM_SOURCE_EMPTY: 'trim_source_empty',
   TRIM_TOO_SHORT: 'trim_too_short',

@@ -1,6 +1,6 @@
 import { PACK_LIMITS } from '@lepupitre/repo-pack';
 import { assertAudioUnusedByAttempts } from '@lepupitre/repo-quest';
-import { deleteVoiceMemo, importAudio, trimAudio, voiceMemoArtifactId, voiceMemoProfileId } from '@lepupitre/repo-talk';
+import { deleteVoiceMemo, importAudio, readAudio, trimAudio, voiceMemoArtifactId, voiceMemoProfileId } from '@lepupitre/repo-talk';
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from './command';
 import { StoredAudioResponse } from './contracts/stored-audio';
@@ -51,6 +51,21 @@ export const audioImportWav = defineCommand({
 });
 
 /**
+ * `audio_read_wav` (new): an audio artifact's WAV as base64, for playing it back in the page
+ * (the previous UI played a memo from its file path, which a browser page cannot). At most what
+ * `audio_import_wav` takes: a longer recording is `audio_too_large_to_play`.
+ */
+export const audioReadWav = defineCommand({
+  name: 'audio_read_wav',
+  request: z.object({ profileId: Id, audioArtifactId: Id }),
+  response: z.object({ wavBase64: z.string() }),
+  handler: ({ profileId, audioArtifactId }, context) => {
+    const session = context.profile(profileId);
+    return { wavBase64: readAudio(session.db, session.dir, audioArtifactId, MAX_IMPORTED_WAV_BYTES).toString('base64') };
+  },
+});
+
+/**
  * `voice_memo_delete` (docs/compatibility.md#talk-18): only the audio artifact of a profile that the
  * path names, row and file, and only when no run or attempt uses it. The request stays the
  * previous `{ path }`: the profile is the one whose folder holds it.
@@ -70,4 +85,4 @@ export const voiceMemoDelete = defineCommand({
   },
 });
 
-export const AUDIO_COMMANDS: readonly AnyCommand[] = [audioTrimWav, audioImportWav, voiceMemoDelete];
+export const AUDIO_COMMANDS: readonly AnyCommand[] = [audioTrimWav, audioImportWav, audioReadWav, voiceMemoDelete];

@@ -305,6 +305,10 @@ export const ERROR_SENTENCES = {
     en: 'This file is not a recording. Choose an audio recording.',
     fr: "Ce fichier n'est pas un enregistrement. Choisissez un enregistrement audio.",
   },
+  audio_too_large_to_play: {
+    en: 'This recording is too long to play here (more than 64 MiB). It is still stored in the profile.',
+    fr: "Cet enregistrement est trop long pour être écouté ici (plus de 64 Mio). Il reste enregistré dans le profil.",
+  },
   artifact_not_transcript: {
     en: 'This file is not a transcript. Choose a transcript.',
     fr: "Ce fichier n'est pas une transcription. Choisissez une transcription.",

@@ -5,12 +5,15 @@ import { PAGE_SENTENCES_PATH, pageSentencesModule } from './page-sentences';
 /**
  * The page's policy: everything from this origin only, no inline script or style, no plugins,
  * no framing, no form posts elsewhere. The page loads nothing from the network beyond this server.
+ * Media may also come from `blob:` URLs: a memo is played from bytes the page already holds
+ * (`audio_read_wav`), never fetched from anywhere.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self'",
+  "media-src 'self' blob:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -28,7 +28,7 @@ const NOT_CARRIED = [
 ];
 
 /** New here: the two imports, a rehearsal saved as one unit, and packs as bytes for the page. */
-const ADDED = ['audio_import_wav', 'transcript_import', 'rehearsal_save', 'pack_export_bytes', 'peer_review_import_bytes', 'quest_submit_recording'];
+const ADDED = ['audio_import_wav', 'audio_read_wav', 'transcript_import', 'rehearsal_save', 'pack_export_bytes', 'peer_review_import_bytes', 'quest_submit_recording'];
 
 const docs = readFileSync(join(__dirname, '../../../../docs/ipc-commands.md'), 'utf8');
 const names = COMMANDS.map((command) => command.name);

@@ -1,4 +1,5 @@
 import { defineComponent, h, onBeforeUnmount, ref, shallowRef, watch } from 'vue';
+import { objectUrlOf } from '../download';
 import { IpcError } from '../ipc';
 import { MAX_MEMOS, readMemos, updateMemos, type Memo, type MemoEntry } from '../memo-list';
 import { MicrophoneRecorder } from '../recorder';
@@ -26,6 +27,23 @@ export const MemosScreen = defineComponent({
     const picked = shallowRef<File | null>(null);
     const fileInput = ref<HTMLInputElement | null>(null);
     const deleting = ref<string | null>(null);
+    /** The memo being played and its bytes' object URL, revoked when another plays or the screen goes. */
+    const playing = shallowRef<{ artifactId: string; url: string } | null>(null);
+    const stopPlaying = () => {
+      if (playing.value) URL.revokeObjectURL(playing.value.url);
+      playing.value = null;
+    };
+    watch(() => store.profileId, stopPlaying);
+    onBeforeUnmount(stopPlaying);
+    const play = (memo: Memo) =>
+      act('memos.loadingAudio', async () => {
+        const profileId = store.profileId;
+        if (profileId === null) return;
+        const { wavBase64 } = await invoke<{ wavBase64: string }>('audio_read_wav', { profileId, audioArtifactId: memo.artifactId });
+        if (store.profileId !== profileId) return;
+        stopPlaying();
+        playing.value = { artifactId: memo.artifactId, url: objectUrlOf(wavBase64, 'audio/wav') };
+      });
 
     const load = async () => {
       entries.value = [];
@@ -112,8 +130,9 @@ export const MemosScreen = defineComponent({
       return h('li', { class: 'card', key: memo.artifactId, 'data-memo-id': memo.artifactId }, [
         h('div', { class: 'row spread' }, [
           h('span', [h('strong', { class: 'memo-name' }, nameOf(memo)), ` · ${formatDate(memo.createdAt, store.locale)} · ${t('memos.length', { seconds: (memo.durationMs / 1000).toFixed(1) })}`]),
-          button(t('memos.delete'), () => (deleting.value = memo.artifactId), { kind: 'danger' }),
+          h('div', { class: 'row' }, [button(t('memos.play'), () => play(memo)), button(t('memos.delete'), () => (deleting.value = memo.artifactId), { kind: 'danger' })]),
         ]),
+        playing.value?.artifactId === memo.artifactId ? h('audio', { class: 'memo-audio', controls: true, autoplay: true, src: playing.value.url }) : null,
         deleting.value === memo.artifactId
           ? h('div', { class: 'confirm' }, [
               h('p', t('memos.confirm', { memo: nameOf(memo) })),

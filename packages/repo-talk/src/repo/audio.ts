@@ -75,3 +75,19 @@ function storedAudio(profileDir: string, artifact: Artifact, sampleCount: number
     durationMs: durationMs(sampleCount),
   };
 }
+
+/**
+ * `audio_read_wav`: the bytes of an audio artifact, for playing it back (the page's voice
+ * memos). Read through the store's contained path resolution, like every artifact read, and
+ * refused with `audio_too_large_to_play` above `maxBytes` (checked on the row before the file
+ * is read), since the whole file crosses the IPC as one string.
+ */
+export function readAudio(db: DatabaseHandle, profileDir: string, artifactId: string, maxBytes: number): Buffer {
+  requireArtifactOfKind(db, artifactId, 'audio');
+  const store = new ArtifactStore(db, profileDir);
+  const artifact = store.get(artifactId);
+  if (artifact && artifact.bytes > maxBytes) throw new DomainError(TalkErrorCode.AUDIO_TOO_LARGE_TO_PLAY);
+  const bytes = store.read(artifactId);
+  if (bytes.length > maxBytes) throw new DomainError(TalkErrorCode.AUDIO_TOO_LARGE_TO_PLAY);
+  return bytes;
+}

@@ -81,6 +81,19 @@ describe('the page in Chromium: packs and voice memos', () => {
     await driver.idle();
     expect(await page.locator('#memo-list .memo-name').allTextContents()).toEqual(['Opening line', 'Memo']);
 
+    // Played back from its bytes (`audio_read_wav`): the WAV kept from the file, half a second.
+    const fileMemo = page.locator('#memo-list > li').nth(1);
+    await fileMemo.getByRole('button', { name: 'Play', exact: true }).click();
+    const player = fileMemo.locator('audio.memo-audio');
+    await player.waitFor();
+    expect(await player.getAttribute('src')).toMatch(/^blob:http:\/\/127\.0\.0\.1:/);
+    let duration = Number.NaN;
+    for (let tries = 0; tries < 100 && !(duration > 0); tries += 1) {
+      duration = await player.evaluate((element) => (element as unknown as { duration: number }).duration);
+      if (!(duration > 0)) await page.waitForTimeout(50);
+    }
+    expect(duration).toBeCloseTo(0.5, 2);
+
     // One entry the page cannot read shows its own error; the others still show.
     const profileId = (await page.getByLabel('Active profile').inputValue()) || '';
     const stored = (await ipc(driver, 'preference_profile_get', { profileId, key: 'page.voice_memos' })) as string;
