@@ -187,6 +187,8 @@ describe('app server (HTTP layer)', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
+    // `blob:` is for media only (a memo played from bytes the page holds), never for scripts.
+    expect(csp.split('; ').filter((directive) => directive.includes('blob:'))).toEqual(["media-src 'self' blob:"]);
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
     expect(answer.headers['referrer-policy']).toBe('no-referrer');
     expect(answer.text).toContain('<script type="module" src="/app.js"></script>');
