@@ -69,7 +69,14 @@ export const MemosScreen = defineComponent({
       if ((await readMemos(profileId)).length >= MAX_MEMOS) throw new IpcError('PAGE_MEMO_LIMIT', 'the profile already has 100 memos');
       const audio = await invoke<StoredAudio>('audio_import_wav', { profileId, wavBase64: toBase64(wav) });
       const memo: Memo = { artifactId: audio.artifactId, path: audio.path, durationMs: audio.durationMs, createdAt: new Date().toISOString(), label: label.value.trim().slice(0, 80) };
-      await updateMemos(profileId, (raws) => [...raws, memo]);
+      try {
+        await updateMemos(profileId, (raws) => [...raws, memo]);
+      } catch (error) {
+        // Not listed (the list is full: its 32 KiB, or unreadable): the audio goes too, or it
+        // would stay in the profile where no screen shows it.
+        await invoke('voice_memo_delete', { path: audio.path }).catch(() => undefined);
+        throw error;
+      }
       label.value = '';
     };
 

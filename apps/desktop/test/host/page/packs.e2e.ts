@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readZip, withReview } from '../../support/media-fixtures';
 import { wavBytes } from '../../support/wav-bytes';
@@ -112,6 +112,18 @@ describe('the page in Chromium: packs and voice memos', () => {
     await driver.confirm('Yes, delete', 'Memo deleted.');
     await driver.idle();
     expect(await page.locator('#memo-list .memo-name').allTextContents()).toEqual(['Memo']);
+
+    // A list whose stored value cannot take one more entry (32 KiB): the memo is refused and its
+    // audio is not left behind in the profile.
+    const audioFiles = () => readdirSync(path.join(launched.dataDir(), 'profiles', profileId, 'artifacts', 'audio')).sort();
+    const before = audioFiles();
+    const full = [{ artifactId: 'art_0', path: '/nowhere.wav', durationMs: 1, createdAt: '2026-01-01T00:00:00Z', label: 'x'.repeat(32_600) }];
+    await ipc(driver, 'preference_profile_set', { profileId, key: 'page.voice_memos', value: JSON.stringify(full) });
+    await page.getByLabel('Or keep a WAV file as a memo').setInputFiles(wav);
+    await page.getByRole('button', { name: 'Keep the file', exact: true }).click();
+    await page.locator('#error').waitFor({ state: 'visible' });
+    expect(await page.locator('#error .error-code').textContent()).toBe('(preference_value_too_large)');
+    expect(audioFiles()).toEqual(before);
     expect(driver.problems).toEqual([]);
   }, 120000);
 });
