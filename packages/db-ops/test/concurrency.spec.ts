@@ -3,7 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS, type OpenReport } from '@lepupitre/db-core';
 import { buildDrillDatabase } from './drills/drill-database';
-import { startChild, type ChildOutcome } from './drills/run-child';
+import { useMigratingChild, type ChildOutcome } from './drills/run-child';
 import { useTempDir } from '@lepupitre/fixtures';
 
 const ids = MIGRATIONS.profile.map((m) => m.id);
@@ -31,6 +31,7 @@ function reportOf(outcome: ChildOutcome): ChildReport {
 
 describe('two processes opening one database at once', () => {
   const dir = useTempDir();
+  const migrating = useMigratingChild();
 
   it.each([
     ['a legacy profile database', 'profile.db', 'profile', (p: string) => buildDrillDatabase(p, 200)],
@@ -39,8 +40,8 @@ describe('two processes opening one database at once', () => {
     const path = join(dir(), file);
     build(path);
     const go = join(dir(), 'go');
-    const first = startChild([path, scope, 'none', go]);
-    const second = startChild([path, scope, 'none', go]);
+    const first = migrating.start([path, scope, 'none', go]);
+    const second = migrating.start([path, scope, 'none', go]);
     await Promise.all([waitForReady(first.child), waitForReady(second.child)]);
     writeFileSync(go, '');
     const outcomes = await Promise.all([first.done, second.done]);
@@ -63,7 +64,8 @@ describe('two processes opening one database at once', () => {
     if (scope === 'profile') {
       expect(readdirSync(join(dir(), 'backups')).filter((f) => f.endsWith('.db'))).toEqual([migrator?.snapshot]);
     }
-    // Two child processes compile TypeScript as they start: about a second each on a quiet
-    // machine, several under load, which jest's default 5 s would turn into a false failure.
+    // Two child processes start node and load the bundled code before they race: well under a
+    // second on a quiet machine, several under load, which jest's default 5 s would turn into a
+    // false failure.
   }, 30_000);
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIGRATIONS } from '@lepupitre/db-core';
 import { buildDrillDatabase, dumpContent } from './drills/drill-database';
-import { runChild } from './drills/run-child';
+import { useMigratingChild } from './drills/run-child';
 import { useTempDir } from '@lepupitre/fixtures';
 import { openGuardedDatabase } from '../src';
 
@@ -49,6 +49,7 @@ function integrity(path: string): { integrity: string; halfBuilt: string[] } {
 
 describe('a process killed during an upgrade', () => {
   const dir = useTempDir();
+  const migrating = useMigratingChild();
   // The legacy database and the content a clean upgrade gives it: built once, read-only
   // afterwards (each kill point copies the pristine file into its own folder).
   let shared: string;
@@ -71,7 +72,7 @@ describe('a process killed during an upgrade', () => {
     const path = join(dir(), 'profile.db');
     copyFileSync(pristine, path);
 
-    const outcome = runChild([path, 'profile', point]);
+    const outcome = migrating.run([path, 'profile', point]);
     expect(outcome.signal).toBe('SIGKILL');
 
     expect(integrity(path)).toEqual({ integrity: 'ok', halfBuilt: [] });

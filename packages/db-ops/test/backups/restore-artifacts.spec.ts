@@ -4,14 +4,17 @@ import { restoreBackup } from '../../src';
 import { useTempDir } from '@lepupitre/fixtures';
 import { profileState } from './support/artifact-world';
 import { backedUpThenDamaged, useKilledRestoreWorld } from './support/killed-restore';
+import { useTemplateFolder } from '../support/template-folder';
 
 describe('restoring a profile backup brings its artifact files back', () => {
   const dir = useTempDir();
   const profileDir = (): string => join(dir(), 'profile');
   const path = (): string => join(profileDir(), 'profile.db');
+  // Built once (three stored artifacts, a verified backup, then changes), copied per test.
+  const damagedSinceBackup = useTemplateFolder((template) => backedUpThenDamaged(template));
 
-  it('after the whole artifacts folder is lost, every referenced file comes back byte for byte', async () => {
-    const { backup, backedUp } = await backedUpThenDamaged(profileDir());
+  it('after the whole artifacts folder is lost, every referenced file comes back byte for byte', () => {
+    const { backup, backedUp } = damagedSinceBackup.copyTo(profileDir());
     rmSync(join(profileDir(), 'artifacts'), { recursive: true });
 
     const result = restoreBackup(path(), 'profile', backup);
@@ -21,8 +24,8 @@ describe('restoring a profile backup brings its artifact files back', () => {
     expect(result.artifacts).toEqual({ restored: 3, kept: 0, setAside: 0, unrestorable: [] });
   });
 
-  it('keeps matching files, replaces lost and damaged ones, and moves newer files to replaced/', async () => {
-    const { backup, backedUp, damaged, added } = await backedUpThenDamaged(profileDir());
+  it('keeps matching files, replaces lost and damaged ones, and moves newer files to replaced/', () => {
+    const { backup, backedUp, damaged, added } = damagedSinceBackup.copyTo(profileDir());
 
     const result = restoreBackup(path(), 'profile', backup, { now: () => new Date('2026-11-25T08:09:10Z') });
     result.db.close();
@@ -35,8 +38,8 @@ describe('restoring a profile backup brings its artifact files back', () => {
     expect(readdirSync(profileDir()).filter((name) => name.includes('restore'))).toEqual([]);
   });
 
-  it('names the artifacts the backup cannot bring back, and restores the rest', async () => {
-    const { backup, lost } = await backedUpThenDamaged(profileDir());
+  it('names the artifacts the backup cannot bring back, and restores the rest', () => {
+    const { backup, lost } = damagedSinceBackup.copyTo(profileDir());
     rmSync(join(profileDir(), 'backups', `${backup}.artifacts`, lost));
 
     const result = restoreBackup(path(), 'profile', backup);

@@ -8,6 +8,7 @@ import { RESTORE_PARTIAL_SUFFIX } from '../../src/backups/restore-backup';
 import { sha256Of } from '../support/file-fingerprint';
 import { useTempDir } from '@lepupitre/fixtures';
 import { addTalks, createProfile, damageTable, databaseFiles, leaveUncheckpointedWal, talkTitles } from './support/backup-fixtures';
+import { useTemplateFolder } from '../support/template-folder';
 
 const NOW = new Date('2026-11-25T08:09:10Z');
 const latest = MIGRATIONS.profile.at(-1)?.id;
@@ -18,19 +19,29 @@ describe('restoring a backup', () => {
   const backups = (): string => join(dir(), 'backups');
   const replacedDir = (): string => join(dir(), 'replaced');
 
-  /** A profile with talks 0-1 backed up, then talk 2 added and left in an uncheckpointed WAL. */
-  async function backedUpThenChanged(): Promise<string> {
-    createProfile(path(), 2);
-    const { db } = openGuardedDatabase(path(), 'profile');
+  /**
+   * A profile with talks 0-1 backed up, then talk 2 added and left in an uncheckpointed WAL by
+   * a killed writer: built once (a migration, a backup and a child process), copied into each
+   * test's folder, db, -wal, -shm and backups alike.
+   */
+  const changedSinceBackup = useTemplateFolder(async (template) => {
+    const profile = join(template, 'profile.db');
+    createProfile(profile, 2);
+    const { db } = openGuardedDatabase(profile, 'profile');
     const { file } = await backupDatabase(db, { now: () => new Date('2026-11-24T00:00:00Z') });
     db.close();
-    addTalks(path(), 2, 1);
-    leaveUncheckpointedWal(path(), 'Only in the WAL');
+    addTalks(profile, 2, 1);
+    leaveUncheckpointedWal(profile, 'Only in the WAL');
     return file;
+  });
+
+  /** Puts the backed-up-then-changed profile in this test's folder; returns the backup's name. */
+  function backedUpThenChanged(): string {
+    return changedSinceBackup.copyTo(dir());
   }
 
-  it('puts the backup in place and keeps every replaced file, byte for byte, in replaced/', async () => {
-    const file = await backedUpThenChanged();
+  it('puts the backup in place and keeps every replaced file, byte for byte, in replaced/', () => {
+    const file = backedUpThenChanged();
     const before = databaseFiles(path());
     expect(Object.keys(before)).toEqual(['db', 'db-wal', 'db-shm']);
     const backupHash = sha256Of(join(backups(), file));
@@ -138,8 +149,8 @@ describe('restoring a backup', () => {
 
     const steps: readonly RestoreStep[] = ['verify', 'copy', 'check', 'artifacts', 'in-use', 'set-aside', 'place', 'reopen', 'finish'];
 
-    it.each(steps)('a failure injected before step "%s"', async (failing) => {
-      const file = await backedUpThenChanged();
+    it.each(steps)('a failure injected before step "%s"', (failing) => {
+      const file = backedUpThenChanged();
       const injected = Object.assign(new Error('injected'), { code: 'EINJECTED' });
       expectUnchanged(
         () =>
@@ -153,8 +164,8 @@ describe('restoring a backup', () => {
       );
     });
 
-    it.each(['', '-wal', '-shm'])('a failure while moving aside the file "db%s", after the ones before it moved', async (suffix) => {
-      const file = await backedUpThenChanged();
+    it.each(['', '-wal', '-shm'])('a failure while moving aside the file "db%s", after the ones before it moved', (suffix) => {
+      const file = backedUpThenChanged();
       let moved = 0;
       expectUnchanged(
         () =>
@@ -170,8 +181,8 @@ describe('restoring a backup', () => {
       expect(moved).toBe(['', '-wal', '-shm'].indexOf(suffix));
     });
 
-    it('a full disk while moving files: DB_DISK_FULL, undone', async () => {
-      const file = await backedUpThenChanged();
+    it('a full disk while moving files: DB_DISK_FULL, undone', () => {
+      const file = backedUpThenChanged();
       const full = Object.assign(new Error('no space'), { code: 'ENOSPC' });
       expectUnchanged(
         () => restoreBackup(path(), 'profile', file, { onStep: (step) => { if (step === 'place') throw full; } }),
@@ -199,8 +210,8 @@ describe('restoring a backup', () => {
       );
     });
 
-    it('a backup without manifest: DB_BACKUP_UNVERIFIED; with force it is restored, marked unverified', async () => {
-      const file = await backedUpThenChanged();
+    it('a backup without manifest: DB_BACKUP_UNVERIFIED; with force it is restored, marked unverified', () => {
+      const file = backedUpThenChanged();
       rmSync(join(backups(), `${file}.json`));
       expectUnchanged(() => restoreBackup(path(), 'profile', file), {
         code: DbErrorCode.BACKUP_UNVERIFIED,
@@ -212,8 +223,8 @@ describe('restoring a backup', () => {
       expect(talkTitles(path())).toEqual(['Talk 0', 'Talk 1']);
     });
 
-    it('a backup whose bytes changed since its manifest was written', async () => {
-      const file = await backedUpThenChanged();
+    it('a backup whose bytes changed since its manifest was written', () => {
+      const file = backedUpThenChanged();
       const bytes = readFileSync(join(backups(), file));
       bytes[bytes.length - 100] = (bytes[bytes.length - 100] as number) ^ 0xff;
       writeFileSync(join(backups(), file), bytes);
@@ -223,8 +234,8 @@ describe('restoring a backup', () => {
       });
     });
 
-    it('a damaged backup, even with a matching manifest and force', async () => {
-      const file = await backedUpThenChanged();
+    it('a damaged backup, even with a matching manifest and force', () => {
+      const file = backedUpThenChanged();
       const copy = join(backups(), file);
       damageTable(copy, 'talk_projects');
       const manifest = JSON.parse(readFileSync(`${copy}.json`, 'utf8')) as Record<string, unknown>;
@@ -235,8 +246,8 @@ describe('restoring a backup', () => {
       });
     });
 
-    it('a backup written by a newer app: DB_NEWER_THAN_APP before anything moves', async () => {
-      const file = await backedUpThenChanged();
+    it('a backup written by a newer app: DB_NEWER_THAN_APP before anything moves', () => {
+      const file = backedUpThenChanged();
       const copy = join(backups(), file);
       const raw = new Database(copy);
       raw.prepare("INSERT INTO schema_migrations (version, applied_at, checksum) VALUES ('9999_future', '2030-01-01T00:00:00Z', ?)").run('f'.repeat(64));
@@ -247,7 +258,7 @@ describe('restoring a backup', () => {
     });
 
     it('a backup of the other scope under this database’s name: DB_SCOPE_MISMATCH', async () => {
-      const file = await backedUpThenChanged();
+      const file = backedUpThenChanged();
       const global = join(dir(), 'g', 'global.db');
       mkdirSync(join(dir(), 'g'));
       openGuardedDatabase(global, 'global').db.close();
@@ -259,8 +270,8 @@ describe('restoring a backup', () => {
       expectUnchanged(() => restoreBackup(path(), 'profile', file), { code: DbErrorCode.SCOPE_MISMATCH });
     });
 
-    it('a copy that cannot be written beside the database', async () => {
-      const file = await backedUpThenChanged();
+    it('a copy that cannot be written beside the database', () => {
+      const file = backedUpThenChanged();
       mkdirSync(`${path()}${RESTORE_PARTIAL_SUFFIX}`);
       const before = databaseFiles(path());
       expect(() => restoreBackup(path(), 'profile', file)).toThrow(
@@ -270,8 +281,8 @@ describe('restoring a backup', () => {
       expect(existsSync(replacedDir())).toBe(false);
     });
 
-    it('the database open in another connection: DB_BUSY', async () => {
-      const file = await backedUpThenChanged();
+    it('the database open in another connection: DB_BUSY', () => {
+      const file = backedUpThenChanged();
       const other = new Database(path(), { readonly: true });
       other.prepare('SELECT count(*) FROM talk_projects').get();
       try {
@@ -289,8 +300,8 @@ describe('restoring a backup', () => {
       ['a name of another database', 'global-backup-20261124T000000Z.db'],
       ['a manifest', 'profile-backup-20261124T000000Z.db.json'],
       ['an empty name', ''],
-    ])('%s: DB_BACKUP_NOT_FOUND', async (_label, name) => {
-      await backedUpThenChanged();
+    ])('%s: DB_BACKUP_NOT_FOUND', (_label, name) => {
+      backedUpThenChanged();
       writeFileSync(join(backups(), 'global-backup-20261124T000000Z.db'), 'x');
       expectUnchanged(() => restoreBackup(path(), 'profile', name), { code: DbErrorCode.BACKUP_NOT_FOUND });
     });

@@ -2,13 +2,13 @@ import {
   buildLegacyDataFolder,
   GLOBAL_TABLE_KEYS,
   profileDatabasePath,
-  readNormalizedSchema,
   useTempDir,
 } from '@lepupitre/fixtures';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { expectSnapshot, expectSoundDatabase, freshSchema, inspect, tableRows, upgrade } from './matrix-support';
 import { checkProfileFixture } from './profile-assertions';
+import { readSchema } from './schema-reads';
 import { openGuardedDatabase } from '../../src';
 
 /**
@@ -41,7 +41,7 @@ describe('migration matrix: a whole legacy data folder', () => {
         const created = openGuardedDatabase(path, 'profile');
         created.db.close();
         expect(created.report.snapshot).toBeNull();
-        expect(readNormalizedSchema(path)).toEqual(freshSchema('profile'));
+        expect(readSchema(path)).toEqual(freshSchema('profile'));
       }
     }
 

@@ -12,6 +12,7 @@ import {
 } from '@lepupitre/fixtures';
 import { MIGRATIONS, type DatabaseScope, type OpenReport } from '@lepupitre/db-core';
 import { readDatabaseStatus, type SnapshotManifest, openGuardedDatabase } from '../../src';
+import { readSchema } from './schema-reads';
 
 /**
  * The shared procedure of the migration matrix: open a fixture the way the app does, then
@@ -54,7 +55,7 @@ export interface UpgradeResult {
  */
 export function upgrade(fixture: DatabaseFixture<unknown>): UpgradeResult {
   const scope = fixture.scope;
-  const schemaBefore = fixture.fileExists && fixture.holdsTables ? readNormalizedSchema(fixture.path) : null;
+  const schemaBefore = fixture.fileExists && fixture.holdsTables ? readSchema(fixture.path) : null;
   const status = readDatabaseStatus(fixture.path, scope);
   expect(status.continuity).toEqual({ ok: true });
   expect(status.pending).toEqual(pendingFor(fixture));
@@ -104,7 +105,7 @@ export function expectSoundDatabase(fixture: DatabaseFixture<unknown>, result: U
   );
 
   // The same schema as a database created by this app, to the last index predicate.
-  expect(readNormalizedSchema(fixture.path)).toEqual(freshSchema(scope));
+  expect(readSchema(fixture.path)).toEqual(freshSchema(scope));
 
   inspect(fixture.path, (db) => {
     const history = db.prepare('SELECT version, applied_at, checksum FROM schema_migrations ORDER BY rowid').all() as {
@@ -154,7 +155,7 @@ export function expectSnapshot(fixture: DatabaseFixture<unknown>, result: Upgrad
     sha256: createHash('sha256').update(content).digest('hex'),
   });
 
-  expect(readNormalizedSchema(path)).toEqual(result.schemaBefore);
+  expect(readSchema(path)).toEqual(result.schemaBefore);
   inspect(path, (db) => {
     expect(db.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
     for (const [table, rows] of Object.entries(rowsBefore)) {
@@ -165,7 +166,7 @@ export function expectSnapshot(fixture: DatabaseFixture<unknown>, result: Upgrad
 
 /** A second open finds nothing to do: no migration, no snapshot, no schema change. */
 export function expectSecondOpenIsANoOp(fixture: DatabaseFixture<unknown>): void {
-  const schema = readNormalizedSchema(fixture.path);
+  const schema = readSchema(fixture.path);
   const backups = snapshotsOf(fixture.path);
   const status = readDatabaseStatus(fixture.path, fixture.scope);
   expect(status.pending).toEqual([]);
@@ -175,7 +176,7 @@ export function expectSecondOpenIsANoOp(fixture: DatabaseFixture<unknown>): void
   expect(again.report.snapshot).toBeNull();
   expect(again.report.previousState).toBe('tracked');
   expect(snapshotsOf(fixture.path)).toEqual(backups);
-  expect(readNormalizedSchema(fixture.path)).toEqual(schema);
+  expect(readSchema(fixture.path)).toEqual(schema);
 }
 
 function snapshotsOf(databasePath: string): string[] {

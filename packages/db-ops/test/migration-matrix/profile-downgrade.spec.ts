@@ -1,7 +1,8 @@
 import { MIGRATIONS } from '@lepupitre/db-core';
-import { downgradedProfileCases, PROFILE_IDS, readNormalizedSchema, useTempDir } from '@lepupitre/fixtures';
+import { downgradedProfileCases, PROFILE_IDS, useTempDir } from '@lepupitre/fixtures';
 import { expectSecondOpenIsANoOp, freshSchema, inspect, upgrade } from './matrix-support';
 import { expectNextRebuildApplies, expectProfileData } from './profile-assertions';
+import { readSchema } from './schema-reads';
 
 /**
  * Profile scope, variant (d): a build at v0.2.8 or older ignores `schema_migrations` and
@@ -22,7 +23,7 @@ describe('migration matrix: profile, P-T7 after a downgrade', () => {
 
       expect(result.report.appliedNow).toEqual(MIGRATIONS.profile.slice(7).map((m) => m.id));
       expect(result.report.snapshot).toMatch(/^profile-pre-0008_unique_talk_numbers-\d{8}T\d{6}Z\.db$/);
-      expect(readNormalizedSchema(fixture.path)).toEqual(freshSchema('profile'));
+      expect(readSchema(fixture.path)).toEqual(freshSchema('profile'));
       expectProfileData(fixture);
 
       expect(fixture.expected.foreignKeyViolations).toEqual([

@@ -1,7 +1,6 @@
 import {
   downgradedProfileCases,
   PROFILE_IDS,
-  readNormalizedSchema,
   type ProfileFixture,
   useTempDir,
 } from '@lepupitre/fixtures';
@@ -9,6 +8,7 @@ import { DbErrorCode, MIGRATIONS } from '@lepupitre/db-core';
 import { inspect } from './matrix-support';
 import { nextRebuildMigration, runWithNext } from './next-rebuild';
 import { expectProfileData } from './profile-assertions';
+import { readSchema } from './schema-reads';
 import { openGuardedDatabase } from '../../src';
 
 /**
@@ -51,14 +51,14 @@ describe('the next table rebuild, on a file that keeps violations', () => {
     ],
   ])('refuses %s and keeps nothing of it', (_what, extraSql, details) => {
     const fixture = upgradedDowngradeFile();
-    const schema = readNormalizedSchema(fixture.path);
+    const schema = readSchema(fixture.path);
     const next = nextRebuildMigration(undefined, extraSql);
 
     expect(() => runWithNext(fixture.path, next)).toThrow(
       expect.objectContaining({ code: DbErrorCode.MIGRATION_FK_VIOLATION, details: expect.objectContaining({ migrationId: next.id, ...details }) }),
     );
 
-    expect(readNormalizedSchema(fixture.path)).toEqual(schema);
+    expect(readSchema(fixture.path)).toEqual(schema);
     expectProfileData(fixture);
     inspect(fixture.path, (db) => {
       const history = (db.prepare('SELECT version FROM schema_migrations ORDER BY rowid').all() as { version: string }[]).map((r) => r.version);

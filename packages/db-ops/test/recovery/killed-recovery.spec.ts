@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWithRecovery, recoverDatabase, type RecoveryStep } from '../../src';
 import { RECOVERY_JOURNAL_SUFFIX } from '../../src/recovery/quarantine';
-import { TYPESCRIPT_CHILD_ARGS, useTempDir } from '@lepupitre/fixtures';
+import { useTempDir } from '@lepupitre/fixtures';
 import { buildProfile, keysByTable, overwritePage, pageOf, seeded, sha256 } from './corruption-fixtures';
+import { useChildScript } from '../support/child-script';
+import { useTemplateFolder } from '../support/template-folder';
 
-const CHILD = join(__dirname, 'support', 'recover-child.ts');
 const SMALL = { talks: 4, runsPerTalk: 6, attemptsPerTalk: 2, metadataBytes: 200 };
 
 /**
@@ -17,24 +18,25 @@ const SMALL = { talks: 4, runsPerTalk: 6, attemptsPerTalk: 2, metadataBytes: 200
  */
 describe('a process killed while recovery swaps files', () => {
   const dir = useTempDir();
+  const recoverChild = useChildScript(join(__dirname, 'support', 'recover-child.ts'));
 
-  function damagedProfile(): { path: string; damagedSha: string } {
-    const path = join(dir(), 'template', 'profile.db');
+  // The damaged profile: built once, copied for each test's reference run and killed run.
+  const damagedProfile = useTemplateFolder((template) => {
+    const path = join(template, 'profile.db');
     buildProfile(path, SMALL);
     overwritePage(path, pageOf(path, 'runs', 'leaf', true), seeded(7));
-    return { path, damagedSha: sha256(path) };
-  }
+    return { damagedSha: sha256(path) };
+  });
 
   it.each<RecoveryStep>(['quarantine', 'place', 'report'])('killed before "%s": the next open leaves a whole database and the original in corrupted/', (step) => {
-    const { path: template, damagedSha } = damagedProfile();
     const reference = join(dir(), 'reference', 'profile.db');
-    cpSync(join(template, '..'), join(reference, '..'), { recursive: true });
+    const { damagedSha } = damagedProfile.copyTo(join(reference, '..'));
     recoverDatabase(reference, 'profile');
     const expected = keysByTable(reference);
 
     const path = join(dir(), 'killed', 'profile.db');
-    cpSync(join(template, '..'), join(path, '..'), { recursive: true });
-    const run = spawnSync(process.execPath, [...TYPESCRIPT_CHILD_ARGS, CHILD, path, step], { encoding: 'utf8', timeout: 60_000 });
+    damagedProfile.copyTo(join(path, '..'));
+    const run = spawnSync(process.execPath, [recoverChild(), path, step], { encoding: 'utf8', timeout: 60_000 });
     expect(run.signal).toBe('SIGKILL');
 
     const opened = openWithRecovery(path, 'profile', { integrityCheck: 'always' });

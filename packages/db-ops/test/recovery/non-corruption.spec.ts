@@ -7,6 +7,7 @@ import { seedProfile, useTempDir } from '@lepupitre/fixtures';
 import { recoverDatabase, type RecoveryStep } from '../../src';
 import { fingerprintTree, withoutEmptyCompanions } from '../support/file-fingerprint';
 import { buildGlobal, buildProfile, overwritePage, pageOf, seeded, takeTestBackup } from './corruption-fixtures';
+import { useTemplateFolder } from '../support/template-folder';
 
 /**
  * Everything that is not corruption changes nothing: the data folder is byte-for-byte what it
@@ -21,13 +22,20 @@ function profilePath(): string {
   return join(dir(), 'profiles', 'prof_1', 'profile.db');
 }
 
-/** A damaged profile database with a verified backup: recovery would have work to do. */
-function damagedProfile(): string {
-  const path = profilePath();
+/**
+ * A damaged profile database with a verified backup: recovery would have work to do. Built
+ * once (a migration, a thousand rows, a backup), copied into each test's data folder.
+ */
+const damaged = useTemplateFolder((template) => {
+  const path = join(template, 'profiles', 'prof_1', 'profile.db');
   buildProfile(path, { talks: 4, runsPerTalk: 60, attemptsPerTalk: 4, metadataBytes: 300 });
   takeTestBackup(path, 'profile');
   overwritePage(path, pageOf(path, 'runs', 'leaf'), seeded(3));
-  return path;
+});
+
+function damagedProfile(): string {
+  damaged.copyTo(dir());
+  return profilePath();
 }
 
 function snapshot(): Record<string, string> {

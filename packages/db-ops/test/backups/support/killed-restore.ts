@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TYPESCRIPT_CHILD_ARGS } from '@lepupitre/fixtures';
 import { backupDatabaseFile, openGuardedDatabase } from '../../../src';
 import { RESTORE_JOURNAL_SUFFIX } from '../../../src/backups/interrupted-restore';
 import { addTalks, createProfile } from './backup-fixtures';
 import { profileState, storeArtifact, type ProfileState } from './artifact-world';
-
-const CHILD = join(__dirname, 'restore-child.ts');
+import { useChildScript } from '../../support/child-script';
 
 /**
  * A profile backed up with three artifacts, then changed: a talk and an artifact added, one
@@ -43,6 +41,7 @@ export interface KilledRestoreWorld {
  * given folder, a dry run to count the steps, then any number of copies killed at a step.
  */
 export function useKilledRestoreWorld(dir: () => string): () => KilledRestoreWorld {
+  const restoreChild = useChildScript(join(__dirname, 'restore-child.ts'));
   let world: KilledRestoreWorld;
   beforeEach(async () => {
     const template = join(dir(), 'template');
@@ -51,7 +50,7 @@ export function useKilledRestoreWorld(dir: () => string): () => KilledRestoreWor
     const run = (k: number): { copy: string; signal: NodeJS.Signals | null; stdout: string } => {
       const copy = join(dir(), `kill-${k}`);
       cpSync(template, copy, { recursive: true });
-      const child = spawnSync(process.execPath, [...TYPESCRIPT_CHILD_ARGS, CHILD, join(copy, 'profile.db'), backup, String(k)], { encoding: 'utf8', timeout: 60_000 });
+      const child = spawnSync(process.execPath, [restoreChild(), join(copy, 'profile.db'), backup, String(k)], { encoding: 'utf8', timeout: 60_000 });
       return { copy, signal: child.signal, stdout: child.stdout };
     };
     const dry = run(0);
