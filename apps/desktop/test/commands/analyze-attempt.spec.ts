@@ -8,7 +8,7 @@ import { analyzeAttempt } from '../../src/commands/feedback';
 import { CommandWorld } from '../support/command-world';
 import { refusal } from '../support/expectations';
 import { artifactPath, audioAttempt, feedbackArtifactId, tamper, textAttempt } from '../support/feedback-fixtures';
-import { addProject, worldWithTalk, type TalkFixture } from '../support/worlds';
+import { addProject, useTalkWorld, type TalkFixture } from '../support/worlds';
 
 type Row = Record<string, unknown>;
 
@@ -25,8 +25,8 @@ function rowsOf(world: CommandWorld, profileId: string, table: string): Row[] {
 describe('analyze_attempt', () => {
   let world: CommandWorld;
   let fx: TalkFixture;
-  beforeEach(async () => ({ world, ...fx } = await worldWithTalk()));
-  afterEach(() => world.close());
+  const talkWorld = useTalkWorld();
+  beforeEach(() => ({ world, ...fx } = talkWorld()));
 
   const analyze = (attemptId: string) => world.ok<Row>('analyze_attempt', { profileId: fx.profileId, attemptId });
 

@@ -10,7 +10,7 @@ import type { CommandWorld } from '../support/command-world';
 import { expectInvalid, expectRejected } from '../support/expectations';
 import { seedMediaRun, storeAudio } from '../support/media-fixtures';
 import { wavBytes } from '../support/wav-bytes';
-import { worldWithProfile } from '../support/worlds';
+import { useProfileWorld } from '../support/worlds';
 
 type StoredAudio = { path: string; artifactId: string; bytes: number; sha256: string; durationMs: number };
 
@@ -20,8 +20,8 @@ describe('audio commands', () => {
   let world: CommandWorld;
   let profileId: string;
   let session: ProfileSession;
-  beforeEach(async () => ({ world, profileId, session } = await worldWithProfile()));
-  afterEach(() => world.close());
+  const profileWorld = useProfileWorld();
+  beforeEach(() => ({ world, profileId, session } = profileWorld()));
 
   const artifact = (id: string) => {
     const { db, dir } = world.host.connections.profile(profileId);

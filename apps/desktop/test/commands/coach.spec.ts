@@ -1,20 +1,19 @@
 import { submitTextAttempt } from '@lepupitre/repo-quest';
 import { createProject } from '@lepupitre/repo-talk';
 import type { CommandWorld } from '../support/command-world';
-import { worldWithProfile } from '../support/worlds';
+import { useProfileWorld } from '../support/worlds';
 
 describe('coach commands', () => {
   let world: CommandWorld;
   let profileId: string;
   let projectId: string;
-  beforeEach(async () => {
-    const opened = await worldWithProfile();
-    ({ world, profileId } = opened);
-    const { db } = opened.session;
-    projectId = createProject(db, { title: 'Rust at scale', audience: 'backend engineers', goal: 'align on the problem, the solution and its impact' });
+  // Built once, copied for each test: a talk with one answered quest.
+  const profileWorld = useProfileWorld(({ session: { db } }) => {
+    const projectId = createProject(db, { title: 'Rust at scale', audience: 'backend engineers', goal: 'align on the problem, the solution and its impact' });
     submitTextAttempt(db, { projectId, questCode: 'A01', text: 'They will know how to ship safely.' });
+    return { projectId };
   });
-  afterEach(() => world.close());
+  beforeEach(() => ({ world, profileId, projectId } = profileWorld()));
 
   it('reads the progress snapshot of an explicit project in snake_case', async () => {
     const snapshot = await world.ok<Record<string, unknown>>('progress_get_snapshot', { profileId, projectId });

@@ -3,7 +3,7 @@ import { unlinkSync, writeFileSync } from 'node:fs';
 import type { CommandWorld } from '../support/command-world';
 import { artifactPath, at, attemptFeedback, feedbackArtifactId, runFeedback, tamper, textAttempt } from '../support/feedback-fixtures';
 import { recordedRun, timedSegments, transcriptV1 } from '../support/media-fixtures';
-import { addProject, worldWithTalk, type TalkFixture } from '../support/worlds';
+import { addProject, useTalkWorld, type TalkFixture } from '../support/worlds';
 
 type Row = Record<string, unknown>;
 
@@ -18,14 +18,14 @@ describe('feedback commands', () => {
   let attemptFb: string;
   let runId: string;
   let runFb: string;
-  beforeEach(async () => {
-    ({ world, ...fx } = await worldWithTalk());
-    attemptId = textAttempt(fx.session, fx.projectId, ANSWER, 'A01', at(1));
-    attemptFb = attemptFeedback(fx.session, attemptId, at(2));
-    runId = recordedRun(fx.session, fx.projectId, { document: transcriptV1(timedSegments(SPOKEN)) }).runId;
-    runFb = runFeedback(fx.session, runId, at(3));
+  // Built once, copied for each test: an answered quest and a recorded run, each with its feedback.
+  const talkWorld = useTalkWorld((talk) => {
+    const attemptId = textAttempt(talk.session, talk.projectId, ANSWER, 'A01', at(1));
+    const attemptFb = attemptFeedback(talk.session, attemptId, at(2));
+    const runId = recordedRun(talk.session, talk.projectId, { document: transcriptV1(timedSegments(SPOKEN)) }).runId;
+    return { attemptId, attemptFb, runId, runFb: runFeedback(talk.session, runId, at(3)) };
   });
-  afterEach(() => world.close());
+  beforeEach(() => ({ world, attemptId, attemptFb, runId, runFb, ...fx } = talkWorld()));
 
   async function expectInvalid(name: string, payload: unknown, field: string): Promise<void> {
     const error = await world.fail(name, payload);

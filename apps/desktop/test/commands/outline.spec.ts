@@ -3,7 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import type { CommandWorld } from '../support/command-world';
 import { invalidPayload, rejectsUnchanged, TIMESTAMP } from '../support/expectations';
 import { sessionOf } from '../support/talk-fixtures';
-import { worldWithTalk } from '../support/worlds';
+import { useTalkWorld } from '../support/worlds';
 
 const defaultOutline = (title: string) =>
   `# ${title}\n\n## Opening\n- Hook\n- Promise\n\n## Key points\n- Point 1\n- Point 2\n- Point 3\n\n## Closing\n- Summary\n- Call to action\n`;
@@ -12,8 +12,8 @@ describe('outline commands', () => {
   let world: CommandWorld;
   let profileId: string;
   let projectId: string;
-  beforeEach(async () => ({ world, profileId, projectId } = await worldWithTalk()));
-  afterEach(() => world.close());
+  const talkWorld = useTalkWorld();
+  beforeEach(() => ({ world, profileId, projectId } = talkWorld()));
 
   const get = (id = projectId) => world.ok<Record<string, unknown>>('outline_get', { profileId, projectId: id });
 

@@ -2,8 +2,9 @@ import { readPeerReviewPack, recordPeerReview } from '@lepupitre/repo-pack';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandWorld } from '../support/command-world';
+import type { CommandWorld } from '../support/command-world';
 import { FILLED_REVIEW, seedMediaRun, withReview } from '../support/media-fixtures';
+import { useWorldTemplate } from '../support/world-template';
 
 type Imported = { peerReviewId: string; projectId: string; runId: string };
 type Summary = { id: string; run_id: string; project_id: string; created_at: string; reviewer_tag: string | null };
@@ -13,18 +14,18 @@ describe('peer review commands', () => {
   let reviewer: string;
   let packPath: string;
   let outside: string;
-  beforeEach(async () => {
-    world = new CommandWorld();
+  // Built once, copied for each test: the speaker's exported pack and a reviewer to import it.
+  const copy = useWorldTemplate(async (template) => {
+    const speaker = await template.createProfile('Ada');
+    const reviewer = await template.createProfile('Grace');
+    const { runId } = seedMediaRun(template, speaker);
+    return { reviewer, packPath: (await template.ok<{ path: string }>('pack_export', { profileId: speaker, runId })).path };
+  });
+  beforeEach(() => {
+    ({ world, fixture: { reviewer, packPath } } = copy());
     outside = mkdtempSync(join(tmpdir(), 'lepupitre-reviews-'));
-    const speaker = await world.createProfile('Ada');
-    reviewer = await world.createProfile('Grace');
-    const { runId } = seedMediaRun(world, speaker);
-    packPath = (await world.ok<{ path: string }>('pack_export', { profileId: speaker, runId })).path;
   });
-  afterEach(async () => {
-    await world.close();
-    rmSync(outside, { recursive: true, force: true });
-  });
+  afterEach(() => rmSync(outside, { recursive: true, force: true }));
 
   /** Imports the pack as exported: the review is the untouched template. */
   const importTemplate = (): Promise<Imported> => world.ok<Imported>('peer_review_import', { profileId: reviewer, path: packPath });

@@ -1,7 +1,7 @@
 import type { CommandWorld } from '../support/command-world';
 import { invalidPayload, rejectsUnchanged, TIMESTAMP } from '../support/expectations';
 import { execOnProfile, nextMillisecond } from '../support/talk-fixtures';
-import { worldWithProfile } from '../support/worlds';
+import { useProfileWorld } from '../support/worlds';
 
 interface Summary {
   id: string;
@@ -21,8 +21,8 @@ const SUMMARY_KEYS = ['audience', 'created_at', 'duration_target_sec', 'goal', '
 describe('project commands', () => {
   let world: CommandWorld;
   let profileId: string;
-  beforeEach(async () => ({ world, profileId } = await worldWithProfile()));
-  afterEach(() => world.close());
+  const profileWorld = useProfileWorld();
+  beforeEach(() => ({ world, profileId } = profileWorld()));
 
   const create = (payload: Record<string, unknown>) => world.ok<string>('project_create', { profileId, payload });
   const list = () => world.ok<ListItem[]>('project_list', { profileId });

@@ -8,7 +8,7 @@ import type { CommandWorld } from '../support/command-world';
 import { expectInvalid, expectRejected } from '../support/expectations';
 import { expectUnitLeavesNothing } from '../support/profile-unit-replay';
 import { wavBytes } from '../support/wav-bytes';
-import { worldWithTalk } from '../support/worlds';
+import { useTalkWorld } from '../support/worlds';
 
 type Recorded = { attemptId: string; audioArtifactId: string; transcriptId: string; feedbackId: string };
 type Attempt = { id: string; quest_code: string; has_audio: boolean; has_transcript: boolean; has_feedback: boolean; feedback_id: string | null };
@@ -21,12 +21,12 @@ describe('quest_submit_recording', () => {
   let profileId: string;
   let projectId: string;
   let questCode: string;
-  beforeEach(async () => {
-    ({ world, profileId, projectId } = await worldWithTalk());
+  const talkWorld = useTalkWorld();
+  beforeEach(() => {
+    ({ world, profileId, projectId } = talkWorld());
     questCode = listQuests(world.host.connections.profile(profileId).db).find((quest) => quest.output_type === 'audio')?.code ?? '';
     expect(questCode).not.toBe('');
   });
-  afterEach(() => world.close());
 
   const attempts = () => world.ok<Attempt[]>('quest_attempts_list', { profileId, projectId });
 

@@ -2,7 +2,7 @@ import type { CommandWorld } from '../support/command-world';
 import { refusal } from '../support/expectations';
 import { at, audioAttempt, tamper, textAttempt } from '../support/feedback-fixtures';
 import { storeAudio, storeTranscript, timedSegments } from '../support/media-fixtures';
-import { addProject, worldWithTalk, type TalkFixture } from '../support/worlds';
+import { addProject, useTalkWorld, type TalkFixture } from '../support/worlds';
 
 type Row = Record<string, unknown>;
 
@@ -53,8 +53,8 @@ const REPORT_KEYS = [
 describe('quest commands', () => {
   let world: CommandWorld;
   let fx: TalkFixture;
-  beforeEach(async () => ({ world, ...fx } = await worldWithTalk()));
-  afterEach(() => world.close());
+  const talkWorld = useTalkWorld();
+  beforeEach(() => ({ world, ...fx } = talkWorld()));
 
   async function expectInvalid(name: string, payload: unknown, field: string): Promise<void> {
     const error = await world.fail(name, payload);

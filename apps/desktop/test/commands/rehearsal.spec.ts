@@ -8,7 +8,7 @@ import { expectInvalid, expectRejected } from '../support/expectations';
 import { transcriptDocument } from '../support/media-fixtures';
 import { expectUnitLeavesNothing } from '../support/profile-unit-replay';
 import { wavBytes } from '../support/wav-bytes';
-import { worldWithTalk } from '../support/worlds';
+import { useTalkWorld } from '../support/worlds';
 
 type Saved = { runId: string; audioArtifactId: string; transcriptId: string | null; feedbackId: string | null; estimatedPaceWpm: number | null };
 type Run = { id: string; audio_artifact_id: string | null; transcript_id: string | null; feedback_id: string | null; estimated_pace_wpm: number | null };
@@ -20,8 +20,8 @@ describe('rehearsal_save', () => {
   let world: CommandWorld;
   let profileId: string;
   let projectId: string;
-  beforeEach(async () => ({ world, profileId, projectId } = await worldWithTalk()));
-  afterEach(() => world.close());
+  const talkWorld = useTalkWorld();
+  beforeEach(() => ({ world, profileId, projectId } = talkWorld()));
 
   const runs = () => world.ok<Run[]>('run_list', { profileId, projectId });
 

@@ -16,7 +16,7 @@ import {
   singleProfileContext,
   type AnalyzableRunWorld,
 } from '../support/talk-fixtures';
-import { worldWithTalk } from '../support/worlds';
+import { useTalkWorld } from '../support/worlds';
 
 const SEGMENTS: Segment[] = [
   { t_start_ms: 0, t_end_ms: 59_500, text: ' Um, so basically our API is like really fast. ' },
@@ -34,8 +34,8 @@ describe('run_analyze', () => {
   let world: CommandWorld;
   let profileId: string;
   let projectId: string;
-  beforeEach(async () => ({ world, profileId, projectId } = await worldWithTalk()));
-  afterEach(() => world.close());
+  const talkWorld = useTalkWorld();
+  beforeEach(() => ({ world, profileId, projectId } = talkWorld()));
 
   /** A run as the UI leaves it before asking for feedback: finished, and transcribed if segments are given. */
   async function recordedRun(segments: readonly Segment[] | null = SEGMENTS): Promise<{ runId: string; transcriptId: string | null }> {

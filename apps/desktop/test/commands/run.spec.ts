@@ -2,7 +2,7 @@ import type { CommandWorld } from '../support/command-world';
 import { invalidPayload, rejectsUnchanged, TIMESTAMP } from '../support/expectations';
 import { storeAudio, storeTranscript } from '../support/media-fixtures';
 import { nextMillisecond, sessionOf } from '../support/talk-fixtures';
-import { worldWithTalk } from '../support/worlds';
+import { useTalkWorld } from '../support/worlds';
 
 interface RunSummary {
   id: string;
@@ -19,8 +19,8 @@ describe('run commands', () => {
   let world: CommandWorld;
   let profileId: string;
   let projectId: string;
-  beforeEach(async () => ({ world, profileId, projectId } = await worldWithTalk()));
-  afterEach(() => world.close());
+  const talkWorld = useTalkWorld();
+  beforeEach(() => ({ world, profileId, projectId } = talkWorld()));
 
   const createRun = (id = projectId) => world.ok<string>('run_create', { profileId, projectId: id });
   const getRun = (runId: string) => world.ok<RunSummary | null>('run_get', { profileId, runId });

@@ -4,7 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import type { CommandWorld } from '../support/command-world';
 import { expectInvalid, expectRejected } from '../support/expectations';
 import { storeAudio, transcriptDocument } from '../support/media-fixtures';
-import { worldWithProfile } from '../support/worlds';
+import { useProfileWorld } from '../support/worlds';
 
 type Transcript = {
   schema_version: string;
@@ -18,12 +18,9 @@ describe('transcription commands', () => {
   let world: CommandWorld;
   let profileId: string;
   let audioArtifactId: string;
-  beforeEach(async () => {
-    const opened = await worldWithProfile();
-    ({ world, profileId } = opened);
-    audioArtifactId = storeAudio(opened.session, 2000).artifactId;
-  });
-  afterEach(() => world.close());
+  // Built once, copied for each test: a profile with two seconds of audio to transcribe.
+  const profileWorld = useProfileWorld(({ session }) => ({ audioArtifactId: storeAudio(session, 2000).artifactId }));
+  beforeEach(() => ({ world, profileId, audioArtifactId } = profileWorld()));
 
   const importJson = (document: unknown = transcriptDocument()): Promise<{ transcriptId: string }> =>
     world.ok('transcript_import', { profileId, audioArtifactId, format: 'json', content: JSON.stringify(document) });

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandWorld } from './command-world';
+import type { CommandWorld } from './command-world';
 import { seedMediaRun, type MediaRun } from './media-fixtures';
+import { useWorldTemplate } from './world-template';
 
 export interface PackWorld {
   readonly world: CommandWorld;
@@ -17,19 +18,21 @@ export interface PackWorld {
 
 /**
  * The pack tests' world, fresh for each test: a data folder with two profiles, the speaker's
- * run with audio and transcript, and a folder outside the data folder.
+ * run with audio and transcript, and a folder outside the data folder. The data folder is built
+ * once per file and copied for each test (`world-template.ts`).
  */
 export function usePackWorld(): () => PackWorld {
-  let current: PackWorld | undefined;
-  beforeEach(async () => {
-    const world = new CommandWorld();
-    const outside = mkdtempSync(join(tmpdir(), 'lepupitre-packs-'));
+  const copy = useWorldTemplate(async (world) => {
     const speaker = await world.createProfile('Ada');
     const reviewer = await world.createProfile('Grace');
-    current = { world, speaker, reviewer, run: seedMediaRun(world, speaker), outside };
+    return { speaker, reviewer, run: seedMediaRun(world, speaker) };
   });
-  afterEach(async () => {
-    await current?.world.close();
+  let current: PackWorld | undefined;
+  beforeEach(() => {
+    const { world, fixture } = copy();
+    current = { world, ...fixture, outside: mkdtempSync(join(tmpdir(), 'lepupitre-packs-')) };
+  });
+  afterEach(() => {
     if (current) rmSync(current.outside, { recursive: true, force: true });
     current = undefined;
   });

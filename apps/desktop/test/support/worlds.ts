@@ -1,10 +1,14 @@
 import { createProject } from '@lepupitre/repo-talk';
 import type { ProfileSession } from '../../src/commands/command-context';
 import { CommandWorld } from './command-world';
+import { useWorldTemplate, type TemplateCopy } from './world-template';
 
 /*
- * The starting points most command specs share, each in a new data folder: open one per test
- * (`beforeEach`) and close its `world` after it (`afterEach`).
+ * The starting points most command specs share. Call `useProfileWorld` or `useTalkWorld` in a
+ * `describe`: the data folder is built once for it (`world-template.ts`) and every test gets a
+ * fresh copy from the returned function (in its `beforeEach`), closed after the test. Where a
+ * test needs a folder of its own made in front of it, `worldWithProfile` and `worldWithTalk`
+ * make one (close its `world` after the test).
  */
 
 export interface ProfileWorld {
@@ -23,6 +27,31 @@ export interface TalkFixture {
 
 export interface TalkWorld extends ProfileWorld, TalkFixture {}
 
+/**
+ * A data folder with one profile (Ada), made through the router as the UI makes it (and so
+ * active). `more` writes what the spec's tests share into it and returns their ids (plain data).
+ */
+export function useProfileWorld<X extends object = object>(more?: (profile: Omit<ProfileWorld, 'world'>) => X): () => ProfileWorld & X {
+  const copy = useWorldTemplate(async (world) => {
+    const profileId = await world.createProfile('Ada');
+    const extra = more ? more({ profileId, session: world.host.connections.profile(profileId) }) : ({} as X);
+    return { ...extra, profileId };
+  });
+  return () => opened(copy());
+}
+
+/** As `useProfileWorld`, with one talk of the profile (Keynote, written by the talk repository). */
+export function useTalkWorld<X extends object = object>(more?: (talk: TalkFixture) => X): () => TalkWorld & X {
+  const copy = useWorldTemplate(async (world) => {
+    const profileId = await world.createProfile('Ada');
+    const session = world.host.connections.profile(profileId);
+    const projectId = addProject(session, 'Keynote');
+    const extra = more ? more({ profileId, session, projectId }) : ({} as X);
+    return { ...extra, profileId, projectId };
+  });
+  return () => opened(copy());
+}
+
 /** A new data folder with one profile, made through the router as the UI makes it (and so active). */
 export async function worldWithProfile(name = 'Ada'): Promise<ProfileWorld> {
   const world = new CommandWorld();
@@ -39,6 +68,11 @@ export async function worldWithProfile(name = 'Ada'): Promise<ProfileWorld> {
 export async function worldWithTalk(title = 'Keynote'): Promise<TalkWorld> {
   const opened = await worldWithProfile();
   return { ...opened, projectId: addProject(opened.session, title) };
+}
+
+/** A copy's fixture with its world and the profile's session on the copy's host. */
+function opened<F extends { profileId: string }>({ world, fixture }: TemplateCopy<F>): F & ProfileWorld {
+  return { ...fixture, world, session: world.host.connections.profile(fixture.profileId) };
 }
 
 /** Another talk of the profile. */
