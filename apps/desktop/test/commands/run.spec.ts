@@ -11,9 +11,10 @@ interface RunSummary {
   audio_artifact_id: string | null;
   transcript_id: string | null;
   feedback_id: string | null;
+  estimated_pace_wpm: number | null;
 }
 
-const RUN_KEYS = ['audio_artifact_id', 'created_at', 'feedback_id', 'id', 'project_id', 'transcript_id'];
+const RUN_KEYS = ['audio_artifact_id', 'created_at', 'estimated_pace_wpm', 'feedback_id', 'id', 'project_id', 'transcript_id'];
 
 describe('run commands', () => {
   let world: CommandWorld;
@@ -39,6 +40,8 @@ describe('run commands', () => {
         audio_artifact_id: null,
         transcript_id: null,
         feedback_id: null,
+        // Set only by rehearsal_save without a recording (rehearsal.spec.ts).
+        estimated_pace_wpm: null,
       });
       expect(await world.ok('project_list', { profileId })).toEqual(talksBefore);
     });
@@ -163,6 +166,7 @@ describe('run commands', () => {
         audio_artifact_id: audioId,
         transcript_id: transcriptId,
         feedback_id: null,
+        estimated_pace_wpm: null,
       });
       expect(Object.keys(run ?? {}).sort()).toEqual(RUN_KEYS);
       expect(await getRun('run_missing')).toBeNull();
