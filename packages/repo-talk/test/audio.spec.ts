@@ -2,7 +2,7 @@ import { ArtifactStore, type DatabaseHandle } from '@lepupitre/db-core';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { createProject, createRun, finishRun, getRun, importAudio, trimAudio } from '../src';
+import { createProject, createRun, finishRun, getRun, importAudio, importEstimatedAudio, trimAudio } from '../src';
 import { expectCode } from './support/expect-code';
 import { newProfile, removeProfiles, steppingClock, storeArtifact, type TestProfile } from './support/profile';
 import { countArtifacts } from './support/queries';
@@ -68,6 +68,28 @@ describe('importAudio', () => {
   ])('refuses %s with the reader code, storing nothing', (_name, bytes, code) => {
     expectCode(() => importAudio(db, profile.folder, bytes, { now }), code);
     expect(db.get(countArtifacts)?.n).toBe(0);
+  });
+});
+
+describe('importEstimatedAudio', () => {
+  it('stores silence as long as saying the words takes at 130 words a minute, marked as an estimate', () => {
+    const { audio, estimatedPaceWpm } = importEstimatedAudio(db, profile.folder, 130, { now });
+    expect({ durationMs: audio.durationMs, estimatedPaceWpm }).toEqual({ durationMs: 60_000, estimatedPaceWpm: 130 });
+    const bytes = readFileSync(audio.path);
+    expect(bytes.length).toBe(44 + 60 * 16000 * 2);
+    expect(bytes.subarray(44).every((byte) => byte === 0)).toBe(true);
+    expect(artifact(audio.artifactId)?.metadataJson).toBe('{"channels":1,"format":"wav","sample_rate_hz":16000,"source":"estimate"}');
+  });
+
+  it('lasts one second to five minutes, the pace saying what that silence stands for', () => {
+    expect(importEstimatedAudio(db, profile.folder, 1, { now })).toMatchObject({ audio: { durationMs: 1000 }, estimatedPaceWpm: 60 });
+    expect(importEstimatedAudio(db, profile.folder, 1300, { now })).toMatchObject({ audio: { durationMs: 300_000 }, estimatedPaceWpm: 260 });
+  });
+
+  it('refuses a text without a word before writing anything', () => {
+    const before = db.get(countArtifacts)?.n;
+    expectCode(() => importEstimatedAudio(db, profile.folder, 0, { now }), 'transcript_empty');
+    expect(db.get(countArtifacts)?.n).toBe(before);
   });
 });
 

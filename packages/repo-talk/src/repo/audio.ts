@@ -1,5 +1,5 @@
 import { ArtifactStore, type Artifact, type DatabaseHandle } from '@lepupitre/db-core';
-import { DomainError } from '@lepupitre/domain-primitives';
+import { DomainError, TranscriptErrorCode } from '@lepupitre/domain-primitives';
 import { resolve } from 'node:path';
 import { TalkErrorCode, type AudioTrimInput, type StoredAudio, type WriteOptions } from '../types';
 import { requireArtifactOfKind } from './artifact-checks';
@@ -26,6 +26,33 @@ export function importAudio(db: DatabaseHandle, profileDir: string, wavBytes: Ui
     }),
   );
   return storedAudio(profileDir, artifact, audio.sampleCount);
+}
+
+/** The pace a take without a recording is estimated at: a steady speaking pace. */
+export const ESTIMATED_WORDS_PER_MINUTE = 130;
+/** The silence made for one lasts one second to five minutes (9.6 MB): a longer text is estimated faster. */
+const ESTIMATED_AUDIO_MS = { min: 1_000, max: 300_000 };
+
+/**
+ * The audio of a take that has only its text (typed, or imported from a file): silence as long
+ * as saying `words` words takes at `ESTIMATED_WORDS_PER_MINUTE`, so that the analysis has a
+ * duration, stored as an audio artifact whose metadata says it is an estimate. Returns it with
+ * the pace that silence stands for, for the run to say its pace is an estimate. No word is
+ * `transcript_empty`, before anything is written.
+ */
+export function importEstimatedAudio(db: DatabaseHandle, profileDir: string, words: number, options: WriteOptions = {}): { audio: StoredAudio; estimatedPaceWpm: number } {
+  if (words <= 0) throw new DomainError(TranscriptErrorCode.EMPTY);
+  const ms = Math.min(ESTIMATED_AUDIO_MS.max, Math.max(ESTIMATED_AUDIO_MS.min, Math.round((words / ESTIMATED_WORDS_PER_MINUTE) * 60_000)));
+  const sampleCount = Math.round((ms * SAMPLE_RATE_HZ) / 1000);
+  const artifact = db.transaction(() =>
+    new ArtifactStore(db, profileDir, options.now).store({
+      type: 'audio',
+      ext: 'wav',
+      bytes: encodeWav(Buffer.alloc(sampleCount * 2)),
+      metadata: { ...AUDIO_METADATA, source: 'estimate' },
+    }),
+  );
+  return { audio: storedAudio(profileDir, artifact, sampleCount), estimatedPaceWpm: Math.max(1, Math.round(words / (ms / 60_000))) };
 }
 
 /**

@@ -28,6 +28,6 @@ export {
   RUN_LIST_MAX_LIMIT,
 } from './runs';
 export { getTranscript, saveEditedTranscript, exportTranscript, importTranscript } from './transcripts';
-export { importAudio, readAudio, trimAudio } from './audio';
+export { importAudio, importEstimatedAudio, readAudio, trimAudio } from './audio';
 export { deleteVoiceMemo, voiceMemoArtifactId, voiceMemoProfileId } from './voice-memos';
 /** Pure functions over a loaded transcript, for the analysis the command layer composes. */
