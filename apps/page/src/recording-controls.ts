@@ -1,5 +1,6 @@
-import { h, onBeforeUnmount, shallowRef, type ShallowRef, type VNode } from 'vue';
-import { MicrophoneRecorder, type Recording } from './recorder';
+import { h, shallowRef, type ShallowRef, type VNode } from 'vue';
+import { useMicrophone } from './microphone';
+import type { Recording } from './recorder';
 import { act, t } from './store';
 import { button } from './ui';
 
@@ -14,19 +15,18 @@ export interface RecordingControls {
 
 /**
  * The microphone as screens use it (rehearsing, answering an audio quest): record, stop,
- * discard, each confirmed like any action, and the microphone released when the screen closes.
+ * discard, each confirmed like any action. The microphone is released when the screen closes,
+ * and with the take when the profile changes (`useMicrophone`).
  */
 export function useRecordingControls(): RecordingControls {
-  const recorder = shallowRef<MicrophoneRecorder | null>(null);
   const recorded = shallowRef<Recording | null>(null);
+  const microphone = useMicrophone(() => (recorded.value = null));
 
   const start = () =>
     act(
       'rehearse.starting',
       async () => {
-        const next = new MicrophoneRecorder();
-        await next.start();
-        recorder.value = next;
+        await microphone.start();
         recorded.value = null;
       },
       'rehearse.started',
@@ -35,19 +35,16 @@ export function useRecordingControls(): RecordingControls {
     act(
       'rehearse.stopping',
       async () => {
-        const current = recorder.value;
-        recorder.value = null;
-        if (current) recorded.value = await current.stop();
+        const take = await microphone.stop();
+        if (take) recorded.value = take;
       },
       'rehearse.stopped',
     );
-  onBeforeUnmount(() => void recorder.value?.stop());
-
   return {
     recorded,
-    recording: () => recorder.value !== null,
+    recording: microphone.recording,
     render: () => {
-      const recording = recorder.value !== null;
+      const recording = microphone.recording();
       return [
         h('div', { class: 'row' }, [
           recording ? button(t('rehearse.stop'), stop, { kind: 'danger' }) : button(t('rehearse.record'), start),

@@ -1,8 +1,8 @@
-import { defineComponent, h, onBeforeUnmount, ref, shallowRef, watch } from 'vue';
-import { objectUrlOf } from '../download';
+import { defineComponent, h, ref, shallowRef, watch } from 'vue';
+import { objectUrlOf, useHeldObjectUrl } from '../download';
 import { IpcError } from '../ipc';
 import { MAX_MEMOS, readMemos, updateMemos, type Memo, type MemoEntry } from '../memo-list';
-import { MicrophoneRecorder } from '../recorder';
+import { useMicrophone } from '../microphone';
 import { act, invoke, load as loadInto, store, t } from '../store';
 import { button, errorParts, field, form, formatDate } from '../ui';
 import { toBase64 } from '../wav';
@@ -23,26 +23,19 @@ export const MemosScreen = defineComponent({
   setup() {
     const entries = shallowRef<MemoEntry[]>([]);
     const label = ref('');
-    const recorder = shallowRef<MicrophoneRecorder | null>(null);
+    const microphone = useMicrophone();
     const picked = shallowRef<File | null>(null);
     const fileInput = ref<HTMLInputElement | null>(null);
     const deleting = ref<string | null>(null);
-    /** The memo being played and its bytes' object URL, revoked when another plays or the screen goes. */
-    const playing = shallowRef<{ artifactId: string; url: string } | null>(null);
-    const stopPlaying = () => {
-      if (playing.value) URL.revokeObjectURL(playing.value.url);
-      playing.value = null;
-    };
-    watch(() => store.profileId, stopPlaying);
-    onBeforeUnmount(stopPlaying);
+    /** The memo being played, from its bytes' object URL. */
+    const { held: playing, set: setPlaying } = useHeldObjectUrl<{ artifactId: string; url: string }>(() => store.profileId);
     const play = (memo: Memo) =>
       act('memos.loadingAudio', async () => {
         const profileId = store.profileId;
         if (profileId === null) return;
         const { wavBase64 } = await invoke<{ wavBase64: string }>('audio_read_wav', { profileId, audioArtifactId: memo.artifactId });
         if (store.profileId !== profileId) return;
-        stopPlaying();
-        playing.value = { artifactId: memo.artifactId, url: objectUrlOf(wavBase64, 'audio/wav') };
+        setPlaying({ artifactId: memo.artifactId, url: objectUrlOf(wavBase64, 'audio/wav') });
       });
 
     const load = async () => {
@@ -53,14 +46,6 @@ export const MemosScreen = defineComponent({
       if (store.profileId === profileId) entries.value = loaded;
     };
     watch(() => [store.profileId, store.revision], () => void loadInto(load), { immediate: true });
-    // A recording never outlives the screen or the profile it was started for.
-    const dropRecorder = () => {
-      const current = recorder.value;
-      recorder.value = null;
-      if (current) void current.stop().catch(() => undefined);
-    };
-    watch(() => store.profileId, dropRecorder);
-    onBeforeUnmount(dropRecorder);
 
     /** Registers the audio, then adds it to the list; refused before any audio is stored when the list is full. */
     const keep = async (wav: Uint8Array) => {
@@ -84,9 +69,7 @@ export const MemosScreen = defineComponent({
       act(
         'memos.starting',
         async () => {
-          const next = new MicrophoneRecorder();
-          await next.start();
-          recorder.value = next;
+          await microphone.start();
         },
         'memos.started',
       );
@@ -94,9 +77,8 @@ export const MemosScreen = defineComponent({
       act(
         'memos.saving',
         async () => {
-          const current = recorder.value;
-          recorder.value = null;
-          if (current) await keep((await current.stop()).wav);
+          const take = await microphone.stop();
+          if (take) await keep(take.wav);
         },
         'memos.saved',
       );
@@ -151,7 +133,7 @@ export const MemosScreen = defineComponent({
 
     return () => {
       if (store.profileId === null) return h('p', { class: 'muted' }, t('app.noProfile'));
-      const recording = recorder.value !== null;
+      const recording = microphone.recording();
       return h('section', { 'aria-labelledby': 'memos-heading' }, [
         h('h2', { id: 'memos-heading' }, t('memos.title')),
         h('p', { class: 'muted' }, t('memos.hint')),

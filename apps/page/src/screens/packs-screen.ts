@@ -1,5 +1,5 @@
-import { defineComponent, h, onBeforeUnmount, ref, shallowRef, watch } from 'vue';
-import { objectUrlOf } from '../download';
+import { defineComponent, h, ref, shallowRef, watch } from 'vue';
+import { objectUrlOf, useHeldObjectUrl } from '../download';
 import type { RunSummary } from '../feedback';
 import { asIpcError, IpcError } from '../ipc';
 import { act, invoke, load as loadInto, openTalk, refreshTalks, store, t, talkLabel } from '../store';
@@ -44,16 +44,12 @@ export const PacksScreen = defineComponent({
     const runs = shallowRef<RunSummary[]>([]);
     const reviews = shallowRef<ReviewView[]>([]);
     const open = ref<string | null>(null);
-    const download = shallowRef<{ url: string; fileName: string; bytes: number } | null>(null);
+    // A pack of another profile or talk is not offered for download under this one.
+    const { held: download, set: setDownload } = useHeldObjectUrl<{ url: string; fileName: string; bytes: number }>(() => [store.profileId, store.projectId]);
     const picked = shallowRef<File | null>(null);
     const fileInput = ref<HTMLInputElement | null>(null);
     const importedTalk = ref<string | null>(null);
 
-    const setDownload = (next: typeof download.value) => {
-      if (download.value) URL.revokeObjectURL(download.value.url);
-      download.value = next;
-    };
-    onBeforeUnmount(() => setDownload(null));
 
     const load = async () => {
       runs.value = [];
@@ -76,13 +72,9 @@ export const PacksScreen = defineComponent({
       reviews.value = loaded;
     };
     watch(() => [store.profileId, store.projectId, store.revision], () => void loadInto(load), { immediate: true });
-    // A pack of another profile or talk is not offered for download under this one.
     watch(
       () => [store.profileId, store.projectId],
-      () => {
-        setDownload(null);
-        importedTalk.value = null;
-      },
+      () => (importedTalk.value = null),
     );
 
     const exportRun = (run: RunSummary) =>

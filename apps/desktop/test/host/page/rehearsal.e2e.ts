@@ -71,6 +71,22 @@ describe('the page in Chromium: a talk defined, outlined and rehearsed into the 
     let loudest = 0;
     for (let i = 0; i < samples; i++) loudest = Math.max(loudest, Math.abs(view.getInt16(44 + i * 2, true)));
     expect(loudest).toBeGreaterThan(1000);
+
+    // A take belongs to the profile it was recorded for: opening another one drops it, so it
+    // cannot be saved there.
+    await driver.createProfile('Bob');
+    await driver.createTalk('Bob talk');
+    await page.getByLabel('Active profile').selectOption({ label: 'Ada' });
+    await driver.idle();
+    await driver.screen('Rehearse');
+    await driver.confirm('Record from the microphone', 'Recording started.');
+    await page.waitForTimeout(300);
+    await driver.confirm('Stop recording', 'Recording stopped.');
+    expect(await page.locator('.recorded').count()).toBe(1);
+    await page.getByLabel('Active profile').selectOption({ label: 'Bob' });
+    await driver.idle();
+    expect(await page.getByLabel('What you said').count()).toBe(1);
+    expect(await page.locator('.recorded').count()).toBe(0);
     expect(driver.problems).toEqual([]);
   }, 120000);
 });
