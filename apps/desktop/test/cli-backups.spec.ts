@@ -1,5 +1,5 @@
 import { ArtifactStore, MIGRATIONS } from '@lepupitre/db-core';
-import { profileSeeder } from '@lepupitre/fixtures';
+import { profileSeeder, useTemplateFolder } from '@lepupitre/fixtures';
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,6 @@ import {
   createDatabase,
   createLegacyProfile,
   jsonOf,
-  preparedFolder,
   removeDir,
   runCli,
   runCliProcess,
@@ -54,7 +53,7 @@ describe('lepupitre db backup | backups | restore', () => {
   let dataDir: string;
   const alice = (): string => path.join(dataDir, 'profiles', 'alice', 'profile.db');
   // Built once, copied for each test: every test writes to its data folder.
-  const prepared = preparedFolder('backups', (dir) => {
+  const prepared = useTemplateFolder((dir) => {
     createDatabase(path.join(dir, 'global.db'), 'global');
     createDatabase(path.join(dir, 'profiles', 'alice', 'profile.db'), 'profile');
     addTalk(path.join(dir, 'profiles', 'alice', 'profile.db'), 'Kept talk');
@@ -68,7 +67,6 @@ describe('lepupitre db backup | backups | restore', () => {
   });
 
   afterEach(() => removeDir(work));
-  afterAll(() => prepared.remove());
 
   async function backupAlice(): Promise<string> {
     const run = await runCli(['db', 'backup', '--data-dir', dataDir, '--profile', 'alice', '--json'], { cwd: work });

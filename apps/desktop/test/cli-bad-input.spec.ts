@@ -1,10 +1,10 @@
+import { useTemplateFolder } from '@lepupitre/fixtures';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   createDatabase,
   createForeignDatabase,
   jsonOf,
-  preparedFolder,
   removeDir,
   runCli,
   runCliProcess,
@@ -21,7 +21,7 @@ jest.setTimeout(60_000);
  * a directory, a text file, an empty file and an SQLite file of no scope. Built once, copied for
  * each test.
  */
-const prepared = preparedFolder('bad-input', (dir) => {
+const prepared = useTemplateFolder((dir) => {
   createDatabase(path.join(dir, 'data', 'global.db'), 'global');
   createDatabase(path.join(dir, 'g.db'), 'global');
   mkdirSync(path.join(dir, 'dir'));
@@ -38,7 +38,6 @@ function fixture(): string {
   return work;
 }
 
-afterAll(() => prepared.remove());
 
 interface Case {
   readonly args: readonly string[];

@@ -1,3 +1,4 @@
+import { useTemplateFolder } from '@lepupitre/fixtures';
 import { MIGRATIONS } from '@lepupitre/db-core';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +8,6 @@ import {
   createLegacyProfile,
   FUTURE_MIGRATION,
   jsonOf,
-  preparedFolder,
   removeDir,
   runCli,
   tempDir,
@@ -35,7 +35,7 @@ describe('lepupitre db migrate|status --data-dir', () => {
   let dataDir: string;
 
   // Built once, copied for each test: most tests migrate their data folder.
-  const prepared = preparedFolder('data-dir', (dir) => {
+  const prepared = useTemplateFolder((dir) => {
     // alice: a legacy profile database (no history yet); bob: created and migrated by the app.
     createLegacyProfile(path.join(dir, 'profiles', 'alice', 'profile.db'));
     createDatabase(path.join(dir, 'profiles', 'bob', 'profile.db'), 'profile');
@@ -50,7 +50,6 @@ describe('lepupitre db migrate|status --data-dir', () => {
   });
 
   afterEach(() => removeDir(work));
-  afterAll(() => prepared.remove());
 
   it('reports pending work, migrates every database, then reports none pending', async () => {
     const before = await runCli(['db', 'status', '--data-dir', dataDir, '--json'], { cwd: work });

@@ -1,8 +1,9 @@
+import { useTemplateFolder } from '@lepupitre/fixtures';
 import { ArtifactStore, type Artifact } from '@lepupitre/db-core';
 import { newId } from '@lepupitre/domain-primitives';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { jsonOf, preparedFolder, removeDir, runCli, tempDir, treeOf, withoutReaderCompanions } from './support/cli-harness';
+import { jsonOf, removeDir, runCli, tempDir, treeOf, withoutReaderCompanions } from './support/cli-harness';
 import { createFilledDatabase, damageLeafOf, writeVerifiedBackup, zeroHeader } from './support/recovery-data';
 import { openGuardedDatabase } from '@lepupitre/db-ops';
 
@@ -24,7 +25,7 @@ describe('lepupitre db doctor and db recover', () => {
   let dataDir: string;
 
   // Built once, copied for each test: most tests damage or recover their databases.
-  const prepared = preparedFolder('recover', (dir) => {
+  const prepared = useTemplateFolder((dir) => {
     createFilledDatabase(path.join(dir, 'global.db'), 'global', 50);
     createFilledDatabase(path.join(dir, PROFILE_DB), 'profile');
     writeVerifiedBackup(path.join(dir, PROFILE_DB), 'profile');
@@ -38,7 +39,6 @@ describe('lepupitre db doctor and db recover', () => {
   });
 
   afterEach(() => removeDir(work));
-  afterAll(() => prepared.remove());
 
   it('doctor without a target covers global and every profile, metadata only, and is not ok when one is damaged', async () => {
     damageLeafOf(path.join(dataDir, PROFILE_DB), 'runs');

@@ -2,7 +2,7 @@ import { type DatabaseScope } from '@lepupitre/db-core';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openGuardedDatabase } from '@lepupitre/db-ops';
@@ -97,40 +97,6 @@ export function removeDir(dir: string): void {
 }
 
 /** A folder a suite builds once and copies for each test, which may then change its copy freely. */
-export interface PreparedFolder {
-  /**
-   * Copies what the folder holds into `dest`, an empty folder or a new one (made with the prepared
-   * folder's mode), files and folders with their modes; builds it first on first use.
-   */
-  copyTo(dest: string): void;
-  /** Removes the prepared folder (in `afterAll`). */
-  remove(): void;
-}
-
-/**
- * Shares an expensive fixture (migrated and filled databases) between the tests of a suite:
- * `build(dir)` runs once, synchronously, on the first copy (so also under `it.concurrent`), and
- * every test gets a copy of its own. A copy is the same bytes in new files.
- */
-export function preparedFolder(prefix: string, build: (dir: string) => void): PreparedFolder {
-  let root: string | null = null;
-  const folder = (): string => {
-    if (root === null) {
-      const made = tempDir(`${prefix}-prepared`);
-      build(path.join(made, 'folder'));
-      root = made;
-    }
-    return path.join(root, 'folder');
-  };
-  return {
-    copyTo: (dest) => cpSync(folder(), dest, { recursive: true, errorOnExist: true, force: false }),
-    remove: () => {
-      if (root !== null) removeDir(root);
-      root = null;
-    },
-  };
-}
-
 /** Every entry under `root`: directories as `dir`, files as their sha256. */
 export function treeOf(root: string): Record<string, string> {
   const tree: Record<string, string> = {};

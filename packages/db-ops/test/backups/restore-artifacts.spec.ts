@@ -1,10 +1,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { restoreBackup } from '../../src';
-import { useTempDir } from '@lepupitre/fixtures';
+import { useTempDir, useTemplateFolder } from '@lepupitre/fixtures';
 import { profileState } from './support/artifact-world';
 import { backedUpThenDamaged, useKilledRestoreWorld } from './support/killed-restore';
-import { useTemplateFolder } from '../support/template-folder';
 
 describe('restoring a profile backup brings its artifact files back', () => {
   const dir = useTempDir();

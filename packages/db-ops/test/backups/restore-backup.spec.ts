@@ -6,9 +6,8 @@ import { backupDatabase } from '../../src/backups/take-backup';
 import { DbErrorCode, MIGRATIONS } from '@lepupitre/db-core';
 import { RESTORE_PARTIAL_SUFFIX } from '../../src/backups/restore-backup';
 import { sha256Of } from '../support/file-fingerprint';
-import { useTempDir } from '@lepupitre/fixtures';
+import { useTempDir, useTemplateFolder } from '@lepupitre/fixtures';
 import { addTalks, createProfile, damageTable, databaseFiles, leaveUncheckpointedWal, talkTitles } from './support/backup-fixtures';
-import { useTemplateFolder } from '../support/template-folder';
 
 const NOW = new Date('2026-11-25T08:09:10Z');
 const latest = MIGRATIONS.profile.at(-1)?.id;

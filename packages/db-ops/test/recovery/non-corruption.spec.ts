@@ -3,11 +3,10 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DbErrorCode } from '@lepupitre/db-core';
-import { seedProfile, useTempDir } from '@lepupitre/fixtures';
+import { seedProfile, useTempDir, useTemplateFolder } from '@lepupitre/fixtures';
 import { recoverDatabase, type RecoveryStep } from '../../src';
 import { fingerprintTree, withoutEmptyCompanions } from '../support/file-fingerprint';
 import { buildGlobal, buildProfile, overwritePage, pageOf, seeded, takeTestBackup } from './corruption-fixtures';
-import { useTemplateFolder } from '../support/template-folder';
 
 /**
  * Everything that is not corruption changes nothing: the data folder is byte-for-byte what it
