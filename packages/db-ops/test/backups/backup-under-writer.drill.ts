@@ -15,7 +15,7 @@ import { listBackups, type BackupResult, openGuardedDatabase } from '../../src';
 import { backupDatabase } from '../../src/backups/take-backup';
 import { type DatabaseHandle } from '@lepupitre/db-core';
 import { rawConnectionOf } from '@lepupitre/db-core/internals';
-import { TYPESCRIPT_CHILD_ARGS, useTempDir } from '@lepupitre/fixtures';
+import { useChildScript, useTempDir } from '@lepupitre/fixtures';
 
 jest.setTimeout(600_000);
 
@@ -53,8 +53,10 @@ interface WriterReport {
   readonly errors: number;
 }
 
+const writerScript = useChildScript(join(__dirname, 'support', 'writer-child.ts'));
+
 function startWriter(path: string, stopFile: string): { ready: Promise<void>; done: Promise<WriterReport> } {
-  const child = spawn(process.execPath, [...TYPESCRIPT_CHILD_ARGS, join(__dirname, 'support', 'writer-child.ts'), path, stopFile]);
+  const child = spawn(process.execPath, [writerScript(), path, stopFile]);
   let stdout = '';
   let stderr = '';
   let readyResolve: () => void = () => undefined;

@@ -1,6 +1,6 @@
+import { useChildScript } from '@lepupitre/fixtures';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
-import { useChildScript } from '../support/child-script';
 
 export interface ChildOutcome {
   readonly status: number | null;

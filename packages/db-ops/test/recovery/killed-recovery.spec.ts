@@ -4,9 +4,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWithRecovery, recoverDatabase, type RecoveryStep } from '../../src';
 import { RECOVERY_JOURNAL_SUFFIX } from '../../src/recovery/quarantine';
-import { useTempDir, useTemplateFolder } from '@lepupitre/fixtures';
+import { useChildScript, useTempDir, useTemplateFolder } from '@lepupitre/fixtures';
 import { buildProfile, keysByTable, overwritePage, pageOf, seeded, sha256 } from './corruption-fixtures';
-import { useChildScript } from '../support/child-script';
 
 const SMALL = { talks: 4, runsPerTalk: 6, attemptsPerTalk: 2, metadataBytes: 200 };
 

@@ -1,3 +1,4 @@
+import { useChildScript } from '@lepupitre/fixtures';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -5,7 +6,6 @@ import { backupDatabaseFile, openGuardedDatabase } from '../../../src';
 import { RESTORE_JOURNAL_SUFFIX } from '../../../src/backups/interrupted-restore';
 import { addTalks, createProfile } from './backup-fixtures';
 import { profileState, storeArtifact, type ProfileState } from './artifact-world';
-import { useChildScript } from '../../support/child-script';
 
 /**
  * A profile backed up with three artifacts, then changed: a talk and an artifact added, one
