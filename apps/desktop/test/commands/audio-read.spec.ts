@@ -6,15 +6,15 @@ import type { ProfileSession } from '../../src/commands/command-context';
 import type { CommandWorld } from '../support/command-world';
 import { expectInvalid, expectRejected } from '../support/expectations';
 import { seedMediaRun, storeAudio } from '../support/media-fixtures';
-import { worldWithProfile } from '../support/worlds';
+import { useProfileWorld } from '../support/worlds';
 
 /** `audio_read_wav`: an audio artifact's bytes for the page to play, read like every artifact. */
 describe('audio_read_wav', () => {
   let world: CommandWorld;
   let profileId: string;
   let session: ProfileSession;
-  beforeEach(async () => ({ world, profileId, session } = await worldWithProfile()));
-  afterEach(() => world.close());
+  const profileWorld = useProfileWorld();
+  beforeEach(() => ({ world, profileId, session } = profileWorld()));
 
   it('answers the stored WAV, byte for byte', async () => {
     const audio = storeAudio(session, 1500);

@@ -1,14 +1,12 @@
 import { createProject } from '@lepupitre/repo-talk';
 import type { ProfileSession } from '../../src/commands/command-context';
-import { CommandWorld } from './command-world';
+import type { CommandWorld } from './command-world';
 import { useWorldTemplate, type TemplateCopy } from './world-template';
 
 /*
  * The starting points most command specs share. Call `useProfileWorld` or `useTalkWorld` in a
  * `describe`: the data folder is built once for it (`world-template.ts`) and every test gets a
- * fresh copy from the returned function (in its `beforeEach`), closed after the test. Where a
- * test needs a folder of its own made in front of it, `worldWithProfile` and `worldWithTalk`
- * make one (close its `world` after the test).
+ * fresh copy from the returned function (in its `beforeEach`), closed after the test.
  */
 
 export interface ProfileWorld {
@@ -50,24 +48,6 @@ export function useTalkWorld<X extends object = object>(more?: (talk: TalkFixtur
     return { ...extra, profileId, projectId };
   });
   return () => opened(copy());
-}
-
-/** A new data folder with one profile, made through the router as the UI makes it (and so active). */
-export async function worldWithProfile(name = 'Ada'): Promise<ProfileWorld> {
-  const world = new CommandWorld();
-  try {
-    const profileId = await world.createProfile(name);
-    return { world, profileId, session: world.host.connections.profile(profileId) };
-  } catch (error) {
-    await world.close();
-    throw error;
-  }
-}
-
-/** A new data folder with one profile and one talk of that profile (the talk written by the talk repository). */
-export async function worldWithTalk(title = 'Keynote'): Promise<TalkWorld> {
-  const opened = await worldWithProfile();
-  return { ...opened, projectId: addProject(opened.session, title) };
 }
 
 /** A copy's fixture with its world and the profile's session on the copy's host. */
